@@ -1,0 +1,78 @@
+package billing
+
+// Code is the stable, machine-readable name of one kind of validation failure.
+// Its string form is part of the public contract: it appears in error values,
+// in the JSON form of [Errors] and in the output of the billingcheck command.
+//
+// A Code is also an error, so each one can be the target of [errors.Is]:
+//
+//	errors.Is(err, billing.ErrInvalidPhone)
+//
+// matches any [*FieldError] with that code, however deeply it is wrapped.
+type Code string
+
+// The codes of every failure the library reports. Their strings never change.
+const (
+	// CodeInvalidJSON: the document is not well-formed JSON, or has data after its top-level value.
+	CodeInvalidJSON Code = "invalid_json"
+	// CodeInvalidType: a JSON value of the wrong type, such as a string balance or a non-object document.
+	CodeInvalidType Code = "invalid_type"
+	// CodeRequired: a required value is missing or null, or a string is empty.
+	CodeRequired Code = "required"
+	// CodeTooLong: a value is over its length limit (also a document over 1 MiB).
+	CodeTooLong Code = "too_long"
+	// CodeInvalidFormat: a value does not match its field's pattern or grammar.
+	CodeInvalidFormat Code = "invalid_format"
+	// CodeInvalidCharacters: a name or metadata value holds invalid UTF-8 or a disallowed code point.
+	CodeInvalidCharacters Code = "invalid_characters"
+	// CodeInvalidPhone: a phone number has the E.164 shape but is not a valid number.
+	CodeInvalidPhone Code = "invalid_phone"
+	// CodeInvalidCurrency: not an accepted ISO 4217 code.
+	CodeInvalidCurrency Code = "invalid_currency"
+	// CodeOutOfRange: an integer is outside its allowed range.
+	CodeOutOfRange Code = "out_of_range"
+	// CodeTooManyKeys: metadata holds more keys than its limit allows.
+	CodeTooManyKeys Code = "too_many_keys"
+	// CodeInvalidKey: a metadata key is empty or holds invalid UTF-8 or control characters.
+	CodeInvalidKey Code = "invalid_key"
+	// CodeKeyTooLong: a metadata key is over its length limit.
+	CodeKeyTooLong Code = "key_too_long"
+	// CodeUnknownField: the document holds a member it does not define.
+	CodeUnknownField Code = "unknown_field"
+	// CodeDuplicateField: the same member appears twice in one object.
+	CodeDuplicateField Code = "duplicate_field"
+)
+
+// Sentinel errors, one per [Code], for use with [errors.Is]. Each is the Code itself.
+var (
+	ErrInvalidJSON       error = CodeInvalidJSON
+	ErrInvalidType       error = CodeInvalidType
+	ErrRequired          error = CodeRequired
+	ErrTooLong           error = CodeTooLong
+	ErrInvalidFormat     error = CodeInvalidFormat
+	ErrInvalidCharacters error = CodeInvalidCharacters
+	ErrInvalidPhone      error = CodeInvalidPhone
+	ErrInvalidCurrency   error = CodeInvalidCurrency
+	ErrOutOfRange        error = CodeOutOfRange
+	ErrTooManyKeys       error = CodeTooManyKeys
+	ErrInvalidKey        error = CodeInvalidKey
+	ErrKeyTooLong        error = CodeKeyTooLong
+	ErrUnknownField      error = CodeUnknownField
+	ErrDuplicateField    error = CodeDuplicateField
+)
+
+// Codes returns every code the library can report, in the order of the specification's table.
+// The returned slice is a fresh copy.
+func Codes() []Code {
+	return []Code{
+		CodeInvalidJSON, CodeInvalidType, CodeRequired, CodeTooLong, CodeInvalidFormat,
+		CodeInvalidCharacters, CodeInvalidPhone, CodeInvalidCurrency, CodeOutOfRange,
+		CodeTooManyKeys, CodeInvalidKey, CodeKeyTooLong, CodeUnknownField, CodeDuplicateField,
+	}
+}
+
+// Error returns the code's string, so that a Code can serve as a sentinel error.
+func (c Code) Error() string { return string(c) }
+
+// String returns the code's string.
+func (c Code) String() string { return string(c) }

@@ -1,0 +1,107 @@
+package billing_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	billing "github.com/tallykit/billing"
+)
+
+func TestCodesAreTheSpecStrings(t *testing.T) {
+	want := []string{
+		"invalid_json", "invalid_type", "required", "too_long", "invalid_format",
+		"invalid_characters", "invalid_phone", "invalid_currency", "out_of_range",
+		"too_many_keys", "invalid_key", "key_too_long", "unknown_field", "duplicate_field",
+	}
+	got := billing.Codes()
+	require.Len(t, got, len(want))
+	for i, c := range got {
+		assert.Equal(t, want[i], string(c))
+		assert.Equal(t, want[i], c.Error())
+	}
+	got[0] = "changed"
+	assert.Equal(t, billing.CodeInvalidJSON, billing.Codes()[0], "Codes must return a copy")
+}
+
+func TestSentinelsMatchTheirCode(t *testing.T) {
+	sentinels := map[billing.Code]error{
+		billing.CodeInvalidJSON: billing.ErrInvalidJSON, billing.CodeInvalidType: billing.ErrInvalidType,
+		billing.CodeRequired: billing.ErrRequired, billing.CodeTooLong: billing.ErrTooLong,
+		billing.CodeInvalidFormat: billing.ErrInvalidFormat, billing.CodeInvalidCharacters: billing.ErrInvalidCharacters,
+		billing.CodeInvalidPhone: billing.ErrInvalidPhone, billing.CodeInvalidCurrency: billing.ErrInvalidCurrency,
+		billing.CodeOutOfRange: billing.ErrOutOfRange, billing.CodeTooManyKeys: billing.ErrTooManyKeys,
+		billing.CodeInvalidKey: billing.ErrInvalidKey, billing.CodeKeyTooLong: billing.ErrKeyTooLong,
+		billing.CodeUnknownField: billing.ErrUnknownField, billing.CodeDuplicateField: billing.ErrDuplicateField,
+	}
+	require.Len(t, sentinels, len(billing.Codes()))
+	for code, sentinel := range sentinels {
+		fe := billing.NewFieldError("phone", code, "m")
+		wrapped := fmt.Errorf("create customer: %w", billing.Errors{billing.NewFieldError("name", billing.CodeRequired, "r"), fe})
+		assert.ErrorIs(t, wrapped, sentinel, code)
+		for other, otherSentinel := range sentinels {
+			if other != code && other != billing.CodeRequired {
+				assert.NotErrorIs(t, wrapped, otherSentinel, "%s must not match %s", code, other)
+			}
+		}
+	}
+}
+
+func TestErrorsAsThroughWrapping(t *testing.T) {
+	errs := billing.Errors{
+		billing.NewFieldError("external_reference", billing.CodeRequired, "must be given"),
+		billing.NewFieldError("phone", billing.CodeInvalidPhone, "is not a number in service"),
+	}
+	err := fmt.Errorf("handler: %w", fmt.Errorf("decode: %w", errs))
+
+	var got billing.Errors
+	require.True(t, errors.As(err, &got))
+	assert.Equal(t, errs, got)
+
+	var fe *billing.FieldError
+	require.True(t, errors.As(err, &fe))
+	assert.Equal(t, "external_reference", fe.Field)
+
+	assert.Equal(t, errs, billing.AsErrors(err))
+	single := billing.NewFieldError("", billing.CodeInvalidJSON, "bad")
+	assert.Equal(t, billing.Errors{single}, billing.AsErrors(fmt.Errorf("x: %w", single)))
+	assert.Nil(t, billing.AsErrors(errors.New("plain")))
+	assert.Equal(t, errs[1], errs.Field("phone"))
+	assert.Nil(t, errs.Field("email"))
+}
+
+func TestErrorStrings(t *testing.T) {
+	tests := []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"field", billing.NewFieldError("phone", billing.CodeInvalidPhone, "is not valid"), "phone: invalid_phone: is not valid"},
+		{"document", billing.NewFieldError("", billing.CodeInvalidJSON, "unexpected end"), "invalid_json: unexpected end"},
+		{"one", billing.Errors{billing.NewFieldError("name", billing.CodeRequired, "must be given")}, "name: required: must be given"},
+		{"two", billing.Errors{
+			billing.NewFieldError("name", billing.CodeRequired, "a"),
+			billing.NewFieldError("email", billing.CodeInvalidFormat, "b"),
+		}, "2 errors:\n\tname: required: a\n\temail: invalid_format: b"},
+		{"none", billing.Errors{}, "no errors"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, tt.err.Error())
+		})
+	}
+}
+
+func TestErrorsJSON(t *testing.T) {
+	errs := billing.Errors{
+		billing.NewFieldError("metadata.order_id", billing.CodeKeyTooLong, "at most 40 characters"),
+		billing.NewFieldError("", billing.CodeTooLong, "at most 1 MiB"),
+	}
+	b, err := json.Marshal(errs)
+	require.NoError(t, err)
+	assert.JSONEq(t, `[{"field":"metadata.order_id","code":"key_too_long","message":"at most 40 characters"},
+		{"field":"","code":"too_long","message":"at most 1 MiB"}]`, string(b))
+}
