@@ -89,6 +89,18 @@ func (l *List) AddError(prefix string, err error) bool {
 	return len(es) > 0
 }
 
+// AddAt records the failures held in err at path, whatever field they name themselves.
+// Single-value parsers (ids.ParseCustomerID, money.ParseCurrency, …) name the field they
+// usually stand for; a document parser uses AddAt to put their code and message at the
+// member's real path. It reports whether err held any failure.
+func (l *List) AddAt(path string, err error) bool {
+	es := billing.AsErrors(err)
+	for _, e := range es {
+		l.Add(path, e.Code, e.Message)
+	}
+	return len(es) > 0
+}
+
 // Has reports whether path has a failure.
 func (l *List) Has(path string) bool {
 	return l.find(path) >= 0

@@ -69,3 +69,13 @@ func TestAddErrorPrefixes(t *testing.T) {
 	assert.Equal(t, "customer", es[1].Field)
 	assert.Equal(t, "name", es[2].Field)
 }
+
+func TestAddAtOverridesField(t *testing.T) {
+	var l List
+	assert.True(t, l.AddAt("customer_id", billing.NewFieldError("id", billing.CodeInvalidFormat, "m")))
+	assert.False(t, l.AddAt("x", nil))
+	es := billing.AsErrors(l.Err())
+	require.Len(t, es, 1)
+	assert.Equal(t, "customer_id", es[0].Field)
+	assert.Equal(t, billing.CodeInvalidFormat, es[0].Code)
+}
