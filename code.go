@@ -76,3 +76,39 @@ func (c Code) Error() string { return string(c) }
 
 // String returns the code's string.
 func (c Code) String() string { return string(c) }
+
+// Description says in one line when the code is reported, as the specification's table does.
+// It returns "" for a string that is not one of the library's codes.
+func (c Code) Description() string {
+	switch c {
+	case CodeInvalidJSON:
+		return "the document is not well-formed JSON, or has data after the top-level value"
+	case CodeInvalidType:
+		return "a JSON value of the wrong type (a string balance, a float balance, a number name, a non-object document)"
+	case CodeRequired:
+		return "missing or null where required; an empty string anywhere; a name of white space only; currency missing while balance or payment_rules is present"
+	case CodeTooLong:
+		return "over a length limit (also a document over 1 MiB)"
+	case CodeInvalidFormat:
+		return "does not match the field's pattern or grammar (external_reference, reserved prefix, email, phone shape, ids, customer reference)"
+	case CodeInvalidCharacters:
+		return "a name with invalid UTF-8 or a code point PRECIS disallows; a metadata value with invalid UTF-8"
+	case CodeInvalidPhone:
+		return "E.164 shape but not a valid number"
+	case CodeInvalidCurrency:
+		return "not an accepted ISO 4217 code (includes lower case and withdrawn codes)"
+	case CodeOutOfRange:
+		return "an integer outside its range (balance, min_amount, max_amount, max_amount below min_amount)"
+	case CodeTooManyKeys:
+		return "metadata over its key limit"
+	case CodeInvalidKey:
+		return "a metadata key that is empty or has invalid UTF-8 or control characters"
+	case CodeKeyTooLong:
+		return "a metadata key over its length limit"
+	case CodeUnknownField:
+		return "a member the document does not define"
+	case CodeDuplicateField:
+		return "a member given twice in one object"
+	}
+	return ""
+}

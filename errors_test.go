@@ -105,3 +105,10 @@ func TestErrorsJSON(t *testing.T) {
 	assert.JSONEq(t, `[{"field":"metadata.order_id","code":"key_too_long","message":"at most 40 characters"},
 		{"field":"","code":"too_long","message":"at most 1 MiB"}]`, string(b))
 }
+
+func TestEveryCodeIsDescribed(t *testing.T) {
+	for _, c := range billing.Codes() {
+		assert.NotEmpty(t, c.Description(), c)
+	}
+	assert.Empty(t, billing.Code("nope").Description())
+}

@@ -54,3 +54,8 @@ func ExampleAsErrors() {
 	// Output:
 	// "" invalid_json
 }
+
+func ExampleCode_Description() {
+	fmt.Println(billing.CodeInvalidPhone.Description())
+	// Output: E.164 shape but not a valid number
+}
