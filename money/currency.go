@@ -1,0 +1,176 @@
+package money
+
+import (
+	"sort"
+	"strconv"
+	"unicode/utf8"
+
+	billing "github.com/tallykit/billing"
+)
+
+//go:generate go run ./internal/gen -out zz_generated_currencies.go
+
+// Currency is a currency that ISO 4217 lists as current and that has a numeric minor unit:
+// one of the codes a balance may be kept in. Obtain one with [ParseCurrency]; a Currency is
+// a small comparable value (use == to compare), immutable and safe for concurrent use.
+//
+// The zero Currency is not a valid currency: it stands for "no currency". Its Code, Name and
+// String are "", its MinorUnits and NumericCode 0, and IsZero reports true.
+type Currency struct {
+	idx uint8 // index into currencies; 0 for the zero Currency
+}
+
+// currencyInfo is one row of the generated table.
+type currencyInfo struct {
+	code    string
+	name    string
+	numeric uint16
+	minor   uint8
+}
+
+// withdrawnCode is a code ISO 4217 withdrew, with the date of its latest withdrawal.
+type withdrawnCode struct {
+	code string
+	date string
+}
+
+// The field every currency failure names.
+const currencyField = "currency"
+
+// ParseCurrency returns the Currency of code, an upper-case ISO 4217 alphabetic code of the
+// current List One that has a numeric minor unit (such as "ZAR", "JPY", "BHD", "CLF").
+//
+// It fails with a [*billing.FieldError] on field "currency": [billing.CodeRequired] for "",
+// [billing.CodeInvalidFormat] for text that is not valid UTF-8, and
+// [billing.CodeInvalidCurrency] for anything else it does not accept. The message says
+// what to send instead: the upper-case code when code is a valid code in lower or mixed case
+// ("zar"), and when a withdrawn code ("HRK") was withdrawn. Codes without a minor unit
+// (precious metals such as "XAU", units of account such as "XDR", the test code "XTS" and
+// "XXX") are refused.
+func ParseCurrency(code string) (Currency, error) {
+	if len(code) == 3 {
+		k := uint32(code[0])<<16 | uint32(code[1])<<8 | uint32(code[2])
+		i := currencyHash[(k*currencyHashMul)>>currencyHashShift]
+		if currencyKeys[i] == k {
+			return Currency{idx: i}, nil
+		}
+	}
+	return Currency{}, currencyError(code)
+}
+
+// lookupCurrency is the plain reference for ParseCurrency: a binary search of the sorted table.
+func lookupCurrency(code string) (Currency, bool) {
+	i := sort.Search(currencyCount, func(i int) bool { return currencies[i+1].code >= code })
+	if i < currencyCount && currencies[i+1].code == code {
+		return Currency{idx: uint8(i + 1)}, true
+	}
+	return Currency{}, false
+}
+
+// currencyError explains why code is not an accepted currency. It is kept out of
+// ParseCurrency so that the fast path stays small.
+func currencyError(code string) error {
+	if code == "" {
+		return billing.NewFieldError(currencyField, billing.CodeRequired,
+			`a currency is required: send an ISO 4217 code, like "ZAR"`)
+	}
+	if !utf8.ValidString(code) {
+		return invalidUTF8Error()
+	}
+	if len(code) != 3 {
+		return billing.NewFieldError(currencyField, billing.CodeInvalidCurrency,
+			`must be a three-letter ISO 4217 code in upper case, like "ZAR"`)
+	}
+	q := strconv.Quote(code)
+	if upper, changed := asciiUpper(code); changed {
+		if _, ok := lookupCurrency(upper); ok {
+			return billing.NewFieldError(currencyField, billing.CodeInvalidCurrency,
+				"currency codes are upper case: send "+strconv.Quote(upper))
+		}
+	}
+	if date, ok := withdrawnDate(code); ok {
+		return billing.NewFieldError(currencyField, billing.CodeInvalidCurrency,
+			q+" was withdrawn from ISO 4217 (withdrawal date "+date+"); send a current code")
+	}
+	if isUnitless(code) {
+		return billing.NewFieldError(currencyField, billing.CodeInvalidCurrency,
+			q+" has no minor unit in ISO 4217 (a precious metal, fund, unit of account or test code); send a currency, like \"ZAR\"")
+	}
+	return billing.NewFieldError(currencyField, billing.CodeInvalidCurrency,
+		q+` is not a current ISO 4217 currency code; send one like "ZAR"`)
+}
+
+// asciiUpper returns s with ASCII lower-case letters made upper case, and whether any was.
+func asciiUpper(s string) (string, bool) {
+	b := []byte(s)
+	changed := false
+	for i, c := range b {
+		if 'a' <= c && c <= 'z' {
+			b[i] = c - 'a' + 'A'
+			changed = true
+		}
+	}
+	return string(b), changed
+}
+
+// withdrawnDate returns the date code was withdrawn, when it is a withdrawn code that is not current.
+func withdrawnDate(code string) (string, bool) {
+	i := sort.Search(len(withdrawnCodes), func(i int) bool { return withdrawnCodes[i].code >= code })
+	if i < len(withdrawnCodes) && withdrawnCodes[i].code == code {
+		return withdrawnCodes[i].date, true
+	}
+	return "", false
+}
+
+// isUnitless reports whether code is a current code without a minor unit.
+func isUnitless(code string) bool {
+	i := sort.SearchStrings(unitlessCodes[:], code)
+	return i < len(unitlessCodes) && unitlessCodes[i] == code
+}
+
+// MustParseCurrency is like [ParseCurrency] but panics when code is not accepted.
+// It is meant for tests and for constants written in the source, never for input.
+func MustParseCurrency(code string) Currency {
+	c, err := ParseCurrency(code)
+	if err != nil {
+		panic("money: MustParseCurrency(" + strconv.Quote(code) + "): " + err.Error())
+	}
+	return c
+}
+
+// Currencies returns every accepted currency, in the alphabetical order of their codes.
+// The slice is new on each call; the caller may change it.
+func Currencies() []Currency {
+	out := make([]Currency, currencyCount)
+	for i := range out {
+		out[i] = Currency{idx: uint8(i + 1)}
+	}
+	return out
+}
+
+// info returns c's row of the table; the zero Currency's row is empty.
+func (c Currency) info() *currencyInfo {
+	return &currencies[c.idx]
+}
+
+// Code returns the ISO 4217 alphabetic code, such as "ZAR", or "" for the zero Currency.
+func (c Currency) Code() string { return c.info().code }
+
+// String returns the ISO 4217 alphabetic code, such as "ZAR", or "" for the zero Currency.
+func (c Currency) String() string { return c.info().code }
+
+// Name returns the currency's English name as ISO 4217 writes it, such as "Rand" for ZAR
+// or "Yen" for JPY, or "" for the zero Currency.
+func (c Currency) Name() string { return c.info().name }
+
+// NumericCode returns the ISO 4217 numeric code, such as 710 for ZAR (ISO writes it with
+// three digits, "710"; 8 for ALL is "008"), or 0 for the zero Currency.
+func (c Currency) NumericCode() int { return int(c.info().numeric) }
+
+// MinorUnits returns the number of digits after the decimal point in ISO 4217's minor unit
+// of the currency: 2 for ZAR (2000 minor units are ZAR 20.00), 0 for JPY, 3 for BHD, 4 for CLF.
+// It returns 0 for the zero Currency.
+func (c Currency) MinorUnits() int { return int(c.info().minor) }
+
+// IsZero reports whether c is the zero Currency, which stands for "no currency".
+func (c Currency) IsZero() bool { return c.idx == 0 }

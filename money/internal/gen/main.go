@@ -1,0 +1,77 @@
+// Command gen writes package money's currency table from the ISO 4217 code list.
+//
+// Usage (run by go generate in the money directory):
+//
+//	go run ./internal/gen [-src FILE] [-date YYYY-MM] [-out FILE]
+//
+// -src defaults to ../shared/data/iso4217-codes-all.csv beside the module root (the directory
+// of go.mod, found upwards from the working directory). -date defaults to the latest withdrawal
+// date in the source, which has no date column. -out defaults to zz_generated_currencies.go in
+// the working directory.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/tallykit/billing/money/internal/isogen"
+)
+
+// Command is how the generated file says it was made.
+const Command = "go run ./internal/gen"
+
+func main() {
+	src := flag.String("src", "", "the ISO 4217 CSV (default: ../shared/data/iso4217-codes-all.csv from the module root)")
+	date := flag.String("date", "", "the source's date, YYYY-MM (default: its latest withdrawal date)")
+	out := flag.String("out", "zz_generated_currencies.go", "the Go file to write")
+	flag.Parse()
+	if err := run(*src, *date, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+}
+
+func run(src, date, out string) error {
+	if src == "" {
+		root, err := moduleRoot()
+		if err != nil {
+			return err
+		}
+		src = filepath.Join(root, "..", "shared", "data", "iso4217-codes-all.csv")
+	}
+	f, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	d, err := isogen.Read(f)
+	if err != nil {
+		return fmt.Errorf("%s: %v", src, err)
+	}
+	b, err := isogen.Generate(d, date, Command)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(out, b, 0o644)
+}
+
+// moduleRoot returns the nearest directory at or above the working directory that holds go.mod.
+func moduleRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("no go.mod at or above the working directory; pass -src")
+		}
+		dir = parent
+	}
+}

@@ -1,0 +1,160 @@
+package money
+
+import (
+	"errors"
+	"strconv"
+
+	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/report"
+)
+
+// The refusals of [PaymentRules.Check] and [PaymentRules.CheckUntracked], one per rule of the
+// specification's §6. Each is returned wrapped with the amounts involved; match it with
+// errors.Is. A payment in the wrong currency is refused with [ErrCurrencyMismatch].
+var (
+	// ErrNotPayable: the entity has no payment rules, so it cannot be paid against.
+	ErrNotPayable = errors.New("money: not payable: no payment rules")
+	// ErrNonPositivePayment: the payment is zero or negative.
+	ErrNonPositivePayment = errors.New("money: payment must be positive")
+	// ErrBelowMinimum: the payment is less than the rules' minimum.
+	ErrBelowMinimum = errors.New("money: payment below the minimum")
+	// ErrAboveMaximum: the payment is more than the rules' maximum.
+	ErrAboveMaximum = errors.New("money: payment above the maximum")
+	// ErrOverpaymentNotAllowed: the payment is more than the balance (every payment is,
+	// when the balance is zero or a credit) and the rules do not allow overpayment.
+	ErrOverpaymentNotAllowed = errors.New("money: overpayment not allowed")
+	// ErrUnderpaymentNotAllowed: the payment is less than the balance and the rules do not
+	// allow underpayment.
+	ErrUnderpaymentNotAllowed = errors.New("money: underpayment not allowed")
+)
+
+// PaymentRules says which payments an entity (a customer or an account) accepts: a payment
+// between MinAmount and MaxAmount minor units of the entity's currency (both inclusive), and
+// whether a payment may be less or more than the entity's balance when it tracks one.
+// Obtain one with [NewPaymentRules] or by decoding its JSON form. A PaymentRules is a small
+// comparable value, immutable and safe for concurrent use.
+//
+// The amounts are minor units of the entity's currency, which the rules themselves do not
+// carry (the API sends the currency beside them); Check is given it.
+//
+// The zero PaymentRules stands for "no rules": valid rules always have MinAmount ≥ 1, so it
+// cannot be confused with any of them. An entity without rules cannot be paid against, and
+// Check on the zero PaymentRules always fails with [ErrNotPayable].
+type PaymentRules struct {
+	min, max    int64
+	under, over bool
+}
+
+// Field names of the rules, as the API writes them.
+const (
+	minAmountField = "min_amount"
+	maxAmountField = "max_amount"
+	underField     = "underpayment_allowed"
+	overField      = "overpayment_allowed"
+)
+
+const amountRangeMessage = "must be between 1 and 9007199254740991 minor units"
+
+// NewPaymentRules returns the rules accepting payments from min to max minor units (both
+// inclusive), and allowing or not a payment below or above a tracked balance.
+//
+// It requires 1 ≤ min ≤ max ≤ [MaxMinorUnits]. Otherwise it fails with a [billing.Errors]
+// holding every failure, each of code [billing.CodeOutOfRange]: on field "min_amount" when min
+// is outside 1…MaxMinorUnits, on field "max_amount" when max is, or when both are in range
+// and max < min.
+func NewPaymentRules(min, max int64, underpaymentAllowed, overpaymentAllowed bool) (PaymentRules, error) {
+	var l report.List
+	checkRules(&l, min, max)
+	if err := l.Err(); err != nil {
+		return PaymentRules{}, err
+	}
+	return PaymentRules{min: min, max: max, under: underpaymentAllowed, over: overpaymentAllowed}, nil
+}
+
+// checkRules records the failures of min and max in l.
+func checkRules(l *report.List, min, max int64) {
+	minOK := 1 <= min && min <= MaxMinorUnits
+	maxOK := 1 <= max && max <= MaxMinorUnits
+	if !minOK {
+		l.Add(minAmountField, billing.CodeOutOfRange, amountRangeMessage)
+	}
+	switch {
+	case !maxOK:
+		l.Add(maxAmountField, billing.CodeOutOfRange, amountRangeMessage)
+	case minOK && max < min:
+		l.Add(maxAmountField, billing.CodeOutOfRange,
+			"must be at least min_amount ("+strconv.FormatInt(min, 10)+")")
+	}
+}
+
+// MinAmount returns the smallest payment accepted, in minor units (0 for the zero PaymentRules).
+func (r PaymentRules) MinAmount() int64 { return r.min }
+
+// MaxAmount returns the largest payment accepted, in minor units (0 for the zero PaymentRules).
+func (r PaymentRules) MaxAmount() int64 { return r.max }
+
+// UnderpaymentAllowed reports whether a payment may be less than a tracked balance.
+func (r PaymentRules) UnderpaymentAllowed() bool { return r.under }
+
+// OverpaymentAllowed reports whether a payment may be more than a tracked balance.
+func (r PaymentRules) OverpaymentAllowed() bool { return r.over }
+
+// IsZero reports whether r is the zero PaymentRules: no rules, nothing payable.
+func (r PaymentRules) IsZero() bool { return r.min == 0 }
+
+// Check reports whether payment may be applied to an entity that tracks its balance, balance
+// (in the entity's currency, which is balance's). It returns nil when it may, or the first
+// refusal, in this order, wrapping:
+//   - [ErrNotPayable] when r is the zero PaymentRules (no rules);
+//   - [ErrCurrencyMismatch] when payment is not in balance's currency (or either is the zero Amount);
+//   - [ErrNonPositivePayment] when payment ≤ 0;
+//   - [ErrBelowMinimum] or [ErrAboveMaximum] when payment is outside MinAmount…MaxAmount;
+//   - [ErrOverpaymentNotAllowed] when payment > balance and overpayment is not allowed: a balance
+//     ≤ 0 (nothing owed, or a credit) makes every payment an overpayment;
+//   - [ErrUnderpaymentNotAllowed] when payment < balance and underpayment is not allowed.
+//
+// A payment equal to the balance needs neither permission.
+func (r PaymentRules) Check(payment, balance Amount) error {
+	if err := r.checkBounds(payment, balance.cur); err != nil {
+		return err
+	}
+	switch {
+	case payment.minor > balance.minor && !r.over:
+		return &refusal{ErrOverpaymentNotAllowed, payment.String() + " is more than the balance of " + balance.String()}
+	case payment.minor < balance.minor && !r.under:
+		return &refusal{ErrUnderpaymentNotAllowed, payment.String() + " is less than the balance of " + balance.String()}
+	}
+	return nil
+}
+
+// CheckUntracked reports whether payment may be applied to an entity in currency c that does
+// not track a balance: only the bounds apply. It refuses as [PaymentRules.Check] does, up to
+// and including [ErrBelowMinimum] and [ErrAboveMaximum] (the currency mismatch is against c).
+func (r PaymentRules) CheckUntracked(payment Amount, c Currency) error {
+	return r.checkBounds(payment, c)
+}
+
+func (r PaymentRules) checkBounds(payment Amount, c Currency) error {
+	switch {
+	case r.min == 0:
+		return ErrNotPayable
+	case payment.cur != c || c.idx == 0:
+		return mismatchError(payment.cur, c)
+	case payment.minor <= 0:
+		return &refusal{ErrNonPositivePayment, payment.String() + " is not a positive amount"}
+	case payment.minor < r.min:
+		return &refusal{ErrBelowMinimum, payment.String() + " is less than the minimum of " + Amount{minor: r.min, cur: c}.String()}
+	case payment.minor > r.max:
+		return &refusal{ErrAboveMaximum, payment.String() + " is more than the maximum of " + Amount{minor: r.max, cur: c}.String()}
+	}
+	return nil
+}
+
+// refusal is a refused payment: one of the sentinels, with the amounts involved.
+type refusal struct {
+	reason error
+	detail string
+}
+
+func (e *refusal) Error() string { return e.reason.Error() + ": " + e.detail }
+func (e *refusal) Unwrap() error { return e.reason }
