@@ -1,0 +1,216 @@
+package strictjson
+
+import (
+	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/report"
+)
+
+// Object is a handle on a JSON object being read, given to the function of [Decode] and
+// returned by [Object.Object]. Next steps through the members in document order; for
+// each, the caller reads the value once with one of Kind/Null, String, StringBytes, Int,
+// Bool, Object, Array, Raw, Skip or Unknown. A member whose value the caller leaves unread
+// is reported unknown_field when the reader moves on. A member whose name occurred before
+// in the same object is reported duplicate_field and skipped: Next never yields it.
+//
+// The zero Object and an Object whose closing brace has been read are inert: Next reports
+// false and every read fails without recording anything. After a syntax error every
+// method is inert too, and Decode reports invalid_json alone.
+type Object struct {
+	r     *reader
+	level int32
+	id    uint32
+}
+
+// Next advances to the next member and reports whether there is one. It first finishes
+// what the caller left of the current member (unknown_field if its value was not read)
+// and of any object or array opened inside it.
+func (o Object) Next() bool { return o.r.next(o) }
+
+// Name returns the current member's decoded name. Invalid UTF-8 and lone surrogate
+// escapes are kept as they are (see [Object.StringBytes]).
+func (o Object) Name() string { return string(o.NameBytes()) }
+
+// NameBytes returns the current member's decoded name without allocating, for a switch
+// over known names. The bytes are valid until the next call of Next on this object and
+// must not be modified.
+func (o Object) NameBytes() []byte {
+	if !o.r.enter(o) {
+		return nil
+	}
+	f := &o.r.frames[o.level]
+	if f.array || f.state == stFirst {
+		return nil
+	}
+	return o.r.nameBytes(f.name)
+}
+
+// Path returns the current member's path: the object's prefix and the member's name,
+// joined by a dot.
+func (o Object) Path() string {
+	if !o.r.enter(o) || o.r.frames[o.level].state == stFirst {
+		return ""
+	}
+	return o.r.memberPath(o.level)
+}
+
+// Prefix returns the path of the object itself, to build the path of a member that is
+// absent (report.Join(o.Prefix(), "min_amount")).
+func (o Object) Prefix() string {
+	if !o.r.enter(o) {
+		return ""
+	}
+	return o.r.prefix(o.level)
+}
+
+// Kind returns the kind of the current member's value without reading it, or KindNone
+// when no value is waiting.
+func (o Object) Kind() Kind { return o.r.kind(o) }
+
+// Null reads the current member's value and reports true if it is null; otherwise it
+// reads nothing and reports false. Document parsers use it for "null means absent".
+func (o Object) Null() bool { return o.r.null(o) }
+
+// Skip reads the current member's value and ignores it, recording nothing.
+func (o Object) Skip() { o.r.skip(o) }
+
+// Unknown records unknown_field at the current member's path and skips its value.
+func (o Object) Unknown() {
+	if o.r.pending(o) != nil {
+		o.r.list.Add(o.r.memberPath(o.level), billing.CodeUnknownField, "is not a member of this object")
+		o.r.skip(o)
+	}
+}
+
+// String reads the current member's value as a string. A value of another kind is
+// recorded invalid_type at the member's path and skipped, and String reports false.
+// See [Object.StringBytes] for what the string holds.
+func (o Object) String() (string, bool) {
+	b, ok := o.r.str(o)
+	if !ok {
+		return "", false
+	}
+	return string(b), true
+}
+
+// StringBytes is String without allocating. Escapes are decoded; invalid UTF-8 bytes are
+// kept as they are, and a lone surrogate escape ("\ud800") becomes its three-byte form
+// (ED A0 80), so the field's own rule sees invalid UTF-8 and reports its own code. A
+// surrogate pair becomes its code point. The bytes are valid until the next read and must
+// not be modified.
+func (o Object) StringBytes() ([]byte, bool) { return o.r.str(o) }
+
+// Int reads the current member's value as an integer in [lo, hi]. A value that is not a
+// number, or a number with a fraction or an exponent (2000.0, 2e3), is recorded
+// invalid_type; an integer outside [lo, hi], however many digits it has, out_of_range.
+// Int reports false after recording either. "-0" is 0.
+func (o Object) Int(lo, hi int64) (int64, bool) { return o.r.integer(o, lo, hi) }
+
+// Bool reads the current member's value as true or false; any other value is recorded
+// invalid_type and Bool reports false.
+func (o Object) Bool() (value, ok bool) { return o.r.boolValue(o) }
+
+// Object opens the current member's value as an object whose members' paths are under
+// this member's path. A value of another kind is recorded invalid_type and skipped.
+func (o Object) Object() (Object, bool) { return o.r.open(o, false) }
+
+// Array opens the current member's value as an array. A value of another kind is
+// recorded invalid_type and skipped.
+func (o Object) Array() (Array, bool) {
+	h, ok := o.r.open(o, true)
+	return Array{h}, ok
+}
+
+// Raw reads the current member's value, checking only its syntax, and returns its bytes,
+// a slice of the document (not to be modified). Duplicates inside it are not looked for:
+// the caller parses it with its own Decode, as metadata.Parse does.
+func (o Object) Raw() ([]byte, bool) { return o.r.raw(o) }
+
+// Fail records a failure at the current member's path.
+func (o Object) Fail(code billing.Code, message string) {
+	if p := o.Path(); o.r != nil && !o.r.failed {
+		o.r.list.Add(p, code, message)
+	}
+}
+
+// FailErr records the failures held in err (a *billing.FieldError or billing.Errors, as a
+// single-value parser returns) at the current member's path, and reports whether there
+// were any.
+func (o Object) FailErr(err error) bool {
+	if o.r == nil || o.r.failed || err == nil {
+		return false
+	}
+	return o.r.list.AddAt(o.Path(), err)
+}
+
+// Report returns the document's failure list, for failures that belong to no current
+// member (an absent required member) or to other paths. Failures recorded after a syntax
+// error are discarded by Decode.
+func (o Object) Report() *report.List {
+	if o.r == nil {
+		return new(report.List)
+	}
+	return &o.r.list
+}
+
+// Array is a handle on a JSON array being read. It works like [Object]: Next steps through
+// the elements, and the caller reads each value once; elements left unread are skipped
+// without a failure. An element's path is the array's path, a dot and its index from 0.
+type Array struct{ h Object }
+
+// Next advances to the next element and reports whether there is one.
+func (a Array) Next() bool { return a.h.r.next(a.h) }
+
+// Index returns the current element's index, from 0, or -1 when there is none.
+func (a Array) Index() int {
+	if !a.h.r.enter(a.h) {
+		return -1
+	}
+	return a.h.r.frames[a.h.level].index
+}
+
+// Path returns the current element's path.
+func (a Array) Path() string {
+	if !a.h.r.enter(a.h) || a.h.r.frames[a.h.level].index < 0 {
+		return ""
+	}
+	return a.h.r.memberPath(a.h.level)
+}
+
+// Kind returns the kind of the current element without reading it.
+func (a Array) Kind() Kind { return a.h.r.kind(a.h) }
+
+// Null reads the current element if it is null and reports whether it was.
+func (a Array) Null() bool { return a.h.r.null(a.h) }
+
+// Skip reads the current element and ignores it.
+func (a Array) Skip() { a.h.r.skip(a.h) }
+
+// String reads the current element as a string, like [Object.String].
+func (a Array) String() (string, bool) {
+	b, ok := a.h.r.str(a.h)
+	if !ok {
+		return "", false
+	}
+	return string(b), true
+}
+
+// StringBytes reads the current element as a string without allocating, like [Object.StringBytes].
+func (a Array) StringBytes() ([]byte, bool) { return a.h.r.str(a.h) }
+
+// Int reads the current element as an integer in [lo, hi], like [Object.Int].
+func (a Array) Int(lo, hi int64) (int64, bool) { return a.h.r.integer(a.h, lo, hi) }
+
+// Bool reads the current element as true or false, like [Object.Bool].
+func (a Array) Bool() (value, ok bool) { return a.h.r.boolValue(a.h) }
+
+// Object opens the current element as an object, like [Object.Object].
+func (a Array) Object() (Object, bool) { return a.h.r.open(a.h, false) }
+
+// Array opens the current element as an array, like [Object.Array].
+func (a Array) Array() (Array, bool) {
+	h, ok := a.h.r.open(a.h, true)
+	return Array{h}, ok
+}
+
+// Raw reads the current element and returns its bytes, like [Object.Raw].
+func (a Array) Raw() ([]byte, bool) { return a.h.r.raw(a.h) }

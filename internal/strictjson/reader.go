@@ -1,0 +1,531 @@
+package strictjson
+
+import (
+	"strconv"
+
+	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/report"
+)
+
+// MaxSize is the largest document Decode reads, in bytes (1 MiB). A longer one fails
+// with a single too_long before any parsing.
+const MaxSize = 1 << 20
+
+// MaxDepth is the deepest nesting of objects and arrays Decode accepts, the top-level
+// object counting as 1. Deeper input fails as invalid_json (encoding/json, too, reports
+// nesting past its own limit as a syntax error); no document of the library nests past 4.
+const MaxDepth = 64
+
+// MaxSafeInt is 2^53−1, the largest integer a JavaScript client round-trips exactly,
+// and the bound of every integer field of the library.
+const MaxSafeInt = 1<<53 - 1
+
+// bigObject is the number of distinct member names up to which an object finds duplicates
+// by comparing names one by one; past it, a map keeps a huge object linear.
+const bigObject = 32
+
+// Messages of the document-level failures. They name a position, never echo the input.
+const (
+	msgSyntax  = "is not well-formed JSON"
+	msgControl = "is not well-formed JSON: a control character must be escaped inside a string"
+	msgEscape  = "is not well-formed JSON: invalid escape in a string"
+	msgDepth   = "is not accepted: objects and arrays nest deeper than 64 levels"
+	msgTrail   = "is not well-formed JSON: data after the top-level value"
+)
+
+// Kind is the JSON type of a value, as its first byte tells.
+type Kind uint8
+
+// The kinds of JSON values. KindNone stands for no value: the end of the data, a byte
+// that cannot start a value, or a reader that has stopped on a syntax error.
+const (
+	KindNone Kind = iota
+	KindNull
+	KindBool
+	KindNumber
+	KindString
+	KindObject
+	KindArray
+)
+
+var kindNames = [...]string{"none", "null", "boolean", "number", "string", "object", "array"}
+
+// String returns the kind's JSON name ("string", "object", …).
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// Frame states: what the next call on a container does.
+const (
+	stFirst   uint8 = iota // just opened: expect a member/element or the closing bracket
+	stPending              // a value is waiting for the caller to read it
+	stAfter                // the current value has been consumed: expect ',' or the closing bracket
+)
+
+// span is a member name: a slice of the input (no escapes) or of the arena (decoded).
+type span struct {
+	start, end int32
+	arena      bool
+}
+
+// frame is one container the caller iterates.
+type frame struct {
+	id        uint32
+	array     bool
+	state     uint8
+	prefixSet bool
+	prefix    string // path of the container itself; computed lazily, see reader.prefix
+	name      span   // current member's name (objects)
+	index     int    // current element's index (arrays), -1 before the first
+	seenBase  int    // where this object's names start in reader.seen
+	arenaBase int    // where this object's decoded names start in reader.arena
+	big       map[string]struct{}
+}
+
+// reader is the state of one Decode call.
+type reader struct {
+	data   []byte
+	pos    int
+	failed bool
+	why    string // message of the syntax error, once failed
+	list   report.List
+	frames []frame
+	seen   []span // names of the open objects, each object's above the one that holds it
+	arena  []byte // decoded names that had escapes, in the same stack discipline
+	val    []byte // scratch for the string value being read
+	lastID uint32
+
+	frameBuf [6]frame
+	seenBuf  [bigObject]span
+}
+
+// fail records a syntax error; the reader stops and Decode reports invalid_json alone.
+// It returns false so that scanners can `return r.fail(…)`.
+func (r *reader) fail(why string) bool {
+	if !r.failed {
+		r.failed = true
+		r.why = why
+	}
+	return false
+}
+
+// Decode reads data, a JSON document whose top level must be an object, and calls fn
+// with that object; fn reads the members it knows and marks the others (see [Object]).
+// prefix is the path of the document itself: "" for a whole request, "metadata" when
+// data is a metadata object read on its own; every path reported lies under it.
+//
+// Decode returns nil or a billing.Errors holding, in document order and at most one per
+// path, the failures the reader found (duplicate_field, unknown_field, invalid_type,
+// out_of_range) and those fn recorded. Failures of the whole document replace everything
+// else, each alone at prefix: too_long when data is longer than [MaxSize] (fn is not
+// called); invalid_json when data is not one well-formed JSON value with nothing but white
+// space after it, including a leading byte order mark and nesting deeper than [MaxDepth];
+// invalid_type when the top-level value is well-formed but not an object (fn is not called).
+//
+// After fn returns, Decode reads whatever fn left: members not read are unknown_field.
+// fn must not keep the Object or anything it returned after fn returns.
+func Decode(data []byte, prefix string, fn func(Object)) error {
+	if len(data) > MaxSize {
+		return single(prefix, billing.CodeTooLong, "the document must be at most 1 MiB (1048576 bytes)")
+	}
+	r := &reader{data: data}
+	r.frames = r.frameBuf[:0]
+	r.seen = r.seenBuf[:0]
+	r.ws()
+	if r.peek() != KindObject {
+		if r.peek() != KindNone && r.skipValue(0) {
+			r.ws()
+			if r.pos == len(r.data) {
+				return single(prefix, billing.CodeInvalidType, "must be a JSON object")
+			}
+			r.fail(msgTrail)
+		}
+		r.fail(msgSyntax)
+		return r.invalid(prefix)
+	}
+	r.pos++
+	top := r.push(false)
+	r.frames[0].prefix, r.frames[0].prefixSet = prefix, true
+	if fn != nil {
+		fn(top)
+	}
+	for len(r.frames) > 0 && !r.failed {
+		r.drainTop()
+	}
+	if !r.failed {
+		r.ws()
+		if r.pos != len(r.data) {
+			r.fail(msgTrail)
+		}
+	}
+	if r.failed {
+		return r.invalid(prefix)
+	}
+	return r.list.Err()
+}
+
+func single(path string, code billing.Code, msg string) error {
+	return billing.Errors{billing.NewFieldError(path, code, msg)}
+}
+
+func (r *reader) invalid(prefix string) error {
+	return single(prefix, billing.CodeInvalidJSON, "the document "+r.why+" (at byte "+strconv.Itoa(r.pos)+")")
+}
+
+// push opens a container whose opening bracket has just been consumed.
+func (r *reader) push(array bool) Object {
+	r.lastID++
+	r.frames = append(r.frames, frame{
+		id: r.lastID, array: array, index: -1,
+		seenBase: len(r.seen), arenaBase: len(r.arena),
+	})
+	return Object{r: r, level: int32(len(r.frames) - 1), id: r.lastID}
+}
+
+// pop closes the innermost container, whose closing bracket has just been consumed.
+func (r *reader) pop() {
+	f := &r.frames[len(r.frames)-1]
+	r.seen = r.seen[:f.seenBase]
+	r.arena = r.arena[:f.arenaBase]
+	*f = frame{}
+	r.frames = r.frames[:len(r.frames)-1]
+}
+
+// drainTop reads the rest of the innermost container as its caller left it.
+func (r *reader) drainTop() {
+	level := int32(len(r.frames) - 1)
+	h := Object{r: r, level: level, id: r.frames[level].id}
+	for r.next(h) {
+	}
+}
+
+// enter makes h's container the innermost one, reading what the caller left of the
+// containers inside it, and reports whether h can still be used.
+func (r *reader) enter(h Object) bool {
+	if r == nil || r.failed || int(h.level) >= len(r.frames) || r.frames[h.level].id != h.id {
+		return false
+	}
+	for int(h.level) < len(r.frames)-1 && !r.failed {
+		r.drainTop()
+	}
+	return !r.failed
+}
+
+// pending returns h's frame when its current value waits to be read.
+func (r *reader) pending(h Object) *frame {
+	if !r.enter(h) {
+		return nil
+	}
+	f := &r.frames[h.level]
+	if f.state != stPending {
+		return nil
+	}
+	return f
+}
+
+// next advances h's container to its next member or element, reading what the caller
+// left of the current one first. It reports false at the closing bracket (the container
+// is then closed), on a syntax error, or for a handle no longer usable.
+func (r *reader) next(h Object) bool {
+	if !r.enter(h) {
+		return false
+	}
+	f := &r.frames[h.level]
+	if f.state == stPending {
+		if !f.array {
+			r.list.Add(r.memberPath(h.level), billing.CodeUnknownField, "is not a member of this object")
+		}
+		r.skipValue(len(r.frames))
+		f.state = stAfter
+	}
+	closer := byte('}')
+	if f.array {
+		closer = ']'
+	}
+	d := r.data
+	for !r.failed {
+		r.ws()
+		if r.pos >= len(d) {
+			return r.fail(msgSyntax)
+		}
+		if d[r.pos] == closer {
+			r.pos++
+			r.pop()
+			return false
+		}
+		if f.state != stFirst {
+			if d[r.pos] != ',' {
+				return r.fail(msgSyntax)
+			}
+			r.pos++
+			r.ws()
+		}
+		f.state = stAfter
+		if f.array {
+			if r.peek() == KindNone {
+				return r.fail(msgSyntax)
+			}
+			f.index++
+			f.state = stPending
+			return true
+		}
+		if r.pos >= len(d) || d[r.pos] != '"' {
+			return r.fail(msgSyntax)
+		}
+		if !r.readName(f) {
+			return false
+		}
+		r.ws()
+		if r.pos >= len(d) || d[r.pos] != ':' {
+			return r.fail(msgSyntax)
+		}
+		r.pos++
+		r.ws()
+		if r.peek() == KindNone {
+			return r.fail(msgSyntax)
+		}
+		if r.seenBefore(f) {
+			r.list.Add(r.memberPath(h.level), billing.CodeDuplicateField, "is given more than once")
+			if f.name.arena {
+				r.arena = r.arena[:f.name.start]
+			}
+			r.skipValue(len(r.frames))
+			continue
+		}
+		f.state = stPending
+		return true
+	}
+	return false
+}
+
+// readName reads the member name at r.pos into f.name.
+func (r *reader) readName(f *frame) bool {
+	start := r.pos + 1
+	content, escaped, ok := r.scanString()
+	if !ok {
+		return false
+	}
+	if !escaped {
+		f.name = span{start: int32(start), end: int32(start + len(content))}
+		return true
+	}
+	if f.big != nil {
+		// A big object keeps its names in its map: only the current one is needed here.
+		r.arena = r.arena[:f.arenaBase]
+	}
+	a := len(r.arena)
+	r.arena = appendUnescaped(r.arena, content)
+	f.name = span{start: int32(a), end: int32(len(r.arena)), arena: true}
+	return true
+}
+
+func (r *reader) nameBytes(s span) []byte {
+	if s.arena {
+		return r.arena[s.start:s.end:s.end]
+	}
+	return r.data[s.start:s.end:s.end]
+}
+
+// seenBefore reports whether f.name occurred earlier in the object, and remembers it if not.
+func (r *reader) seenBefore(f *frame) bool {
+	name := r.nameBytes(f.name)
+	if f.big != nil {
+		if _, ok := f.big[string(name)]; ok {
+			return true
+		}
+		f.big[string(name)] = struct{}{}
+		return false
+	}
+	for _, s := range r.seen[f.seenBase:] {
+		if s.end-s.start == int32(len(name)) && string(r.nameBytes(s)) == string(name) {
+			return true
+		}
+	}
+	if len(r.seen)-f.seenBase < bigObject {
+		r.seen = append(r.seen, f.name)
+		return false
+	}
+	f.big = make(map[string]struct{}, 2*bigObject)
+	for _, s := range r.seen[f.seenBase:] {
+		f.big[string(r.nameBytes(s))] = struct{}{}
+	}
+	f.big[string(name)] = struct{}{}
+	r.seen = r.seen[:f.seenBase]
+	return false
+}
+
+// prefix returns the path of the container at level, building it on first use so that a
+// valid document allocates no paths.
+func (r *reader) prefix(level int32) string {
+	f := &r.frames[level]
+	if !f.prefixSet {
+		f.prefix = r.memberPath(level - 1)
+		f.prefixSet = true
+	}
+	return f.prefix
+}
+
+// memberPath returns the path of the current member or element of the container at level.
+func (r *reader) memberPath(level int32) string {
+	f := &r.frames[level]
+	if f.array {
+		return report.Join(r.prefix(level), strconv.Itoa(f.index))
+	}
+	return report.Join(r.prefix(level), string(r.nameBytes(f.name)))
+}
+
+// str reads the pending string value: a slice of the input when it has no escapes, else
+// the reader's scratch buffer.
+func (r *reader) str(h Object) ([]byte, bool) {
+	f := r.pending(h)
+	if f == nil {
+		return nil, false
+	}
+	if r.peek() != KindString {
+		r.wrongType(h, f, "must be a string")
+		return nil, false
+	}
+	content, escaped, ok := r.scanString()
+	if !ok {
+		return nil, false
+	}
+	f.state = stAfter
+	if !escaped {
+		return content[:len(content):len(content)], true
+	}
+	r.val = appendUnescaped(r.val[:0], content)
+	return r.val[:len(r.val):len(r.val)], true
+}
+
+// wrongType records invalid_type at the pending value's path and skips it.
+func (r *reader) wrongType(h Object, f *frame, msg string) {
+	r.list.Add(r.memberPath(h.level), billing.CodeInvalidType, msg)
+	r.skipValue(len(r.frames))
+	f.state = stAfter
+}
+
+func (r *reader) integer(h Object, lo, hi int64) (int64, bool) {
+	f := r.pending(h)
+	if f == nil {
+		return 0, false
+	}
+	if r.peek() != KindNumber {
+		r.wrongType(h, f, "must be an integer")
+		return 0, false
+	}
+	num, ok := r.scanNumber()
+	if !ok {
+		return 0, false
+	}
+	f.state = stAfter
+	if num.fractional {
+		r.list.Add(r.memberPath(h.level), billing.CodeInvalidType, "must be an integer, without a fraction or an exponent")
+		return 0, false
+	}
+	v, ok := parseInt(num)
+	if !ok || v < lo || v > hi {
+		r.list.Add(r.memberPath(h.level), billing.CodeOutOfRange,
+			"must be an integer from "+strconv.FormatInt(lo, 10)+" to "+strconv.FormatInt(hi, 10))
+		return 0, false
+	}
+	return v, true
+}
+
+// parseInt converts an integer literal's digits without floating point; it reports false
+// when the value does not fit in an int64. A literal of any length costs at most 19 steps.
+func parseInt(n number) (int64, bool) {
+	if len(n.digits) > 19 { // JSON forbids leading zeros, so 20 digits are ≥ 10^19 > 2^63
+		return 0, false
+	}
+	var u uint64
+	for _, c := range n.digits {
+		u = u*10 + uint64(c-'0') // 19 digits stay below 10^19 < 2^64
+	}
+	if n.neg {
+		if u > 1<<63 {
+			return 0, false
+		}
+		return -int64(u), true // u = 2^63 wraps to the minimum int64, which is its value
+	}
+	if u > 1<<63-1 {
+		return 0, false
+	}
+	return int64(u), true
+}
+
+func (r *reader) boolValue(h Object) (bool, bool) {
+	f := r.pending(h)
+	if f == nil {
+		return false, false
+	}
+	if r.peek() != KindBool {
+		r.wrongType(h, f, "must be true or false")
+		return false, false
+	}
+	v, ok := r.boolean()
+	f.state = stAfter
+	return v, ok
+}
+
+func (r *reader) open(h Object, array bool) (Object, bool) {
+	f := r.pending(h)
+	if f == nil {
+		return Object{}, false
+	}
+	want, msg := KindObject, "must be an object"
+	if array {
+		want, msg = KindArray, "must be an array"
+	}
+	if r.peek() != want {
+		r.wrongType(h, f, msg)
+		return Object{}, false
+	}
+	if len(r.frames)+1 > MaxDepth {
+		return Object{}, r.fail(msgDepth)
+	}
+	r.pos++
+	f.state = stAfter
+	return r.push(array), true
+}
+
+func (r *reader) raw(h Object) ([]byte, bool) {
+	f := r.pending(h)
+	if f == nil {
+		return nil, false
+	}
+	start := r.pos
+	if !r.skipValue(len(r.frames)) {
+		return nil, false
+	}
+	f.state = stAfter
+	return r.data[start:r.pos:r.pos], true
+}
+
+func (r *reader) skip(h Object) {
+	if f := r.pending(h); f != nil {
+		r.skipValue(len(r.frames))
+		f.state = stAfter
+	}
+}
+
+func (r *reader) null(h Object) bool {
+	f := r.pending(h)
+	if f == nil || r.peek() != KindNull {
+		return false
+	}
+	if !r.literal("null") {
+		return false
+	}
+	f.state = stAfter
+	return true
+}
+
+func (r *reader) kind(h Object) Kind {
+	if r.pending(h) == nil {
+		return KindNone
+	}
+	return r.peek()
+}

@@ -1,0 +1,505 @@
+package strictjson
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	billing "github.com/tallykit/billing"
+)
+
+// got is what the test schema read from a document.
+type got struct {
+	strs  map[string]string // path → decoded string
+	ints  map[string]int64
+	bools map[string]bool
+}
+
+// readSchema reads every object with the same test schema: "s" a string, "i" an integer in
+// ±MaxSafeInt, "small" an integer in [1, 10], "b" a bool, "n" a nullable string, "o" a nested
+// object with this schema, "a" an array of strings, "raw" any value taken raw; anything else
+// is unknown ("left" is left unread, which must be unknown too).
+func readSchema(o Object, g *got) {
+	for o.Next() {
+		switch string(o.NameBytes()) {
+		case "s":
+			if s, ok := o.String(); ok {
+				g.strs[o.Path()] = s
+			}
+		case "i":
+			if v, ok := o.Int(-MaxSafeInt, MaxSafeInt); ok {
+				g.ints[o.Path()] = v
+			}
+		case "small":
+			if v, ok := o.Int(1, 10); ok {
+				g.ints[o.Path()] = v
+			}
+		case "b":
+			if v, ok := o.Bool(); ok {
+				g.bools[o.Path()] = v
+			}
+		case "n":
+			if o.Null() {
+				g.strs[o.Path()] = "<null>"
+				break
+			}
+			if s, ok := o.String(); ok {
+				g.strs[o.Path()] = s
+			}
+		case "o":
+			if sub, ok := o.Object(); ok {
+				readSchema(sub, g)
+			}
+		case "a":
+			if a, ok := o.Array(); ok {
+				for a.Next() {
+					if s, ok := a.String(); ok {
+						g.strs[a.Path()] = s
+					}
+				}
+			}
+		case "raw":
+			if raw, ok := o.Raw(); ok {
+				g.strs[o.Path()] = "raw:" + string(raw)
+			}
+		case "left":
+		default:
+			o.Unknown()
+		}
+	}
+}
+
+func decodeSchema(data string) (*got, error) {
+	g := &got{strs: map[string]string{}, ints: map[string]int64{}, bools: map[string]bool{}}
+	err := Decode([]byte(data), "", func(o Object) { readSchema(o, g) })
+	return g, err
+}
+
+// failures returns the (path, code) pairs of err, in order.
+func failures(err error) [][2]string {
+	var out [][2]string
+	for _, e := range billing.AsErrors(err) {
+		out = append(out, [2]string{e.Field, string(e.Code)})
+	}
+	return out
+}
+
+func fl(pc ...string) [][2]string {
+	var out [][2]string
+	for i := 0; i+1 < len(pc); i += 2 {
+		out = append(out, [2]string{pc[i], pc[i+1]})
+	}
+	return out
+}
+
+func TestDecodeFailures(t *testing.T) {
+	const ij, it = "invalid_json", "invalid_type"
+	tests := []struct {
+		name string
+		in   string
+		want [][2]string
+	}{
+		// document level
+		{"empty object", `{}`, nil},
+		{"white space around", " \t\r\n{ } \n", nil},
+		{"empty input", ``, fl("", ij)},
+		{"only space", `   `, fl("", ij)},
+		{"top string", `"x"`, fl("", it)},
+		{"top number", `1`, fl("", it)},
+		{"top true", `true`, fl("", it)},
+		{"top null", `null`, fl("", it)},
+		{"top array", `[1,2]`, fl("", it)},
+		{"top broken array", `[1,`, fl("", ij)},
+		{"top bad literal", `nul`, fl("", ij)},
+		{"trailing garbage", `{} x`, fl("", ij)},
+		{"trailing object", `{}{}`, fl("", ij)},
+		{"trailing after scalar", `1 2`, fl("", ij)},
+		{"trailing comma", `{"s":"a",}`, fl("", ij)},
+		{"missing comma", `{"s":"a" "i":1}`, fl("", ij)},
+		{"missing colon", `{"s" "a"}`, fl("", ij)},
+		{"unquoted name", `{s:"a"}`, fl("", ij)},
+		{"single quotes", `{'s':'a'}`, fl("", ij)},
+		{"unclosed", `{"s":"a"`, fl("", ij)},
+		{"unclosed string", `{"s":"a}`, fl("", ij)},
+		{"BOM", "\ufeff{}", fl("", ij)},
+		{"NUL raw in string", "{\"s\":\"a\x00b\"}", fl("", ij)},
+		{"tab raw in string", "{\"s\":\"a\tb\"}", fl("", ij)},
+		{"bad escape", `{"s":"\x"}`, fl("", ij)},
+		{"short unicode escape", `{"s":"\u12"}`, fl("", ij)},
+		{"bad hex", `{"s":"\u12g4"}`, fl("", ij)},
+		{"comment", `{/*x*/}`, fl("", ij)},
+		{"invalid json discards the rest", `{"zz":1,"s":2,"s":3,`, fl("", ij)},
+		{"NaN", `{"i":NaN}`, fl("", ij)},
+		{"broken inside raw", `{"raw":{"a":[1,}}`, fl("", ij)},
+		{"broken inside unknown", `{"zz":[1 2]}`, fl("", ij)},
+		{"broken inside wrong type", `{"s":{"a" 1}}`, fl("", ij)},
+		{"broken after duplicate", `{"s":"a","s":tru}`, fl("", ij)},
+
+		// numbers
+		{"00", `{"i":00}`, fl("", ij)},
+		{"01", `{"i":01}`, fl("", ij)},
+		{"+1", `{"i":+1}`, fl("", ij)},
+		{".5", `{"i":.5}`, fl("", ij)},
+		{"1.", `{"i":1.}`, fl("", ij)},
+		{"1e", `{"i":1e}`, fl("", ij)},
+		{"-", `{"i":-}`, fl("", ij)},
+		{"--1", `{"i":--1}`, fl("", ij)},
+		{"hex", `{"i":0x10}`, fl("", ij)},
+		{"-0", `{"i":-0}`, nil},
+		{"0", `{"i":0}`, nil},
+		{"max safe", `{"i":9007199254740991}`, nil},
+		{"min safe", `{"i":-9007199254740991}`, nil},
+		{"2^53", `{"i":9007199254740992}`, fl("i", "out_of_range")},
+		{"-2^53", `{"i":-9007199254740992}`, fl("i", "out_of_range")},
+		{"2^63", `{"i":9223372036854775808}`, fl("i", "out_of_range")},
+		{"-2^63", `{"i":-9223372036854775808}`, fl("i", "out_of_range")},
+		{"2^64", `{"i":18446744073709551616}`, fl("i", "out_of_range")},
+		{"400 digits", `{"i":` + "1" + strings.Repeat("0", 399) + `}`, fl("i", "out_of_range")},
+		{"400 digits negative", `{"i":-` + strings.Repeat("9", 400) + `}`, fl("i", "out_of_range")},
+		{"small below", `{"small":0}`, fl("small", "out_of_range")},
+		{"small above", `{"small":11}`, fl("small", "out_of_range")},
+		{"2000.0", `{"i":2000.0}`, fl("i", it)},
+		{"2e3", `{"i":2e3}`, fl("i", it)},
+		{"1E2", `{"i":1E2}`, fl("i", it)},
+		{"1e-2", `{"i":1e-2}`, fl("i", it)},
+		{"1e999999", `{"i":1e999999}`, fl("i", it)},
+		{"400 digit fraction", `{"i":0.` + strings.Repeat("1", 400) + `}`, fl("i", it)},
+		{"number as string", `{"s":12}`, fl("s", it)},
+
+		// every JSON type where a string is wanted, and so on
+		{"string: true", `{"s":true}`, fl("s", it)},
+		{"string: null", `{"s":null}`, fl("s", it)},
+		{"string: object", `{"s":{"a":1}}`, fl("s", it)},
+		{"string: array", `{"s":[1]}`, fl("s", it)},
+		{"int: string", `{"i":"1"}`, fl("i", it)},
+		{"int: bool", `{"i":false}`, fl("i", it)},
+		{"int: null", `{"i":null}`, fl("i", it)},
+		{"int: object", `{"i":{}}`, fl("i", it)},
+		{"int: array", `{"i":[]}`, fl("i", it)},
+		{"bool: string", `{"b":"true"}`, fl("b", it)},
+		{"bool: number", `{"b":1}`, fl("b", it)},
+		{"bool: null", `{"b":null}`, fl("b", it)},
+		{"bool: object", `{"b":{}}`, fl("b", it)},
+		{"bool: array", `{"b":[]}`, fl("b", it)},
+		{"object: string", `{"o":"x"}`, fl("o", it)},
+		{"object: number", `{"o":1}`, fl("o", it)},
+		{"object: bool", `{"o":true}`, fl("o", it)},
+		{"object: null", `{"o":null}`, fl("o", it)},
+		{"object: array", `{"o":[]}`, fl("o", it)},
+		{"array: object", `{"a":{}}`, fl("a", it)},
+		{"array element: number", `{"a":["x",1,"y",null]}`, fl("a.1", it, "a.3", it)},
+		{"nullable: null", `{"n":null}`, nil},
+		{"nullable: number", `{"n":1}`, fl("n", it)},
+		{"raw anything", `{"raw":[1,{"a":{"a":1,"a":2}}]}`, nil},
+
+		// unknown and duplicate members, at every level
+		{"unknown", `{"zz":1}`, fl("zz", "unknown_field")},
+		{"left unread is unknown", `{"left":{"x":[1,2]}}`, fl("left", "unknown_field")},
+		{"unknown nested", `{"o":{"zz":"x"}}`, fl("o.zz", "unknown_field")},
+		{"unknown deep", `{"o":{"o":{"o":{"zz":[]}}}}`, fl("o.o.o.zz", "unknown_field")},
+		{"unknown invalid utf-8 name", "{\"z\xffz\":1}", fl("z\xffz", "unknown_field")},
+		{"unknown escaped name", `{"\u0000":1}`, fl("\x00", "unknown_field")},
+		{"empty name", `{"":1}`, fl("", "unknown_field")},
+		{"duplicate", `{"s":"a","s":"b"}`, fl("s", "duplicate_field")},
+		{"duplicate thrice", `{"s":"a","s":"b","s":"c"}`, fl("s", "duplicate_field")},
+		{"duplicate outranks first type", `{"s":1,"s":"b"}`, fl("s", "duplicate_field")},
+		{"duplicate outranks range", `{"i":1e3,"zz":0,"i":1}`, fl("i", "duplicate_field", "zz", "unknown_field")},
+		{"duplicate unknown", `{"zz":1,"zz":2}`, fl("zz", "duplicate_field")},
+		{"duplicate by escape", `{"s":"a","\u0073":"b"}`, fl("s", "duplicate_field")},
+		{"duplicate escaped both", `{"\u0073":"a","\u0073":"b"}`, fl("s", "duplicate_field")},
+		{"duplicate nested", `{"o":{"i":1,"i":2}}`, fl("o.i", "duplicate_field")},
+		{"duplicate deep", `{"o":{"o":{"b":true,"b":true}}}`, fl("o.o.b", "duplicate_field")},
+		{"duplicate object", `{"o":{},"o":{"zz":1}}`, fl("o", "duplicate_field")},
+		{"same name at two levels is fine", `{"o":{"o":{}},"i":1,"s":"x"}`, nil},
+		{"same name in sibling objects is fine", `{"a":["x"],"o":{"i":1,"o":{"i":2}}}`, nil},
+		{"document order", `{"zz":1,"s":2,"o":{"b":"x","yy":1},"i":0.5}`,
+			fl("zz", "unknown_field", "s", it, "o.b", it, "o.yy", "unknown_field", "i", it)},
+
+		// strings are decoded, not judged
+		{"lone surrogate", `{"s":"\ud800"}`, nil},
+		{"surrogate pair", `{"s":"\ud83d\ude00"}`, nil},
+		{"raw invalid utf-8", "{\"s\":\"\xff\xfe\"}", nil},
+		{"escaped NUL", `{"s":"\u0000"}`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := decodeSchema(tt.in)
+			assert.Equal(t, tt.want, failures(err))
+			if tt.want == nil {
+				assert.NoError(t, err)
+			}
+		})
+	}
+}
+
+func TestDecodeValues(t *testing.T) {
+	tests := []struct {
+		in    string
+		strs  map[string]string
+		ints  map[string]int64
+		bools map[string]bool
+	}{
+		{in: `{"s":"plain"}`, strs: map[string]string{"s": "plain"}},
+		{in: `{"s":""}`, strs: map[string]string{"s": ""}},
+		{in: `{"s":"a\"b\\c\/d\be\ff\ng\rh\ti"}`, strs: map[string]string{"s": "a\"b\\c/d\be\ff\ng\rh\ti"}},
+		{in: `{"s":"\u00e9\u20AC"}`, strs: map[string]string{"s": "é€"}},
+		{in: `{"s":"\ud83d\ude00"}`, strs: map[string]string{"s": "😀"}},
+		{in: `{"s":"\ud800"}`, strs: map[string]string{"s": "\xed\xa0\x80"}},
+		{in: `{"s":"\udc00x"}`, strs: map[string]string{"s": "\xed\xb0\x80x"}},
+		{in: `{"s":"\ud800\u0041"}`, strs: map[string]string{"s": "\xed\xa0\x80A"}},
+		{in: `{"s":"\ud800\ud800"}`, strs: map[string]string{"s": "\xed\xa0\x80\xed\xa0\x80"}},
+		{in: `{"s":"\ude00\ud83d"}`, strs: map[string]string{"s": "\xed\xb8\x80\xed\xa0\xbd"}},
+		{in: "{\"s\":\"\xff\xc3(\"}", strs: map[string]string{"s": "\xff\xc3("}},
+		{in: `{"s":"a\u0000b"}`, strs: map[string]string{"s": "a\x00b"}},
+		{in: "{\"s\":\"\x7f\u0085\"}", strs: map[string]string{"s": "\x7f\u0085"}},
+		{in: `{"n":"x","o":{"n":null,"s":"y"}}`, strs: map[string]string{"n": "x", "o.n": "<null>", "o.s": "y"}},
+		{in: `{"a":["x","\u0079"]}`, strs: map[string]string{"a.0": "x", "a.1": "y"}},
+		{in: `{"raw" : [ 1 , {"a":null} ] }`, strs: map[string]string{"raw": `raw:[ 1 , {"a":null} ]`}},
+		{in: `{"raw":"x"}`, strs: map[string]string{"raw": `raw:"x"`}},
+		{in: `{"i":-0,"o":{"i":-9007199254740991,"o":{"i":42}}}`, ints: map[string]int64{"i": 0, "o.i": -9007199254740991, "o.o.i": 42}},
+		{in: `{"small":10}`, ints: map[string]int64{"small": 10}},
+		{in: `{"b":true,"o":{"b":false}}`, bools: map[string]bool{"b": true, "o.b": false}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			g, err := decodeSchema(tt.in)
+			require.NoError(t, err)
+			if tt.strs == nil {
+				tt.strs = map[string]string{}
+			}
+			if tt.ints == nil {
+				tt.ints = map[string]int64{}
+			}
+			if tt.bools == nil {
+				tt.bools = map[string]bool{}
+			}
+			assert.Equal(t, tt.strs, g.strs)
+			assert.Equal(t, tt.ints, g.ints)
+			assert.Equal(t, tt.bools, g.bools)
+		})
+	}
+}
+
+func TestDecodeDepth(t *testing.T) {
+	nest := func(n int) string { // n levels in all, the top object included
+		return `{"raw":` + strings.Repeat("[", n-1) + strings.Repeat("]", n-1) + `}`
+	}
+	_, err := decodeSchema(nest(MaxDepth))
+	assert.NoError(t, err)
+	_, err = decodeSchema(nest(MaxDepth + 1))
+	assert.Equal(t, fl("", "invalid_json"), failures(err))
+
+	objects := func(n int) string { // n objects read through Object
+		return strings.Repeat(`{"o":`, n-1) + `{}` + strings.Repeat(`}`, n-1)
+	}
+	_, err = decodeSchema(objects(MaxDepth))
+	assert.NoError(t, err)
+	_, err = decodeSchema(objects(MaxDepth + 1))
+	assert.Equal(t, fl("", "invalid_json"), failures(err))
+
+	_, err = decodeSchema(strings.Repeat("[", MaxSize))
+	assert.Equal(t, fl("", "invalid_json"), failures(err))
+}
+
+func TestDecodeSize(t *testing.T) {
+	doc := func(n int) []byte { // a valid document of exactly n bytes
+		return []byte(`{"s":"` + strings.Repeat("a", n-8) + `"}`)
+	}
+	require.Len(t, doc(MaxSize), MaxSize)
+	assert.NoError(t, Decode(doc(MaxSize), "", func(o Object) {
+		for o.Next() {
+			o.Skip()
+		}
+	}))
+	called := false
+	err := Decode(doc(MaxSize+1), "", func(Object) { called = true })
+	assert.Equal(t, fl("", "too_long"), failures(err))
+	assert.False(t, called)
+	// Too long wins over malformed: the size is checked first.
+	err = Decode([]byte(strings.Repeat("[", MaxSize+1)), "", nil)
+	assert.Equal(t, fl("", "too_long"), failures(err))
+}
+
+func TestDecodePrefix(t *testing.T) {
+	err := Decode([]byte(`{"a":1,"a":2,"b":{"c":1}}`), "metadata", func(o Object) {
+		for o.Next() {
+			if string(o.NameBytes()) == "b" {
+				if sub, ok := o.Object(); ok {
+					assert.Equal(t, "metadata.b", sub.Prefix())
+				}
+			}
+		}
+	})
+	assert.Equal(t, fl("metadata.a", "duplicate_field", "metadata.b.c", "unknown_field"), failures(err))
+	assert.Equal(t, fl("metadata", "invalid_type"), failures(Decode([]byte(`"x"`), "metadata", nil)))
+	assert.Equal(t, fl("metadata", "invalid_json"), failures(Decode([]byte(`{`), "metadata", nil)))
+}
+
+func TestDecodeNilFunc(t *testing.T) {
+	assert.Equal(t, fl("a", "unknown_field", "b", "unknown_field"), failures(Decode([]byte(`{"a":1,"b":{"c":2}}`), "", nil)))
+	assert.NoError(t, Decode([]byte(`{}`), "", nil))
+}
+
+func TestDecodeEarlyReturn(t *testing.T) {
+	// A caller that stops in the middle of a nested object leaves the rest to the reader,
+	// which reports it unknown and still checks the syntax.
+	doc := `{"o":{"s":"x","zz":1,"o":{"i":1}},"i":2}`
+	err := Decode([]byte(doc), "", func(o Object) {
+		for o.Next() {
+			if sub, ok := o.Object(); ok {
+				sub.Next()
+				sub.Skip()
+				return
+			}
+		}
+	})
+	assert.Equal(t, fl("o.zz", "unknown_field", "o.o", "unknown_field", "i", "unknown_field"), failures(err))
+
+	err = Decode([]byte(`{"o":{"s":"x"},"i":[}`), "", func(o Object) {
+		o.Next()
+		o.Object()
+	})
+	assert.Equal(t, fl("", "invalid_json"), failures(err))
+}
+
+func TestHandlesAfterUse(t *testing.T) {
+	var kept Object
+	var sub Object
+	err := Decode([]byte(`{"o":{"i":1},"s":"x"}`), "", func(o Object) {
+		kept = o
+		require.True(t, o.Next())
+		var ok bool
+		sub, ok = o.Object()
+		require.True(t, ok)
+		// Moving the parent on finishes the child; the child handle is then inert.
+		require.True(t, o.Next())
+		assert.Equal(t, "s", o.Name())
+		assert.False(t, sub.Next())
+		_, ok = sub.Int(0, 1)
+		assert.False(t, ok)
+		assert.Equal(t, "", sub.Path())
+		o.Skip()
+		assert.False(t, o.Next())
+		assert.False(t, o.Next())
+		_, ok = o.String()
+		assert.False(t, ok)
+	})
+	assert.Equal(t, fl("o.i", "unknown_field"), failures(err))
+	// After Decode returns, handles are inert and nothing panics.
+	assert.False(t, kept.Next())
+	assert.Equal(t, KindNone, kept.Kind())
+	var zero Object
+	assert.False(t, zero.Next())
+	assert.Equal(t, "", zero.Path())
+	assert.Nil(t, zero.NameBytes())
+	zero.Fail(billing.CodeRequired, "x")
+	assert.False(t, zero.FailErr(billing.ErrRequired))
+	assert.NotNil(t, zero.Report())
+	var za Array
+	assert.False(t, za.Next())
+	assert.Equal(t, -1, za.Index())
+}
+
+func TestReadTwice(t *testing.T) {
+	// A value can be read once; a second read reports false and records nothing.
+	err := Decode([]byte(`{"s":"x","i":1}`), "", func(o Object) {
+		for o.Next() {
+			k := o.Kind()
+			_, ok := o.Raw()
+			assert.True(t, ok)
+			_, ok = o.String()
+			assert.False(t, ok, "second read")
+			assert.Equal(t, KindNone, o.Kind())
+			assert.NotEqual(t, KindNone, k)
+		}
+	})
+	assert.NoError(t, err)
+}
+
+func TestFailAndReport(t *testing.T) {
+	err := Decode([]byte(`{"s":"","o":{"i":1}}`), "", func(o Object) {
+		for o.Next() {
+			switch o.Name() {
+			case "s":
+				o.Skip()
+				o.Fail(billing.CodeRequired, "must not be empty")
+			case "o":
+				sub, _ := o.Object()
+				for sub.Next() {
+					sub.Skip()
+					sub.FailErr(billing.NewFieldError("amount", billing.CodeOutOfRange, "too big"))
+				}
+				o.Report().Add("o.z", billing.CodeRequired, "is required")
+			}
+		}
+		o.Report().Add("x", billing.CodeRequired, "is required")
+	})
+	assert.Equal(t, fl("s", "required", "o.i", "out_of_range", "o.z", "required", "x", "required"), failures(err))
+}
+
+func TestKind(t *testing.T) {
+	want := map[string]Kind{"a": KindNull, "b": KindBool, "c": KindBool, "d": KindNumber, "e": KindNumber,
+		"f": KindString, "g": KindObject, "h": KindArray}
+	seen := map[string]Kind{}
+	err := Decode([]byte(`{"a":null,"b":true,"c":false,"d":-1,"e":0.5e1,"f":"","g":{},"h":[]}`), "", func(o Object) {
+		for o.Next() {
+			seen[o.Name()] = o.Kind()
+			o.Skip()
+		}
+	})
+	require.NoError(t, err)
+	assert.Equal(t, want, seen)
+	for k, name := range map[Kind]string{KindNone: "none", KindNull: "null", KindBool: "boolean", KindNumber: "number",
+		KindString: "string", KindObject: "object", KindArray: "array", Kind(99): "kind(99)"} {
+		assert.Equal(t, name, k.String())
+	}
+}
+
+func TestBigObjectDuplicates(t *testing.T) {
+	for _, n := range []int{bigObject - 1, bigObject, bigObject + 1, 3 * bigObject} {
+		var b strings.Builder
+		b.WriteString("{")
+		for i := 0; i < n; i++ {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			b.WriteString(`"k` + strings.Repeat("x", i) + `":1`)
+		}
+		// Each earlier name again, one escaped, at the end.
+		b.WriteString(`,"k":2,"\u006bx":3}`)
+		var names int
+		err := Decode([]byte(b.String()), "m", func(o Object) {
+			for o.Next() {
+				names++
+				o.Skip()
+			}
+		})
+		assert.Equal(t, n, names)
+		assert.Equal(t, fl("m.k", "duplicate_field", "m.kx", "duplicate_field"), failures(err), "n=%d", n)
+	}
+	// Escaped names in a big object: each is compared decoded.
+	var b strings.Builder
+	b.WriteString("{")
+	for i := 0; i < 3*bigObject; i++ {
+		b.WriteString(`"\u0061` + strings.Repeat("b", i) + `":{"x":1,"x":2},`)
+	}
+	b.WriteString(`"ab":0}`)
+	err := Decode([]byte(b.String()), "", func(o Object) {
+		for o.Next() {
+			if sub, ok := o.Object(); ok {
+				for sub.Next() {
+					sub.Skip()
+				}
+			} else {
+				o.Skip()
+			}
+		}
+	})
+	errs := billing.AsErrors(err)
+	require.Equal(t, 3*bigObject+1, len(errs))
+	assert.Equal(t, "a.x", errs[0].Field)
+	assert.Equal(t, "ab.x", errs[1].Field)
+	assert.Equal(t, "ab", errs[3*bigObject].Field)
+	assert.Equal(t, billing.CodeDuplicateField, errs[3*bigObject].Code)
+}

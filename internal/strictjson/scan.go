@@ -1,0 +1,345 @@
+package strictjson
+
+import "bytes"
+
+// This file holds the byte-level scanner: white space, literals, numbers, strings and
+// skipping whole values. Every function here advances r.pos and reports a syntax error
+// through r.fail; none allocates except appendUnescaped, which writes into a caller's buffer.
+
+// isSpace reports whether c is JSON white space (RFC 8259: space, tab, line feed, carriage return).
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// ws skips white space.
+func (r *reader) ws() {
+	for r.pos < len(r.data) && isSpace(r.data[r.pos]) {
+		r.pos++
+	}
+}
+
+// kindOf returns the kind of the value that starts with byte c, or KindNone when no value can.
+func kindOf(c byte) Kind {
+	switch c {
+	case '"':
+		return KindString
+	case '{':
+		return KindObject
+	case '[':
+		return KindArray
+	case 't', 'f':
+		return KindBool
+	case 'n':
+		return KindNull
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return KindNumber
+	}
+	return KindNone
+}
+
+// peek returns the kind of the value at r.pos, or KindNone at the end of the data.
+func (r *reader) peek() Kind {
+	if r.pos >= len(r.data) {
+		return KindNone
+	}
+	return kindOf(r.data[r.pos])
+}
+
+// literal consumes lit at r.pos.
+func (r *reader) literal(lit string) bool {
+	if len(r.data)-r.pos >= len(lit) && string(r.data[r.pos:r.pos+len(lit)]) == lit {
+		r.pos += len(lit)
+		return true
+	}
+	return r.fail(msgSyntax)
+}
+
+// boolean consumes true or false at r.pos.
+func (r *reader) boolean() (bool, bool) {
+	if r.pos < len(r.data) && r.data[r.pos] == 't' {
+		return true, r.literal("true")
+	}
+	return false, r.literal("false")
+}
+
+// number is the shape of a number literal: where its integer digits are and whether
+// a fraction or an exponent follows them.
+type number struct {
+	neg        bool
+	digits     []byte // the integer part's digits, without the sign
+	fractional bool   // a fraction or an exponent is present
+}
+
+// scanNumber consumes a number literal at r.pos:
+// -? (0 | [1-9][0-9]*) (\.[0-9]+)? ([eE][+-]?[0-9]+)?
+// It takes time linear in the literal's length and never allocates.
+func (r *reader) scanNumber() (number, bool) {
+	var n number
+	d := r.data
+	p := r.pos
+	if p < len(d) && d[p] == '-' {
+		n.neg = true
+		p++
+	}
+	start := p
+	switch {
+	case p < len(d) && d[p] == '0':
+		p++
+	case p < len(d) && d[p] >= '1' && d[p] <= '9':
+		p++
+		for p < len(d) && isDigit(d[p]) {
+			p++
+		}
+	default:
+		r.pos = p
+		return n, r.fail(msgSyntax)
+	}
+	n.digits = d[start:p]
+	if p < len(d) && d[p] == '.' {
+		p++
+		if p >= len(d) || !isDigit(d[p]) {
+			r.pos = p
+			return n, r.fail(msgSyntax)
+		}
+		for p < len(d) && isDigit(d[p]) {
+			p++
+		}
+		n.fractional = true
+	}
+	if p < len(d) && (d[p] == 'e' || d[p] == 'E') {
+		p++
+		if p < len(d) && (d[p] == '+' || d[p] == '-') {
+			p++
+		}
+		if p >= len(d) || !isDigit(d[p]) {
+			r.pos = p
+			return n, r.fail(msgSyntax)
+		}
+		for p < len(d) && isDigit(d[p]) {
+			p++
+		}
+		n.fractional = true
+	}
+	r.pos = p
+	return n, true
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+// scanString consumes a string literal at r.pos (which holds its opening quote) and returns
+// the bytes between the quotes and whether any escape occurs in them. Control characters
+// (U+0000–U+001F) must be escaped; bytes from 0x80 up pass as they are, valid UTF-8 or not.
+func (r *reader) scanString() (content []byte, escaped bool, ok bool) {
+	d := r.data
+	start := r.pos + 1
+	p := start
+	for p < len(d) {
+		c := d[p]
+		switch {
+		case c == '"':
+			r.pos = p + 1
+			return d[start:p], escaped, true
+		case c < 0x20:
+			r.pos = p
+			return nil, false, r.fail(msgControl)
+		case c == '\\':
+			escaped = true
+			p++
+			if p >= len(d) {
+				r.pos = p
+				return nil, false, r.fail(msgSyntax)
+			}
+			switch d[p] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				p++
+			case 'u':
+				if len(d)-p < 5 || !isHex(d[p+1]) || !isHex(d[p+2]) || !isHex(d[p+3]) || !isHex(d[p+4]) {
+					r.pos = p
+					return nil, false, r.fail(msgEscape)
+				}
+				p += 5
+			default:
+				r.pos = p
+				return nil, false, r.fail(msgEscape)
+			}
+		default:
+			p++
+		}
+	}
+	r.pos = p
+	return nil, false, r.fail(msgSyntax)
+}
+
+// hex4 decodes four hexadecimal digits that scanString has already checked.
+func hex4(b []byte) rune {
+	var v rune
+	for _, c := range b[:4] {
+		v <<= 4
+		switch {
+		case c <= '9':
+			v |= rune(c - '0')
+		case c >= 'a':
+			v |= rune(c - 'a' + 10)
+		default:
+			v |= rune(c - 'A' + 10)
+		}
+	}
+	return v
+}
+
+// appendUnescaped appends the decoded form of s, the content of a string literal that
+// scanString accepted, to dst. A surrogate pair becomes its code point; a lone surrogate
+// becomes its three-byte generalised UTF-8 (WTF-8) form, which is not valid UTF-8, so the
+// field rule that reads it sees invalid UTF-8 rather than a silent U+FFFD.
+func appendUnescaped(dst, s []byte) []byte {
+	for len(s) > 0 {
+		i := bytes.IndexByte(s, '\\')
+		if i < 0 {
+			return append(dst, s...)
+		}
+		dst = append(dst, s[:i]...)
+		s = s[i:]
+		switch s[1] {
+		case 'u':
+			c := hex4(s[2:])
+			s = s[6:]
+			if c >= 0xD800 && c < 0xDC00 && len(s) >= 6 && s[0] == '\\' && s[1] == 'u' {
+				if lo := hex4(s[2:]); lo >= 0xDC00 && lo < 0xE000 {
+					c = 0x10000 + (c-0xD800)<<10 + (lo - 0xDC00)
+					s = s[6:]
+				}
+			}
+			dst = appendWTF8(dst, c)
+			continue
+		case 'b':
+			dst = append(dst, '\b')
+		case 'f':
+			dst = append(dst, '\f')
+		case 'n':
+			dst = append(dst, '\n')
+		case 'r':
+			dst = append(dst, '\r')
+		case 't':
+			dst = append(dst, '\t')
+		default: // '"', '\\', '/'
+			dst = append(dst, s[1])
+		}
+		s = s[2:]
+	}
+	return dst
+}
+
+// appendWTF8 appends c in UTF-8, encoding a surrogate (U+D800–U+DFFF) like any other
+// three-byte code point instead of replacing it (utf8.AppendRune would write U+FFFD).
+func appendWTF8(dst []byte, c rune) []byte {
+	switch {
+	case c < 0x80:
+		return append(dst, byte(c))
+	case c < 0x800:
+		return append(dst, 0xC0|byte(c>>6), 0x80|byte(c)&0x3F)
+	case c < 0x10000:
+		return append(dst, 0xE0|byte(c>>12), 0x80|byte(c>>6)&0x3F, 0x80|byte(c)&0x3F)
+	default:
+		return append(dst, 0xF0|byte(c>>18), 0x80|byte(c>>12)&0x3F, 0x80|byte(c>>6)&0x3F, 0x80|byte(c)&0x3F)
+	}
+}
+
+// skipValue consumes one whole value at r.pos, checking its syntax, while depth containers
+// are already open around it. It keeps its own nesting in a 64-bit stack (bit set: object),
+// which MaxDepth ≤ 64 makes enough, so it allocates nothing and never recurses.
+func (r *reader) skipValue(depth int) bool {
+	var objects uint64 // bit i: the container at nesting i (0 = outermost opened here) is an object
+	n := 0             // containers opened here and not yet closed
+	d := r.data
+value:
+	if r.pos >= len(d) {
+		return r.fail(msgSyntax)
+	}
+	switch c := d[r.pos]; c {
+	case '{', '[':
+		if depth+n+1 > MaxDepth {
+			return r.fail(msgDepth)
+		}
+		r.pos++
+		r.ws()
+		if r.pos < len(d) && (c == '{' && d[r.pos] == '}' || c == '[' && d[r.pos] == ']') {
+			r.pos++
+			goto after
+		}
+		if c == '{' {
+			objects |= 1 << n
+		} else {
+			objects &^= 1 << n
+		}
+		n++
+		if c == '{' {
+			goto member
+		}
+		r.ws()
+		goto value
+	case '"':
+		if _, _, ok := r.scanString(); !ok {
+			return false
+		}
+	case 't':
+		if !r.literal("true") {
+			return false
+		}
+	case 'f':
+		if !r.literal("false") {
+			return false
+		}
+	case 'n':
+		if !r.literal("null") {
+			return false
+		}
+	default:
+		if kindOf(c) != KindNumber {
+			return r.fail(msgSyntax)
+		}
+		if _, ok := r.scanNumber(); !ok {
+			return false
+		}
+	}
+after:
+	if n == 0 {
+		return true
+	}
+	r.ws()
+	if r.pos >= len(d) {
+		return r.fail(msgSyntax)
+	}
+	switch inObject := objects&(1<<(n-1)) != 0; {
+	case d[r.pos] == ',':
+		r.pos++
+		r.ws()
+		if inObject {
+			goto member
+		}
+		goto value
+	case inObject && d[r.pos] == '}', !inObject && d[r.pos] == ']':
+		r.pos++
+		n--
+		goto after
+	default:
+		return r.fail(msgSyntax)
+	}
+member:
+	// r.pos is at white space or the name of a member of an object opened here.
+	r.ws()
+	if r.pos >= len(d) || d[r.pos] != '"' {
+		return r.fail(msgSyntax)
+	}
+	if _, _, ok := r.scanString(); !ok {
+		return false
+	}
+	r.ws()
+	if r.pos >= len(d) || d[r.pos] != ':' {
+		return r.fail(msgSyntax)
+	}
+	r.pos++
+	r.ws()
+	goto value
+}
