@@ -1,8 +1,9 @@
 package money
 
 import (
+	"slices"
 	"strconv"
-	"strings"
+	"unicode"
 
 	"golang.org/x/text/currency"
 	"golang.org/x/text/language"
@@ -70,46 +71,53 @@ func (a Amount) Format(tag language.Tag) string {
 	if u, err := currency.ParseISO(sym); err == nil {
 		sym = p.Sprint(currency.Symbol(u))
 	}
+	return sym + " " + a.localNumber(p)
+}
 
-	// The locale's affixes and decimal separator, read from how it writes 1.5 and -1.5.
-	one, five := p.Sprint(number.Decimal(1)), p.Sprint(number.Decimal(5))
-	prefix, sep, suffix, ok := split(p.Sprint(number.Decimal(1.5, number.Scale(1))), one, five)
-	if !ok {
-		prefix, sep, suffix = "", ".", ""
-	}
-	if a.minor < 0 {
-		prefix, _, suffix, ok = split(p.Sprint(number.Decimal(-1.5, number.Scale(1))), one, five)
-		if !ok {
-			prefix, suffix = "-", ""
-		}
-	}
-
+// localNumber writes the amount's number as p's locale does, with exactly the currency's
+// digits after the point. x/text formats the integer part (an int64, so exactly) followed by
+// that many zeros; the zeros are then replaced by the fraction's digits in the locale's
+// digit set (CLDR's numbering systems are runs of ten consecutive code points). An amount
+// between -1 and 0 is formatted as -1 and its 1 made a 0, since x/text writes no sign on -0.
+// Should a locale's rendering not end with those zeros, the plain number is returned.
+func (a Amount) localNumber(p *message.Printer) string {
+	n := a.cur.MinorUnits()
 	u := uint64(a.minor)
 	if a.minor < 0 {
 		u = uint64(-a.minor)
 	}
-	n := a.cur.MinorUnits()
-	var b strings.Builder
-	b.WriteString(sym)
-	b.WriteByte(' ')
-	b.WriteString(prefix)
-	// Both parts are integers well inside int64, which x/text formats exactly.
-	b.WriteString(p.Sprint(number.Decimal(int64(u / pow10[n]))))
-	if n > 0 {
-		b.WriteString(sep)
-		b.WriteString(p.Sprint(number.Decimal(int64(u%pow10[n]), number.MinIntegerDigits(n), number.NoSeparator())))
+	major, frac := int64(u/pow10[n]), u%pow10[n]
+	negZero := a.minor < 0 && major == 0
+	switch {
+	case negZero:
+		major = -1
+	case a.minor < 0:
+		major = -major
 	}
-	b.WriteString(suffix)
-	return b.String()
-}
-
-// split cuts a locale's rendering of ±1.5 into what precedes the 1, what lies between the 1
-// and the 5 (the decimal separator), and what follows the 5.
-func split(s, one, five string) (prefix, sep, suffix string, ok bool) {
-	i := strings.Index(s, one)
-	j := strings.LastIndex(s, five)
-	if i < 0 || j < i+len(one) {
-		return "", "", "", false
+	s := p.Sprint(number.Decimal(major, number.Scale(n)))
+	if n == 0 {
+		return s
 	}
-	return s[:i], s[i+len(one) : j], s[j+len(five):], true
+	r := []rune(s)
+	zero := r[len(r)-1]
+	if len(r) < n+2 || !unicode.IsDigit(zero) || !unicode.IsDigit(zero+9) {
+		return a.number()
+	}
+	for i := len(r) - n; i < len(r); i++ {
+		if r[i] != zero {
+			return a.number()
+		}
+	}
+	if negZero {
+		i := slices.Index(r, zero+1)
+		if i < 0 || i >= len(r)-n {
+			return a.number()
+		}
+		r[i] = zero
+	}
+	for i := len(r) - 1; i >= len(r)-n; i-- {
+		r[i] = zero + rune(frac%10)
+		frac /= 10
+	}
+	return string(r)
 }

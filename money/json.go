@@ -97,17 +97,21 @@ func (a Amount) MarshalJSON() ([]byte, error) {
 // same member twice, may appear. JSON null leaves a unchanged. It fails with a
 // [billing.Errors] naming each failing member; on failure a is left unchanged.
 func (a *Amount) UnmarshalJSON(data []byte) error {
-	var (
-		minor int64
-		cur   Currency
-	)
-	err := decodeObject(data, []string{amountField, currencyField}, func(l *report.List, i int, v any) {
+	members, err := readObject(data)
+	if errors.Is(err, errNull) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	var v Amount
+	err = checkMembers(members, []string{amountField, currencyField}, func(l *report.List, i int, val any) {
 		switch i {
 		case 0:
-			minor, _ = integerMember(l, amountField, v, -MaxMinorUnits,
+			v.minor, _ = integerMember(l, amountField, val, -MaxMinorUnits,
 				"must be between -9007199254740991 and 9007199254740991 minor units")
 		case 1:
-			s, ok := v.(string)
+			s, ok := val.(string)
 			if !ok {
 				l.Add(currencyField, billing.CodeInvalidType, `must be a string, like "ZAR"`)
 				return
@@ -117,16 +121,13 @@ func (a *Amount) UnmarshalJSON(data []byte) error {
 				l.AddAt(currencyField, err)
 				return
 			}
-			cur = c
+			v.cur = c
 		}
 	})
-	if errors.Is(err, errNull) {
-		return nil
-	}
 	if err != nil {
 		return err
 	}
-	*a = Amount{minor: minor, cur: cur}
+	*a = v
 	return nil
 }
 
@@ -155,20 +156,31 @@ func (r PaymentRules) MarshalJSON() ([]byte, error) {
 // (no fraction or exponent) with 1 ≤ min_amount ≤ max_amount ≤ [MaxMinorUnits]; the flags must
 // be booleans; no other member, nor the same member twice, may appear. JSON null leaves r
 // unchanged. It fails with a [billing.Errors] naming each failing member ("min_amount", …, or ""
-// for the whole value); on failure r is left unchanged.
+// for the whole value), in the order of the members in data, then the missing ones; on failure
+// r is left unchanged.
 func (r *PaymentRules) UnmarshalJSON(data []byte) error {
-	var (
-		v     PaymentRules
-		minOK bool
-		maxOK bool
-	)
+	members, err := readObject(data)
+	if errors.Is(err, errNull) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	// min_amount, when given once and valid, for the rule max_amount ≥ min_amount.
+	min, minOK := soleInteger(members, minAmountField)
+	var v PaymentRules
 	names := []string{minAmountField, maxAmountField, underField, overField}
-	err := decodeObject(data, names, func(l *report.List, i int, val any) {
+	err = checkMembers(members, names, func(l *report.List, i int, val any) {
 		switch i {
 		case 0:
-			v.min, minOK = integerMember(l, minAmountField, val, 1, amountRangeMessage)
+			v.min, _ = integerMember(l, minAmountField, val, 1, amountRangeMessage)
 		case 1:
-			v.max, maxOK = integerMember(l, maxAmountField, val, 1, amountRangeMessage)
+			var ok bool
+			v.max, ok = integerMember(l, maxAmountField, val, 1, amountRangeMessage)
+			if ok && minOK && v.max < min {
+				l.Add(maxAmountField, billing.CodeOutOfRange,
+					"must be at least min_amount ("+strconv.FormatInt(min, 10)+")")
+			}
 		case 2, 3:
 			b, ok := val.(bool)
 			if !ok {
@@ -181,16 +193,7 @@ func (r *PaymentRules) UnmarshalJSON(data []byte) error {
 				v.over = b
 			}
 		}
-	}, func(l *report.List) {
-		// Both amounts in range: max must not be below min.
-		if minOK && maxOK && v.max < v.min {
-			l.Add(maxAmountField, billing.CodeOutOfRange,
-				"must be at least min_amount ("+strconv.FormatInt(v.min, 10)+")")
-		}
 	})
-	if errors.Is(err, errNull) {
-		return nil
-	}
 	if err != nil {
 		return err
 	}
@@ -198,93 +201,124 @@ func (r *PaymentRules) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// errNull is decodeObject's answer for a JSON null.
+// errNull is readObject's answer for a JSON null.
 var errNull = errors.New("null")
 
-// decodeObject reads data as one JSON object whose members may only be names, each at most once,
-// calling member with each one's index and value (a json.Number, string, bool, or nil for null;
-// an object or array value is reported as invalid_type without calling member). A member
-// missing or null is required. The optional finish runs after every member was read, to check
-// rules between members. It returns the failures as billing.Errors, or errNull when data is
-// JSON null, or nil.
-func decodeObject(data []byte, names []string, member func(l *report.List, i int, v any), finish ...func(l *report.List)) error {
+// member is one member of a JSON object as readObject found it: its name, and its value
+// (a json.Number, string, bool or nil), or composite when the value is an object or array.
+type member struct {
+	name      string
+	value     any
+	composite bool
+}
+
+// readObject reads data as exactly one JSON object (with encoding/json's decoder) and returns
+// its members in order. It returns errNull when data is JSON null, and otherwise fails with a
+// billing.Errors holding one failure at "": invalid_json when data is not well-formed JSON or
+// has data after the value, invalid_type when the value is not an object.
+func readObject(data []byte) ([]member, error) {
 	invalid := billing.Errors{billing.NewFieldError("", billing.CodeInvalidJSON, "not well-formed JSON")}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	tok, err := dec.Token()
 	if err != nil {
-		return invalid
+		return nil, invalid
 	}
-	if tok == nil {
-		if _, err := dec.Token(); err != io.EOF {
-			return invalid
-		}
-		return errNull
-	}
-	var l report.List
 	if d, ok := tok.(json.Delim); !ok || d != '{' {
 		if ok {
 			if err := skip(dec, d); err != nil {
-				return invalid
+				return nil, invalid
 			}
 		}
 		if _, err := dec.Token(); err != io.EOF {
-			return invalid
+			return nil, invalid
 		}
-		l.Add("", billing.CodeInvalidType, "must be a JSON object")
-		return l.Err()
+		if tok == nil {
+			return nil, errNull
+		}
+		return nil, billing.Errors{billing.NewFieldError("", billing.CodeInvalidType, "must be a JSON object")}
 	}
-	seen := make([]bool, len(names))
+	var members []member
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
-			return invalid
+			return nil, invalid
 		}
 		name, _ := tok.(string)
 		val, err := dec.Token()
 		if err != nil {
-			return invalid
+			return nil, invalid
 		}
-		composite := false
+		m := member{name: name, value: val}
 		if d, ok := val.(json.Delim); ok {
 			if err := skip(dec, d); err != nil {
-				return invalid
+				return nil, invalid
 			}
-			composite = true
+			m = member{name: name, composite: true}
 		}
-		i := indexOf(names, name)
+		members = append(members, m)
+	}
+	if _, err := dec.Token(); err != nil { // the closing brace
+		return nil, invalid
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, invalid
+	}
+	return members, nil
+}
+
+// checkMembers checks the members of an object whose members may only be names, each at most
+// once, and are all required. It calls check with each allowed member's index in names and its
+// value, unless the value is null (required) or an object or array (invalid_type); check
+// records the value's failures. Failures come in the order of members, then the missing
+// members in the order of names. It returns them as billing.Errors, or nil.
+func checkMembers(members []member, names []string, check func(l *report.List, i int, v any)) error {
+	var l report.List
+	seen := make([]bool, len(names))
+	for _, m := range members {
+		i := indexOf(names, m.name)
 		switch {
 		case i < 0:
-			l.Add(name, billing.CodeUnknownField, "is not a member of this object")
+			l.Add(m.name, billing.CodeUnknownField, "is not a member of this object")
 		case seen[i]:
-			l.Add(name, billing.CodeDuplicateField, "is given twice")
+			l.Add(m.name, billing.CodeDuplicateField, "is given twice")
 		default:
 			seen[i] = true
 			switch {
-			case composite:
-				l.Add(name, billing.CodeInvalidType, "must not be an object or an array")
-			case val == nil:
-				l.Add(name, billing.CodeRequired, "must not be null")
+			case m.composite:
+				l.Add(m.name, billing.CodeInvalidType, "must not be an object or an array")
+			case m.value == nil:
+				l.Add(m.name, billing.CodeRequired, "must not be null")
 			default:
-				member(&l, i, val)
+				check(&l, i, m.value)
 			}
 		}
-	}
-	if _, err := dec.Token(); err != nil { // the closing brace
-		return invalid
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return invalid
 	}
 	for i, name := range names {
 		if !seen[i] {
 			l.Add(name, billing.CodeRequired, "is required")
 		}
 	}
-	for _, f := range finish {
-		f(&l)
-	}
 	return l.Err()
+}
+
+// soleInteger returns the value of the member name when it appears exactly once and holds an
+// integer in 1…MaxMinorUnits.
+func soleInteger(members []member, name string) (int64, bool) {
+	var found *member
+	for i := range members {
+		if members[i].name == name {
+			if found != nil {
+				return 0, false
+			}
+			found = &members[i]
+		}
+	}
+	if found == nil || found.composite {
+		return 0, false
+	}
+	var scratch report.List
+	return integerMember(&scratch, name, found.value, 1, "")
 }
 
 // skip reads the rest of the object or array opened by d.

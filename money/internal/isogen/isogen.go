@@ -121,7 +121,7 @@ func Read(r io.Reader) (*Data, error) {
 		}
 		if !minorRE.MatchString(minor) {
 			if minor != "-" && minor != "N.A." {
-				return nil, fmt.Errorf("line %d: minor unit %q of %s is neither a digit nor N.A.", line, minor, code)
+				return nil, fmt.Errorf("line %d: minor unit %q of %s is neither a digit nor \"-\" (N.A.)", line, minor, code)
 			}
 			unitless[code] = true
 			continue

@@ -1,0 +1,131 @@
+package money
+
+import (
+	"testing"
+
+	"golang.org/x/text/currency"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+)
+
+// benchCodes are the codes the currency benchmarks cycle through: common ones, one with
+// 3 digits and one x/text does not know (so that its benchmark measures a failure there).
+var benchCodes = []string{"ZAR", "USD", "EUR", "JPY", "GBP", "BHD", "CLF", "MRU"}
+
+var (
+	sinkCurrency Currency
+	sinkAmount   Amount
+	sinkString   string
+	sinkErr      error
+	sinkUnit     currency.Unit
+)
+
+func BenchmarkParseCurrency(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		sinkCurrency, sinkErr = ParseCurrency(benchCodes[i&7])
+	}
+}
+
+// BenchmarkParseCurrencyReference is the plain path: a binary search of the table.
+func BenchmarkParseCurrencyReference(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		sinkCurrency, _ = lookupCurrency(benchCodes[i&7])
+	}
+}
+
+// BenchmarkXTextParseISO is the alternative a user would reach for, golang.org/x/text/currency.
+func BenchmarkXTextParseISO(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		sinkUnit, sinkErr = currency.ParseISO(benchCodes[i&7])
+	}
+}
+
+func BenchmarkParseCurrencyInvalid(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkCurrency, sinkErr = ParseCurrency("zar")
+	}
+}
+
+func BenchmarkAmountAdd(b *testing.B) {
+	b.ReportAllocs()
+	x, y := MustNewAmount(123456789, MustParseCurrency("ZAR")), MustNewAmount(-5, MustParseCurrency("ZAR"))
+	for b.Loop() {
+		sinkAmount, sinkErr = x.Add(y)
+	}
+}
+
+func BenchmarkAmountSub(b *testing.B) {
+	b.ReportAllocs()
+	x, y := MustNewAmount(123456789, MustParseCurrency("ZAR")), MustNewAmount(-5, MustParseCurrency("ZAR"))
+	for b.Loop() {
+		sinkAmount, sinkErr = x.Sub(y)
+	}
+}
+
+func BenchmarkNewAmount(b *testing.B) {
+	b.ReportAllocs()
+	zar := MustParseCurrency("ZAR")
+	for b.Loop() {
+		sinkAmount, sinkErr = NewAmount(123456789, zar)
+	}
+}
+
+func BenchmarkParseAmount(b *testing.B) {
+	b.ReportAllocs()
+	zar := MustParseCurrency("ZAR")
+	for b.Loop() {
+		sinkAmount, sinkErr = ParseAmount("1234567.89", zar)
+	}
+}
+
+func BenchmarkAmountString(b *testing.B) {
+	b.ReportAllocs()
+	a := MustNewAmount(123456789, MustParseCurrency("ZAR"))
+	for b.Loop() {
+		sinkString = a.String()
+	}
+}
+
+func BenchmarkAmountFormat(b *testing.B) {
+	b.ReportAllocs()
+	a := MustNewAmount(123456789, MustParseCurrency("ZAR"))
+	tag := language.MustParse("en-ZA")
+	for b.Loop() {
+		sinkString = a.Format(tag)
+	}
+}
+
+// BenchmarkXTextFormat formats the same amount with golang.org/x/text/currency alone
+// (which rounds with its own digits and goes through a float).
+func BenchmarkXTextFormat(b *testing.B) {
+	b.ReportAllocs()
+	p := messagePrinter(language.MustParse("en-ZA"))
+	for b.Loop() {
+		sinkString = p.Sprint(currency.Symbol(currency.ZAR.Amount(1234567.89)))
+	}
+}
+
+func BenchmarkPaymentRulesCheck(b *testing.B) {
+	b.ReportAllocs()
+	zar := MustParseCurrency("ZAR")
+	r, _ := NewPaymentRules(1000, 500000, true, false)
+	payment, balance := MustNewAmount(20000, zar), MustNewAmount(20000, zar)
+	for b.Loop() {
+		sinkErr = r.Check(payment, balance)
+	}
+}
+
+func BenchmarkNewPaymentRules(b *testing.B) {
+	b.ReportAllocs()
+	var r PaymentRules
+	for b.Loop() {
+		r, sinkErr = NewPaymentRules(1000, 500000, true, false)
+	}
+	_ = r
+}
+
+func messagePrinter(tag language.Tag) *message.Printer { return message.NewPrinter(tag) }

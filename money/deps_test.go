@@ -1,0 +1,46 @@
+package money
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// goTool runs the go command, or skips the test when there is none.
+func goTool(t *testing.T, args ...string) string {
+	t.Helper()
+	path, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command")
+	}
+	out, err := exec.Command(path, args...).CombinedOutput()
+	require.NoError(t, err, string(out))
+	return string(out)
+}
+
+// TestDependencies: importing money must not link the phone-number library (its init costs
+// milliseconds and megabytes), nor anything of the module but the root package and internal/.
+func TestDependencies(t *testing.T) {
+	deps := strings.Fields(goTool(t, "list", "-deps", "."))
+	for _, d := range deps {
+		assert.NotContains(t, d, "phonenumbers")
+		assert.NotContains(t, d, "protobuf")
+		if strings.HasPrefix(d, "github.com/tallykit/billing/") {
+			assert.Contains(t, []string{"github.com/tallykit/billing/internal/report", "github.com/tallykit/billing/money"}, d)
+		}
+	}
+}
+
+// TestInlining guards the hot paths that the compiler inlines today.
+func TestInlining(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the package")
+	}
+	out := goTool(t, "build", "-gcflags=-m", ".")
+	for _, fn := range []string{"NewAmount", "Amount.Minor", "Amount.Neg", "Amount.Cmp", "Currency.Code", "Currency.MinorUnits", "Currency.IsZero", "Amount.IsZero"} {
+		assert.Contains(t, out, "can inline "+fn+"\n", fn)
+	}
+}
