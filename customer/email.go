@@ -1,0 +1,199 @@
+package customer
+
+import (
+	"unicode/utf8"
+
+	"github.com/tallykit/billing"
+)
+
+// fieldEmail is the SPEC name of the email field.
+const fieldEmail = "email"
+
+// Limits of the email grammar.
+const (
+	maxEmailLength  = 255 // the whole address, in characters
+	maxEmailLocal   = 64  // the part before the @
+	maxEmailDomain  = 253 // the part after the @
+	maxEmailLabel   = 63  // one label of the domain
+	emailMaskSuffix = "***"
+)
+
+// Messages of email failures. They never repeat the address.
+const (
+	msgEmailRequired = "must not be empty; send an address like jane@example.com"
+	msgEmailTooLong  = "must be at most 255 characters"
+	msgEmailFormat   = "must be an address like jane@example.com: a local part of 1 to 64 of the characters " +
+		"A-Z a-z 0-9 !#$%&'*+/=?^_`{|}~- with single dots between them, an @, and a domain of at least two " +
+		"dot-separated labels of letters, digits and inner hyphens (ASCII only: send an internationalised domain in its xn-- form)"
+)
+
+// Email is an email address valid by the grammar of the specification:
+// local@domain, the local part an RFC 5322 dot-atom of 1 to 64 characters,
+// the domain at most 253 characters of at least two labels, each 1 to 63
+// letters, digits or inner hyphens, the last not all digits; ASCII only;
+// 255 characters at most in all.
+//
+// An Email is obtained from [ParseEmail] or [Email.UnmarshalText], so every
+// non-zero Email is valid. It is kept exactly as sent (no lower-casing, no
+// trimming). The zero Email is not an address: it reports IsZero and its
+// forms are empty. Emails are comparable with ==, immutable, and safe for
+// concurrent use.
+//
+// Privacy: String, Format (every fmt verb) and LogValue show the address
+// masked, like j***@example.com. The full address is returned only by the
+// explicit accessor [Email.Address] and by the text form, which is the value
+// sent on the wire and stored (so a serialised Email parses back to itself).
+type Email struct {
+	addr string // the address as sent, "" for the zero Email
+	at   uint8  // index of the @ in addr (the local part is at most 64 bytes)
+}
+
+// ParseEmail returns the Email s, which must follow the specification's
+// grammar exactly. It fails with a [*billing.FieldError] for field "email":
+// [billing.CodeRequired] when s is empty, [billing.CodeTooLong] when it is over
+// 255 characters (code points; an invalid UTF-8 byte counts as one), and
+// [billing.CodeInvalidFormat] for everything else the grammar refuses
+// (including a local part over 64, a domain over 253 or a label over 63
+// characters, and any non-ASCII character). The message never repeats the
+// address.
+func ParseEmail(s string) (Email, error) {
+	if s == "" {
+		return Email{}, billing.NewFieldError(fieldEmail, billing.CodeRequired, msgEmailRequired)
+	}
+	if len(s) > maxEmailLength && utf8.RuneCountInString(s) > maxEmailLength {
+		return Email{}, billing.NewFieldError(fieldEmail, billing.CodeTooLong, msgEmailTooLong)
+	}
+	at, ok := scanEmail(s)
+	if !ok {
+		return Email{}, billing.NewFieldError(fieldEmail, billing.CodeInvalidFormat, msgEmailFormat)
+	}
+	return Email{addr: s, at: uint8(at)}, nil
+}
+
+// emailAtext marks the characters of an RFC 5322 atom (atext).
+var emailAtext = [256]bool{
+	'!': true, '#': true, '$': true, '%': true, '&': true, '\'': true, '*': true, '+': true,
+	'-': true, '/': true, '=': true, '?': true, '^': true, '_': true, '`': true, '{': true,
+	'|': true, '}': true, '~': true,
+	'0': true, '1': true, '2': true, '3': true, '4': true, '5': true, '6': true, '7': true, '8': true, '9': true,
+	'A': true, 'B': true, 'C': true, 'D': true, 'E': true, 'F': true, 'G': true, 'H': true, 'I': true,
+	'J': true, 'K': true, 'L': true, 'M': true, 'N': true, 'O': true, 'P': true, 'Q': true, 'R': true,
+	'S': true, 'T': true, 'U': true, 'V': true, 'W': true, 'X': true, 'Y': true, 'Z': true,
+	'a': true, 'b': true, 'c': true, 'd': true, 'e': true, 'f': true, 'g': true, 'h': true, 'i': true,
+	'j': true, 'k': true, 'l': true, 'm': true, 'n': true, 'o': true, 'p': true, 'q': true, 'r': true,
+	's': true, 't': true, 'u': true, 'v': true, 'w': true, 'x': true, 'y': true, 'z': true,
+}
+
+// scanEmail checks s against the grammar (length of the whole already
+// checked) and returns the index of its @.
+func scanEmail(s string) (int, bool) {
+	// Local part: atoms of atext separated by single dots.
+	i := 0
+	atomLen := 0
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c == '@' {
+			break
+		}
+		if c == '.' {
+			if atomLen == 0 {
+				return 0, false // leading dot or two dots in a row
+			}
+			atomLen = 0
+			continue
+		}
+		if !emailAtext[c] {
+			return 0, false
+		}
+		atomLen++
+	}
+	at := i
+	if at == len(s) || at == 0 || at > maxEmailLocal || atomLen == 0 {
+		return 0, false // no @, empty or long local part, or a trailing dot
+	}
+
+	// Domain: at least two labels, each 1–63 of A-Za-z0-9-, no hyphen at
+	// either end; the last not all digits.
+	domain := s[at+1:]
+	if len(domain) > maxEmailDomain {
+		return 0, false
+	}
+	labels := 0
+	labelLen := 0
+	allDigits := true
+	var prev byte
+	for j := 0; j < len(domain); j++ {
+		c := domain[j]
+		switch {
+		case c == '.':
+			if labelLen == 0 || prev == '-' {
+				return 0, false
+			}
+			labels++
+			labelLen = 0
+			allDigits = true
+		case c >= '0' && c <= '9':
+			labelLen++
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+			labelLen++
+			allDigits = false
+		case c == '-':
+			if labelLen == 0 {
+				return 0, false
+			}
+			labelLen++
+			allDigits = false
+		default:
+			return 0, false
+		}
+		if labelLen > maxEmailLabel {
+			return 0, false
+		}
+		prev = c
+	}
+	if labelLen == 0 || prev == '-' || allDigits {
+		return 0, false // empty or hyphen-ended last label, or an all-digit one
+	}
+	if labels+1 < 2 {
+		return 0, false
+	}
+	return at, true
+}
+
+// IsZero reports whether e is the zero Email, which is not an address.
+func (e Email) IsZero() bool { return e.addr == "" }
+
+// Address returns the full address exactly as it was parsed, or "" for the
+// zero Email. This is the accessor for the unmasked address.
+func (e Email) Address() string { return e.addr }
+
+// Local returns the part of the address before the @.
+func (e Email) Local() string { return e.addr[:e.at] }
+
+// Domain returns the part of the address after the @ ("" for the zero Email).
+func (e Email) Domain() string {
+	if e.addr == "" {
+		return ""
+	}
+	return e.addr[e.at+1:]
+}
+
+// MarshalText returns the full address: the text form is the wire and
+// storage value, so it is not masked (String and LogValue are). The zero
+// Email gives empty text.
+func (e Email) MarshalText() ([]byte, error) { return []byte(e.addr), nil }
+
+// AppendText appends the full address to b, like MarshalText.
+func (e Email) AppendText(b []byte) ([]byte, error) { return append(b, e.addr...), nil }
+
+// UnmarshalText sets e to the Email text, with the rules and errors of
+// [ParseEmail]; empty text is [billing.CodeRequired]. On failure e is left
+// unchanged.
+func (e *Email) UnmarshalText(text []byte) error {
+	v, err := ParseEmail(string(text))
+	if err != nil {
+		return err
+	}
+	*e = v
+	return nil
+}

@@ -1,0 +1,380 @@
+package customer
+
+import (
+	"errors"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/nyaruka/phonenumbers"
+	"golang.org/x/text/secure/precis"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/tallykit/billing"
+)
+
+// e164Pattern is SPEC's shape of a phone number, the reference for isE164Shape.
+var e164Pattern = regexp.MustCompile(`^\+[1-9]\d{1,14}$`)
+
+// referencePhoneValid is the plain rule of SPEC, written without the package:
+// libphonenumber parses s, says the number is valid, and formats it back to s.
+func referencePhoneValid(s string) bool {
+	num, err := phonenumbers.Parse(s, "")
+	return err == nil && phonenumbers.IsValidNumber(num) && phonenumbers.Format(num, phonenumbers.E164) == s
+}
+
+// phoneSeeds returns real numbers of every region and every type the metadata
+// has an example of, the non-geographic entities' examples, hand-picked
+// numbers of shared and special calling codes, and variants of each that are
+// not valid or not canonical.
+func phoneSeeds() []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(s string) {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	var examples []string
+	types := []phonenumbers.PhoneNumberType{
+		phonenumbers.FIXED_LINE, phonenumbers.MOBILE, phonenumbers.TOLL_FREE, phonenumbers.PREMIUM_RATE,
+		phonenumbers.SHARED_COST, phonenumbers.VOIP, phonenumbers.PERSONAL_NUMBER, phonenumbers.PAGER,
+		phonenumbers.UAN, phonenumbers.VOICEMAIL,
+	}
+	for region := range phonenumbers.GetSupportedRegions() {
+		for _, typ := range types {
+			if n := phonenumbers.GetExampleNumberForType(region, typ); n != nil {
+				examples = append(examples, phonenumbers.Format(n, phonenumbers.E164))
+			}
+		}
+	}
+	for cc := range phonenumbers.GetSupportedGlobalNetworkCallingCodes() {
+		if n := phonenumbers.GetExampleNumberForNonGeoEntity(cc); n != nil {
+			examples = append(examples, phonenumbers.Format(n, phonenumbers.E164))
+		}
+	}
+	examples = append(examples,
+		"+27123456789", "+27821234567", "+447911123456", "+442071838750", "+14155552671", "+16135550123",
+		"+12423570000", "+18765551234", "+18002345678", "+79123456789", "+77012345678", "+78001234567",
+		"+390612345678", "+390669812345", "+393123456789", "+33612345678", "+4915123456789", "+5511987654321",
+		"+5491123456789", "+541123456789", "+8613812345678", "+262692123456", "+262269601234", "+590690001234",
+		"+80012345678", "+8823421234", "+883510012345", "+979123456789", "+24106031234", "+3780549886377",
+		"+6837012", "+15555555555", "+4407911123456", "+999123456789", "+12", "+123",
+	)
+	for _, e := range examples {
+		add(e)
+		add(e[:len(e)-1])
+		if len(e) < 16 {
+			add(e + "1")
+		}
+		last := e[len(e)-1]
+		add(e[:len(e)-1] + string(rune('0'+(last-'0'+1)%10)))
+		// A national (trunk) prefix written after the country calling code.
+		if ccLen := phoneCCLen(e); ccLen > 0 && len(e) < 16 {
+			for _, prefix := range []string{"0", "1", "8", "9"} {
+				add(e[:1+ccLen] + prefix + e[1+ccLen:])
+			}
+		}
+	}
+	return out
+}
+
+// phoneCCLen returns the length of the country calling code of an E.164
+// string, or 0.
+func phoneCCLen(s string) int {
+	for l := 1; l <= 3 && 1+l <= len(s); l++ {
+		cc := 0
+		for _, c := range s[1 : 1+l] {
+			cc = cc*10 + int(c-'0')
+		}
+		if phonenumbers.GetRegionCodeForCountryCode(cc) != phonenumbers.UNKNOWN_REGION {
+			return l
+		}
+	}
+	return 0
+}
+
+// e164Candidate returns the ASCII digits of s behind a +, so that every fuzz
+// input also yields an E.164-shaped string; "" when it would not have the shape.
+func e164Candidate(s string) string {
+	var b strings.Builder
+	b.WriteByte('+')
+	for i := 0; i < len(s) && b.Len() < 16; i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			b.WriteByte(s[i])
+		}
+	}
+	c := b.String()
+	if !e164Pattern.MatchString(c) {
+		return ""
+	}
+	return c
+}
+
+// checkPhone holds ParsePhone to the reference on one input.
+func checkPhone(t *testing.T, s string) {
+	t.Helper()
+	p, err := ParsePhone(s)
+	shape := e164Pattern.MatchString(s)
+	if isE164Shape(s) != shape {
+		t.Fatalf("isE164Shape(%q) = %v, the pattern says %v", s, !shape, shape)
+	}
+	var fe *billing.FieldError
+	switch {
+	case s == "":
+		if !errors.As(err, &fe) || fe.Code != billing.CodeRequired || fe.Field != "phone" {
+			t.Fatalf("ParsePhone(%q) = %v, want required", s, err)
+		}
+		return
+	case !shape:
+		if !errors.As(err, &fe) || fe.Code != billing.CodeInvalidFormat || fe.Field != "phone" {
+			t.Fatalf("ParsePhone(%q) = %v, want invalid_format", s, err)
+		}
+		return
+	}
+
+	// The fast path and the reference path give the same verdict and the
+	// same Phone (region and type included).
+	fast, fv := parseE164(s)
+	ref, rv := phoneReference(s)
+	if fv != rv || fast != ref {
+		t.Fatalf("%q: fast path %v %+v, reference %v %+v", s, fv, fast.debug(), rv, ref.debug())
+	}
+	valid := referencePhoneValid(s)
+	if valid != (rv == phoneOK) {
+		t.Fatalf("%q: reference path says %v, plain libphonenumber says valid=%v", s, rv, valid)
+	}
+	if !valid {
+		if !errors.As(err, &fe) || fe.Code != billing.CodeInvalidPhone || fe.Field != "phone" {
+			t.Fatalf("ParsePhone(%q) = %v, want invalid_phone", s, err)
+		}
+		if fe.Message != msgPhoneInvalid && fe.Message != msgPhoneNotCanon {
+			t.Fatalf("ParsePhone(%q): message is not one of the fixed ones: %s", s, fe.Message)
+		}
+		return
+	}
+	if err != nil {
+		t.Fatalf("ParsePhone(%q) = %v, want a Phone", s, err)
+	}
+	if p != fast || p.E164() != s || p.Type() == PhoneTypeUnknown || p.Region() == "" {
+		t.Fatalf("ParsePhone(%q) = %+v, want %+v", s, p.debug(), fast.debug())
+	}
+	// Round trips.
+	text, _ := p.MarshalText()
+	var q Phone
+	if err := q.UnmarshalText(text); err != nil || q != p {
+		t.Fatalf("%q: text round trip gave %+v, %v", s, q.debug(), err)
+	}
+	if n, err := NormalizePhone(s, ""); err != nil || n != p {
+		t.Fatalf("NormalizePhone(%q, \"\") = %+v, %v; want %+v", s, n.debug(), err, p.debug())
+	}
+	// The masked form keeps the length, the code and nothing of the middle.
+	m := p.String()
+	cc := s[:1+phoneCCLen(s)]
+	if len(m) != len(s) || !strings.HasPrefix(m, cc) || strings.Count(m, "*") < len(s)-len(cc)-2 {
+		t.Fatalf("%q masked as %q", s, m)
+	}
+}
+
+// debug shows every field of a Phone, for failure messages.
+func (p Phone) debug() string {
+	return p.e164 + " " + p.region + " " + p.typ.String() + " cc digits " + string(rune('0'+p.ccLen))
+}
+
+// FuzzParsePhone holds ParsePhone's fast path to the reference (phonenumbers
+// Parse, IsValidNumber, canonical Format) on every E.164-shaped input, and the
+// shape check to SPEC's regular expression on every input.
+func FuzzParsePhone(f *testing.F) {
+	for _, s := range phoneSeeds() {
+		f.Add(s)
+	}
+	f.Add("")
+	f.Add("+")
+	f.Add("27123456789")
+	f.Add("+27 12 345 6789")
+	f.Add("+0123")
+	f.Fuzz(func(t *testing.T, s string) {
+		checkPhone(t, s)
+		if c := e164Candidate(s); c != "" && c != s {
+			checkPhone(t, c)
+		}
+	})
+}
+
+var normalizeRegions = []string{"", "ZA", "US", "GB", "AR", "BR", "RU", "IT", "CN", "DE", "FR", "IN", "za", "ZZ", "001"}
+
+// FuzzNormalizePhone checks that NormalizePhone never panics, only returns
+// canonical Phones that ParsePhone agrees with, and never accepts letters or
+// extension markers.
+func FuzzNormalizePhone(f *testing.F) {
+	for _, s := range []string{
+		"082 123 4567", "(415) 555-2671", "+44 20 7183 8750", "+44 (0)20 7183 8750", "0044 20 7183 8750",
+		"011 27 82 123 4567", "+1 415 555 2671 ext. 123", "+1 415 555 2671 x123", "+1 415 555 2671;ext=123",
+		"1-800-FLOWERS", "tel:+14155552671", "+27.82.123.4567", "06 12 34 56 78", "+4407911123456", "",
+		"  +27 82 123 4567  ", "((((082))))", "+2782123456789012345", "8 (912) 345-67-89", "011 54 9 11 2345 6789",
+	} {
+		for i := range normalizeRegions {
+			f.Add(s, uint8(i))
+		}
+	}
+	f.Fuzz(func(t *testing.T, s string, r uint8) {
+		region := normalizeRegions[int(r)%len(normalizeRegions)]
+		p, err := NormalizePhone(s, region)
+		if err != nil {
+			var fe *billing.FieldError
+			if !errors.As(err, &fe) || fe.Field != "phone" {
+				t.Fatalf("NormalizePhone(%q, %q) = %v: not a phone FieldError", s, region, err)
+			}
+			switch fe.Code {
+			case billing.CodeRequired, billing.CodeInvalidFormat, billing.CodeInvalidPhone:
+			default:
+				t.Fatalf("NormalizePhone(%q, %q): code %s", s, region, fe.Code)
+			}
+			if (s == "") != (fe.Code == billing.CodeRequired) {
+				t.Fatalf("NormalizePhone(%q, %q): code %s", s, region, fe.Code)
+			}
+			return
+		}
+		if strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || strings.ContainsRune(";,#~", r) }) {
+			t.Fatalf("NormalizePhone(%q, %q) accepted letters or an extension marker", s, region)
+		}
+		q, err := ParsePhone(p.E164())
+		if err != nil || q != p {
+			t.Fatalf("NormalizePhone(%q, %q) = %+v, which ParsePhone reads as %+v, %v", s, region, p.debug(), q.debug(), err)
+		}
+		again, err := NormalizePhone(p.E164(), region)
+		if err != nil || again != p {
+			t.Fatalf("NormalizePhone is not idempotent on %q: %+v, %v", p.E164(), again.debug(), err)
+		}
+	})
+}
+
+// emailPattern is SPEC's email grammar as a regular expression (lengths are
+// checked beside it): a dot-atom local part, @, two or more labels.
+var emailPattern = regexp.MustCompile("^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*" +
+	"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$")
+
+// referenceEmail is SPEC's email rule written plainly: the regular expression
+// and the length limits.
+func referenceEmail(s string) billing.Code {
+	switch {
+	case s == "":
+		return billing.CodeRequired
+	case utf8.RuneCountInString(s) > 255:
+		return billing.CodeTooLong
+	case !emailPattern.MatchString(s):
+		return billing.CodeInvalidFormat
+	}
+	at := strings.IndexByte(s, '@')
+	domain := s[at+1:]
+	last := domain[strings.LastIndexByte(domain, '.')+1:]
+	if at > 64 || len(domain) > 253 || strings.Trim(last, "0123456789") == "" {
+		return billing.CodeInvalidFormat
+	}
+	return ""
+}
+
+// FuzzParseEmail holds ParseEmail to the regular-expression reference.
+func FuzzParseEmail(f *testing.F) {
+	for _, s := range []string{
+		"jane@example.com", "Jane.Doe@Example.COM", "!#$%&'*+/=?^_`{|}~-@example.com", "a.b.c@x.io",
+		"x@xn--bcher-kva.example", "x@1.2.3.a4", "jane@example.123", "jane@example", "jane@-x.com", "jane@x-.com",
+		".jane@example.com", "jane.@example.com", "ja..ne@example.com", "jane@@example.com", "\"jane\"@example.com",
+		"jané@example.com", "jane@example.com.", "", "@", "a@b.c", strings.Repeat("l", 64) + "@example.com",
+		strings.Repeat("l", 65) + "@example.com", "a@" + strings.Repeat("d", 63) + ".com", "a@" + strings.Repeat("d", 64) + ".com",
+		strings.Repeat("a", 250) + "@b.co", strings.Repeat("é", 256), "jane@example.com\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := referenceEmail(s)
+		e, err := ParseEmail(s)
+		if want == "" {
+			if err != nil {
+				t.Fatalf("ParseEmail(%q) = %v, the reference accepts it", s, err)
+			}
+			if e.Address() != s || e.Local()+"@"+e.Domain() != s {
+				t.Fatalf("ParseEmail(%q) = %q / %q @ %q", s, e.Address(), e.Local(), e.Domain())
+			}
+			if m := e.String(); m != s[:1]+"***@"+e.Domain() {
+				t.Fatalf("ParseEmail(%q) masked as %q", s, m)
+			}
+			text, _ := e.MarshalText()
+			var back Email
+			if err := back.UnmarshalText(text); err != nil || back != e {
+				t.Fatalf("%q: text round trip gave %q, %v", s, back.Address(), err)
+			}
+			return
+		}
+		var fe *billing.FieldError
+		if !errors.As(err, &fe) || fe.Code != want || fe.Field != "email" {
+			t.Fatalf("ParseEmail(%q) = %v, the reference says %s", s, err, want)
+		}
+		if fe.Message != msgEmailRequired && fe.Message != msgEmailTooLong && fe.Message != msgEmailFormat {
+			t.Fatalf("ParseEmail(%q): message is not one of the fixed ones: %s", s, fe.Message)
+		}
+	})
+}
+
+// freeform is the PRECIS profile the reference judges names with.
+var freeform = precis.NewFreeform()
+
+// FuzzName holds the printable-ASCII fast path of ParseName to the PRECIS path
+// on every input, and the PRECIS path to precis itself: on a string in NFC the
+// character rule is exactly "NewFreeform().String(s) succeeds"; on any string,
+// a name accepted is one precis accepts.
+func FuzzName(f *testing.F) {
+	for _, s := range []string{
+		"Jane Doe", " Jane ", "~!@#$%^&*()_+`{}|<>", "", " ", "   ", "\t", "\u3000", "\u202e", "\u0000", "\xed\xa0\x80",
+		"Zoë Ångström", "李小龍", "😀", "e\u0301", "\u1100\u1161", "l\u00b7l", "a\u00b7b", "ශ්\u200dරී", "a\u200d",
+		"\u30fbア", "\u30fb", "\u0660\u06f0", "\u0387", "\ue000", "\u0378", "\uffff", "Jane\x7f", "Jane\u0085",
+		strings.Repeat("a", 255), strings.Repeat("a", 256), strings.Repeat("é", 255), strings.Repeat("é", 256),
+		strings.Repeat("a", 300) + "\u202e",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		code, _ := checkName(s)
+		slow, _ := checkNamePRECIS(s)
+		if code != slow {
+			t.Fatalf("%+q: fast path says %q, PRECIS path %q", s, code, slow)
+		}
+		n, err := ParseName(s)
+		if (err == nil) != (code == "") || (err == nil && n.String() != s) {
+			t.Fatalf("ParseName(%+q) = %q, %v; checkName says %q", s, n.String(), err, code)
+		}
+
+		// The reference, written plainly.
+		blank := s == "" || strings.TrimFunc(s, func(r rune) bool {
+			return r != utf8.RuneError && unicode.Is(unicode.White_Space, r)
+		}) == ""
+		_, precisErr := freeform.String(s)
+		switch {
+		case blank:
+			if code != billing.CodeRequired {
+				t.Fatalf("%+q: white space only, got %q", s, code)
+			}
+		case !utf8.ValidString(s) || precisErr != nil:
+			if code != billing.CodeInvalidCharacters {
+				t.Fatalf("%+q: precis refuses it (%v), got %q", s, precisErr, code)
+			}
+		case norm.NFC.IsNormalString(s):
+			want := billing.Code("")
+			if utf8.RuneCountInString(s) > 255 {
+				want = billing.CodeTooLong
+			}
+			if code != want {
+				t.Fatalf("%+q: NFC and precis accepts it, want %q, got %q", s, want, code)
+			}
+		default:
+			// Not NFC and precis accepts its NFC form: the code points as sent
+			// decide (invalid_characters), then the length.
+			if code != "" && code != billing.CodeInvalidCharacters && code != billing.CodeTooLong {
+				t.Fatalf("%+q: got %q", s, code)
+			}
+		}
+	})
+}

@@ -1,0 +1,292 @@
+package customer
+
+import (
+	"github.com/nyaruka/phonenumbers"
+
+	"github.com/tallykit/billing"
+)
+
+// fieldPhone is the SPEC name of the phone field.
+const fieldPhone = "phone"
+
+// Messages of phone failures. They never repeat the number.
+const (
+	msgPhoneRequired    = "must not be empty; send an E.164 number like +27123456789"
+	msgPhoneFormat      = "must be E.164: a + followed by 2 to 15 digits, the first not 0, nothing else, like +27123456789"
+	msgPhoneInvalid     = "is not a valid phone number for its country calling code; send it in E.164, like +27123456789"
+	msgPhoneNotCanon    = "is not in canonical E.164 form (no national prefix such as a 0 after the country code); send it like +447911123456"
+	msgPhoneExtension   = "must not have an extension; send the number alone"
+	msgPhoneCharacters  = "may hold only digits, spaces and ( ) - . /, with + only first"
+	msgPhoneNoRegion    = "is in national form and needs a known region (ISO 3166-1 code such as ZA), or send it with + and the country calling code"
+	msgPhoneUnreadable  = "could not be read as a phone number; send it in E.164, like +27123456789"
+	maxPhoneInputLength = 250 // the longest input libphonenumber agrees to parse
+)
+
+// Phone is a phone number in canonical E.164 form (+ then the country calling
+// code and the national number, digits only), valid by libphonenumber's
+// metadata (see the package documentation for which version decides).
+//
+// A Phone is obtained from [ParsePhone], [NormalizePhone] or
+// [Phone.UnmarshalText], so every non-zero Phone is valid. The zero Phone is
+// not a phone number: it reports IsZero, and its E164 and String forms are empty.
+// Phones are comparable with ==, immutable, and safe for concurrent use.
+//
+// Privacy: String, Format (every fmt verb) and LogValue show the number
+// masked, like +27*******89. The full number is returned only by the explicit
+// accessor [Phone.E164] and by the text form ([Phone.MarshalText],
+// [Phone.AppendText]), which is the value sent on the wire and stored: a
+// serialised Phone must parse back to the same Phone, so its text form cannot
+// be masked. Logging or printing a Phone is safe; marshalling it is not
+// logging, and is done on purpose.
+type Phone struct {
+	e164   string    // canonical E.164, "" for the zero Phone
+	region string    // ISO 3166-1 alpha-2 region, or "001" for non-geographic codes
+	ccLen  uint8     // number of digits of the country calling code
+	typ    PhoneType // what the metadata says the number is
+}
+
+// ParsePhone returns the Phone whose canonical E.164 form is s. Nothing is
+// trimmed or reformatted: s must already be canonical.
+//
+// It fails with a [*billing.FieldError] for field "phone":
+//   - [billing.CodeRequired] when s is empty;
+//   - [billing.CodeInvalidFormat] when s does not have the E.164 shape
+//     ^\+[1-9]\d{1,14}$ (spaces, letters, a leading +0, over 15 digits, …);
+//   - [billing.CodeInvalidPhone] when s has the shape but libphonenumber says
+//     the number is not valid, or its canonical E.164 form differs from s
+//     (+4407911123456 is refused, +447911123456 accepted).
+//
+// The message never repeats the number.
+func ParsePhone(s string) (Phone, error) {
+	if s == "" {
+		return Phone{}, billing.NewFieldError(fieldPhone, billing.CodeRequired, msgPhoneRequired)
+	}
+	if !isE164Shape(s) {
+		return Phone{}, billing.NewFieldError(fieldPhone, billing.CodeInvalidFormat, msgPhoneFormat)
+	}
+	p, code := parseE164(s)
+	switch code {
+	case phoneOK:
+		return p, nil
+	case phoneNotCanonical:
+		return Phone{}, billing.NewFieldError(fieldPhone, billing.CodeInvalidPhone, msgPhoneNotCanon)
+	default:
+		return Phone{}, billing.NewFieldError(fieldPhone, billing.CodeInvalidPhone, msgPhoneInvalid)
+	}
+}
+
+// isE164Shape reports whether s matches ^\+[1-9]\d{1,14}$.
+func isE164Shape(s string) bool {
+	if len(s) < 3 || len(s) > 16 || s[0] != '+' || s[1] < '1' || s[1] > '9' {
+		return false
+	}
+	for i := 2; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// phoneVerdict is the outcome of checking an E.164-shaped string.
+type phoneVerdict uint8
+
+const (
+	phoneOK           phoneVerdict = iota
+	phoneInvalid                   // not a valid number
+	phoneNotCanonical              // valid only after the parser rewrites it
+)
+
+// parseE164 checks an E.164-shaped string s (isE164Shape(s) is true): the fast
+// path of ParsePhone. It agrees with phoneReference on every such string.
+func parseE164(s string) (Phone, phoneVerdict) {
+	digits := s[1:]
+	// Find the country calling code: E.164 codes are prefix-free, so the first
+	// prefix of 1 to 3 digits that is an assigned code is the code.
+	cc, ccLen := 0, 0
+	for l := 1; l <= 3 && l <= len(digits); l++ {
+		v := cc*10 + int(digits[l-1]-'0')
+		if phonenumbers.GetRegionCodeForCountryCode(v) != phonenumbers.UNKNOWN_REGION {
+			cc, ccLen = v, l
+			break
+		}
+		cc = v
+	}
+	if ccLen == 0 {
+		return Phone{}, phoneInvalid
+	}
+	nsn := digits[ccLen:]
+	if len(nsn) < phonenumbers.MIN_LENGTH_FOR_NSN {
+		return Phone{}, phoneInvalid
+	}
+	rules := phoneRulesFor(cc)
+	if rules.reference {
+		return phoneReference(s)
+	}
+	if !rules.parserKeepsNationalNumber(nsn) {
+		// The parser may strip a national prefix ("+44 0…"): only the
+		// reference path can tell a valid number from a non-canonical one.
+		return phoneReference(s)
+	}
+	region, typ, ok := rules.classify(cc, nsn)
+	if !ok {
+		return Phone{}, phoneInvalid
+	}
+	return Phone{e164: s, region: region, ccLen: uint8(ccLen), typ: typ}, phoneOK
+}
+
+// phoneReference is the plain path: phonenumbers.Parse, IsValidNumber, and
+// the canonical check Format(E164) == s. parseE164 must agree with it.
+func phoneReference(s string) (Phone, phoneVerdict) {
+	num, err := phonenumbers.Parse(s, "")
+	if err != nil || !phonenumbers.IsValidNumber(num) {
+		return Phone{}, phoneInvalid
+	}
+	if phonenumbers.Format(num, phonenumbers.E164) != s {
+		return Phone{}, phoneNotCanonical
+	}
+	return Phone{
+		e164:   s,
+		region: phonenumbers.GetRegionCodeForNumber(num),
+		ccLen:  uint8(countDigits(int(num.GetCountryCode()))),
+		typ:    phoneTypeOf(phonenumbers.GetNumberType(num)),
+	}, phoneOK
+}
+
+func countDigits(v int) int {
+	n := 1
+	for v >= 10 {
+		v /= 10
+		n++
+	}
+	return n
+}
+
+// NormalizePhone reads a phone number the way people type it and returns it
+// as a canonical Phone: "082 123 4567" with region "ZA", "(415) 555-2671" with
+// "US", "+44 20 7183 8750" or "0044 20 7183 8750" with "GB". A number that
+// starts with + is read by its country calling code whatever region is given.
+//
+// region is an ISO 3166-1 alpha-2 code in upper case, as libphonenumber knows
+// it; it may be empty when input starts with +. The input may hold ASCII
+// digits, spaces and the characters ( ) - . /, and a + only as its first
+// non-space character. Anything else is refused rather than dropped: an
+// extension ("ext. 123", "x123", ";ext=123", "#123") or letters ("1-800-FLOWERS")
+// fail with [billing.CodeInvalidFormat], so no part of what was typed is lost
+// silently.
+//
+// The number read must then pass the rules of [ParsePhone]. Failures are
+// [*billing.FieldError] values for field "phone": [billing.CodeRequired] for
+// an empty input, [billing.CodeInvalidFormat] when it cannot be read as a
+// number, [billing.CodeInvalidPhone] when it can but is not a valid number
+// (or its country calling code is unknown).
+func NormalizePhone(input, region string) (Phone, error) {
+	if input == "" {
+		return Phone{}, billing.NewFieldError(fieldPhone, billing.CodeRequired, msgPhoneRequired)
+	}
+	if code, msg := screenTypedPhone(input); code != "" {
+		return Phone{}, billing.NewFieldError(fieldPhone, code, msg)
+	}
+	num, err := phonenumbers.Parse(input, region)
+	if err != nil {
+		switch {
+		case err == phonenumbers.ErrInvalidCountryCode && !hasLeadingPlus(input):
+			return Phone{}, billing.NewFieldError(fieldPhone, billing.CodeInvalidFormat, msgPhoneNoRegion)
+		case err == phonenumbers.ErrInvalidCountryCode:
+			return Phone{}, billing.NewFieldError(fieldPhone, billing.CodeInvalidPhone, msgPhoneInvalid)
+		default:
+			return Phone{}, billing.NewFieldError(fieldPhone, billing.CodeInvalidFormat, msgPhoneUnreadable)
+		}
+	}
+	if num.GetExtension() != "" {
+		return Phone{}, billing.NewFieldError(fieldPhone, billing.CodeInvalidFormat, msgPhoneExtension)
+	}
+	return ParsePhone(phonenumbers.Format(num, phonenumbers.E164))
+}
+
+// screenTypedPhone checks the characters of a typed phone number. It returns
+// an empty code when they are acceptable.
+func screenTypedPhone(s string) (billing.Code, string) {
+	if len(s) > maxPhoneInputLength {
+		return billing.CodeInvalidFormat, msgPhoneUnreadable
+	}
+	seenNonSpace := false
+	digits := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == ' ', c == '-', c == '.', c == '(', c == ')', c == '/':
+		case c == '+' && !seenNonSpace:
+		case c == 'x', c == 'X', c == 'e', c == 'E', c == ';', c == ',', c == '#', c == '~':
+			// Markers of an extension: "x123", "ext. 123", ";ext=123", "#123",
+			// and the pause/wait separators that introduce one.
+			return billing.CodeInvalidFormat, msgPhoneExtension
+		default:
+			return billing.CodeInvalidFormat, msgPhoneCharacters
+		}
+		if c != ' ' {
+			seenNonSpace = true
+		}
+	}
+	if digits == 0 {
+		return billing.CodeInvalidFormat, msgPhoneUnreadable
+	}
+	return "", ""
+}
+
+func hasLeadingPlus(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' {
+			return s[i] == '+'
+		}
+	}
+	return false
+}
+
+// IsZero reports whether p is the zero Phone, which is not a phone number.
+func (p Phone) IsZero() bool { return p.e164 == "" }
+
+// E164 returns the full number in canonical E.164 form, like +27123456789,
+// or "" for the zero Phone. This is the accessor for the unmasked number.
+func (p Phone) E164() string { return p.e164 }
+
+// Region returns the ISO 3166-1 alpha-2 region libphonenumber assigns to the
+// number ("ZA", "GB", "CA" for a Canadian +1 number), "001" for a number of a
+// non-geographic calling code such as +800 or +882, and "" for the zero Phone.
+func (p Phone) Region() string { return p.region }
+
+// CountryCode returns the country calling code of the number (27 for
+// +27123456789), or 0 for the zero Phone.
+func (p Phone) CountryCode() int {
+	cc := 0
+	for i := 1; i <= int(p.ccLen) && i < len(p.e164); i++ {
+		cc = cc*10 + int(p.e164[i]-'0')
+	}
+	return cc
+}
+
+// Type returns what the metadata says the number is (mobile, fixed line, …).
+// It is PhoneTypeUnknown only for the zero Phone.
+func (p Phone) Type() PhoneType { return p.typ }
+
+// MarshalText returns the full E.164 number: the text form is the wire and
+// storage value, so it is not masked (String and LogValue are). The zero Phone
+// gives empty text.
+func (p Phone) MarshalText() ([]byte, error) { return []byte(p.e164), nil }
+
+// AppendText appends the full E.164 number to b, like MarshalText.
+func (p Phone) AppendText(b []byte) ([]byte, error) { return append(b, p.e164...), nil }
+
+// UnmarshalText sets p to the Phone whose canonical E.164 form is text, with
+// the rules and errors of [ParsePhone]; empty text is [billing.CodeRequired].
+// On failure p is left unchanged.
+func (p *Phone) UnmarshalText(text []byte) error {
+	v, err := ParsePhone(string(text))
+	if err != nil {
+		return err
+	}
+	*p = v
+	return nil
+}

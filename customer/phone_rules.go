@@ -1,0 +1,332 @@
+package customer
+
+import (
+	"regexp"
+	"sync"
+
+	"github.com/nyaruka/phonenumbers"
+)
+
+// This file decides whether a canonical E.164 string is a valid number without
+// going through phonenumbers.Parse, and without phonenumbers.IsValidNumber,
+// whose cost is dominated by building the same anchored pattern strings and
+// looking them up in a locked cache on every call.
+//
+// The decision is the one libphonenumber makes, on the same metadata: the
+// patterns below are the metadata's own, compiled once per country calling
+// code the first time a number with that code is checked. The rules applied
+// to them follow libphonenumber's documented algorithm:
+//
+//   - the region of a number is the only region of its calling code, or, for a
+//     shared code (+1, +7, +44, +262, ...), the first region of the metadata's
+//     list whose leading-digits pattern matches the national number or, for a
+//     region without one, whose patterns give the number a type;
+//   - a number is valid when its region's general pattern matches and one of
+//     the type patterns does (premium rate, toll free, shared cost, VoIP,
+//     personal, pager, UAN, voicemail, fixed line, mobile; in that order of
+//     precedence), each pattern only tried for the lengths it allows.
+//
+// The parser also strips a national prefix written after the country code
+// ("+44 0 20…"): such input is not canonical. When the metadata's national
+// prefix pattern can match the start of a national number, the reference
+// path decides (phoneReference), so the answer is always libphonenumber's own.
+// FuzzParsePhone checks both paths against each other on every E.164-shaped
+// input it generates.
+
+// phoneRegionRules is one region's validity patterns.
+type phoneRegionRules struct {
+	region        string         // ISO 3166-1 alpha-2, or "001" for a non-geographic entity
+	countryCode   int            // the region's calling code in the metadata
+	leadingDigits *regexp.Regexp // anchored at the start; nil when the region has none
+	sameMobileFix bool           // fixed-line and mobile patterns are the same
+
+	general   phoneDesc
+	premium   phoneDesc
+	tollFree  phoneDesc
+	shared    phoneDesc
+	voip      phoneDesc
+	personal  phoneDesc
+	pager     phoneDesc
+	uan       phoneDesc
+	voicemail phoneDesc
+	fixed     phoneDesc
+	mobile    phoneDesc
+}
+
+// phoneDesc is one number description: the lengths it allows and its pattern.
+type phoneDesc struct {
+	lengths uint32         // bit n set: length n allowed
+	anyLen  bool           // the description lists no lengths: every length may match
+	re      *regexp.Regexp // anchored at both ends; nil: matches nothing
+}
+
+// phoneCCRules is everything needed for one country calling code.
+type phoneCCRules struct {
+	regions []*phoneRegionRules // in the metadata's order, main region first
+
+	// nationalPrefix is the anchored national-prefix-for-parsing pattern of the
+	// main region (nil when it has none); a national number it matches may be
+	// rewritten by the parser, so the reference path decides.
+	nationalPrefix      *regexp.Regexp
+	prefixMatchesEmpty  bool // nationalPrefix matches the empty string
+	prefixTransform     bool // the main region has a national prefix transform rule
+	prefixTransformLast int  // index in a submatch slice of the group the transform depends on
+
+	// reference is set when the metadata could not be compiled into these
+	// rules; every number of this code then takes the reference path.
+	reference bool
+}
+
+// phoneCCSlot holds the rules of one calling code, built on first use.
+type phoneCCSlot struct {
+	once  sync.Once
+	rules *phoneCCRules
+}
+
+// phoneCCTable is indexed by country calling code (1–999). Each slot is
+// written once, by its sync.Once, and only read afterwards.
+var phoneCCTable [1000]phoneCCSlot
+
+// phoneMetadataByRegion indexes the embedded metadata by region, and the
+// non-geographic entities by calling code. It is built once, on first use, so
+// that a program importing this package pays nothing for it until it checks a
+// phone number.
+var phoneMetadataIndex = sync.OnceValue(func() phoneMetadataMaps {
+	m := phoneMetadataMaps{
+		regions: make(map[string]*phonenumbers.PhoneMetadata, 256),
+		nonGeo:  make(map[int]*phonenumbers.PhoneMetadata, 16),
+	}
+	coll, err := phonenumbers.MetadataCollection()
+	if err != nil {
+		return m
+	}
+	for _, md := range coll.GetMetadata() {
+		if md.GetId() == phoneRegionNonGeographic {
+			m.nonGeo[int(md.GetCountryCode())] = md
+		} else {
+			m.regions[md.GetId()] = md
+		}
+	}
+	return m
+})
+
+type phoneMetadataMaps struct {
+	regions map[string]*phonenumbers.PhoneMetadata
+	nonGeo  map[int]*phonenumbers.PhoneMetadata
+}
+
+// phoneRegionNonGeographic is the region libphonenumber gives numbers of
+// non-geographic calling codes (+800, +808, +870, +878, +881, +882, +883, +888, +979).
+const phoneRegionNonGeographic = "001"
+
+// phoneRulesFor returns the rules of calling code cc (1–999) that has regions.
+func phoneRulesFor(cc int) *phoneCCRules {
+	slot := &phoneCCTable[cc]
+	slot.once.Do(func() { slot.rules = buildPhoneCCRules(cc) })
+	return slot.rules
+}
+
+func buildPhoneCCRules(cc int) *phoneCCRules {
+	regionCodes := phonenumbers.GetRegionCodesForCountryCode(cc)
+	if len(regionCodes) == 0 {
+		return &phoneCCRules{reference: true}
+	}
+	idx := phoneMetadataIndex()
+	rules := &phoneCCRules{regions: make([]*phoneRegionRules, 0, len(regionCodes))}
+	for _, rc := range regionCodes {
+		var md *phonenumbers.PhoneMetadata
+		if rc == phoneRegionNonGeographic {
+			md = idx.nonGeo[cc]
+		} else {
+			md = idx.regions[rc]
+		}
+		if md == nil {
+			return &phoneCCRules{reference: true}
+		}
+		rr, ok := buildPhoneRegionRules(rc, md)
+		if !ok {
+			return &phoneCCRules{reference: true}
+		}
+		rules.regions = append(rules.regions, rr)
+	}
+
+	// The parser strips the national prefix using the main region's metadata
+	// (the first of the list, as phonenumbers.GetRegionCodeForCountryCode says).
+	var main *phonenumbers.PhoneMetadata
+	if regionCodes[0] == phoneRegionNonGeographic {
+		main = idx.nonGeo[cc]
+	} else {
+		main = idx.regions[regionCodes[0]]
+	}
+	if p := main.GetNationalPrefixForParsing(); p != "" {
+		re, err := regexp.Compile("^(?:" + p + ")")
+		if err != nil {
+			return &phoneCCRules{reference: true}
+		}
+		rules.nationalPrefix = re
+		rules.prefixMatchesEmpty = re.MatchString("")
+		rules.prefixTransform = main.GetNationalPrefixTransformRule() != ""
+		rules.prefixTransformLast = 2 * re.NumSubexp()
+	}
+	return rules
+}
+
+func buildPhoneRegionRules(region string, md *phonenumbers.PhoneMetadata) (*phoneRegionRules, bool) {
+	rr := &phoneRegionRules{
+		region:        region,
+		countryCode:   int(md.GetCountryCode()),
+		sameMobileFix: md.GetSameMobileAndFixedLinePattern(),
+	}
+	if ld := md.GetLeadingDigits(); ld != "" {
+		re, err := regexp.Compile("^(?:" + ld + ")")
+		if err != nil {
+			return nil, false
+		}
+		rr.leadingDigits = re
+	}
+	descs := []struct {
+		dst *phoneDesc
+		src *phonenumbers.PhoneNumberDesc
+	}{
+		{&rr.general, md.GetGeneralDesc()},
+		{&rr.premium, md.GetPremiumRate()},
+		{&rr.tollFree, md.GetTollFree()},
+		{&rr.shared, md.GetSharedCost()},
+		{&rr.voip, md.GetVoip()},
+		{&rr.personal, md.GetPersonalNumber()},
+		{&rr.pager, md.GetPager()},
+		{&rr.uan, md.GetUan()},
+		{&rr.voicemail, md.GetVoicemail()},
+		{&rr.fixed, md.GetFixedLine()},
+		{&rr.mobile, md.GetMobile()},
+	}
+	for _, d := range descs {
+		if !buildPhoneDesc(d.dst, d.src) {
+			return nil, false
+		}
+	}
+	return rr, true
+}
+
+func buildPhoneDesc(dst *phoneDesc, src *phonenumbers.PhoneNumberDesc) bool {
+	if src == nil {
+		return true // matches nothing
+	}
+	pattern := src.GetNationalNumberPattern()
+	if pattern == "NA" {
+		// The metadata's marker for "no numbers of this type": it cannot match
+		// a string of digits, so it is not worth compiling.
+		return true
+	}
+	re, err := regexp.Compile("^(?:" + pattern + ")$")
+	if err != nil {
+		return false
+	}
+	dst.re = re
+	dst.anyLen = len(src.PossibleLength) == 0
+	for _, l := range src.PossibleLength {
+		if l >= 0 && l < 32 {
+			dst.lengths |= 1 << uint(l)
+		}
+	}
+	return true
+}
+
+// matches reports whether the national significant number nsn fits d.
+func (d *phoneDesc) matches(nsn string) bool {
+	if d.re == nil {
+		return false
+	}
+	if !d.anyLen && (len(nsn) >= 32 || d.lengths&(1<<uint(len(nsn))) == 0) {
+		return false
+	}
+	return d.re.MatchString(nsn)
+}
+
+// numberType is the type the region's patterns give nsn, PhoneTypeUnknown if none.
+func (rr *phoneRegionRules) numberType(nsn string) PhoneType {
+	if !rr.general.matches(nsn) {
+		return PhoneTypeUnknown
+	}
+	switch {
+	case rr.premium.matches(nsn):
+		return PhoneTypePremiumRate
+	case rr.tollFree.matches(nsn):
+		return PhoneTypeTollFree
+	case rr.shared.matches(nsn):
+		return PhoneTypeSharedCost
+	case rr.voip.matches(nsn):
+		return PhoneTypeVoIP
+	case rr.personal.matches(nsn):
+		return PhoneTypePersonalNumber
+	case rr.pager.matches(nsn):
+		return PhoneTypePager
+	case rr.uan.matches(nsn):
+		return PhoneTypeUAN
+	case rr.voicemail.matches(nsn):
+		return PhoneTypeVoicemail
+	}
+	if rr.fixed.matches(nsn) {
+		if rr.sameMobileFix || rr.mobile.matches(nsn) {
+			return PhoneTypeFixedLineOrMobile
+		}
+		return PhoneTypeFixedLine
+	}
+	if !rr.sameMobileFix && rr.mobile.matches(nsn) {
+		return PhoneTypeMobile
+	}
+	return PhoneTypeUnknown
+}
+
+// classify returns the region and type of the national significant number nsn
+// of calling code cc, and false when the number is not valid.
+func (r *phoneCCRules) classify(cc int, nsn string) (string, PhoneType, bool) {
+	var rr *phoneRegionRules
+	typ := PhoneTypeUnknown
+	if len(r.regions) == 1 {
+		rr = r.regions[0]
+		typ = rr.numberType(nsn)
+	} else {
+		for _, cand := range r.regions {
+			if cand.leadingDigits != nil {
+				if cand.leadingDigits.MatchString(nsn) {
+					rr = cand
+					typ = cand.numberType(nsn)
+					break
+				}
+				continue
+			}
+			if t := cand.numberType(nsn); t != PhoneTypeUnknown {
+				rr, typ = cand, t
+				break
+			}
+		}
+	}
+	if rr == nil || typ == PhoneTypeUnknown {
+		return "", PhoneTypeUnknown, false
+	}
+	if rr.region != phoneRegionNonGeographic && rr.countryCode != cc {
+		return "", PhoneTypeUnknown, false
+	}
+	return rr.region, typ, true
+}
+
+// parserKeepsNationalNumber reports whether phonenumbers.Parse certainly keeps
+// nsn as the national number (it strips no national prefix from it). When it
+// returns false the parser may rewrite the number and the reference path must
+// decide.
+func (r *phoneCCRules) parserKeepsNationalNumber(nsn string) bool {
+	if r.nationalPrefix == nil || !r.nationalPrefix.MatchString(nsn) {
+		return true
+	}
+	if !r.prefixMatchesEmpty {
+		return false
+	}
+	// A pattern that can match nothing (Argentina's "0?(?:(…)15)?"): the
+	// number is kept when the match is empty and no transform applies to it.
+	m := r.nationalPrefix.FindStringSubmatchIndex(nsn)
+	if m == nil || m[1] != 0 {
+		return false
+	}
+	return !r.prefixTransform || m[r.prefixTransformLast] < 0
+}

@@ -1,0 +1,309 @@
+package customer_test
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tallykit/billing"
+	"github.com/tallykit/billing/customer"
+)
+
+// messageExamples are the sample values messages may show.
+const messageExamples = "+27123456789 +447911123456 jane@example.com"
+
+// requireFieldError checks that err is a *billing.FieldError for field with
+// code, and that its message does not repeat the personal value input.
+func requireFieldError(t *testing.T, err error, field string, code billing.Code, input string) {
+	t.Helper()
+	require.Error(t, err)
+	var fe *billing.FieldError
+	require.True(t, errors.As(err, &fe), "error %T is not a *billing.FieldError", err)
+	assert.Equal(t, field, fe.Field)
+	assert.Equal(t, code, fe.Code, "message: %s", fe.Message)
+	assert.True(t, errors.Is(err, code), "errors.Is(err, %s)", code)
+	assert.NotEmpty(t, fe.Message)
+	if len(input) >= 4 && !strings.Contains(messageExamples, strings.TrimSpace(input)) {
+		assert.NotContains(t, fe.Error(), input, "the message repeats the input")
+	}
+}
+
+func TestParsePhoneValid(t *testing.T) {
+	tests := []struct {
+		in     string
+		region string
+		typ    customer.PhoneType
+		cc     int
+		masked string
+	}{
+		{"+27123456789", "ZA", customer.PhoneTypeFixedLine, 27, "+27*******89"}, // the API docs' example
+		{"+27821234567", "ZA", customer.PhoneTypeMobile, 27, "+27*******67"},
+		{"+447911123456", "GG", customer.PhoneTypeMobile, 44, "+44********56"}, // +44 7911 is Guernsey's range
+		{"+442071838750", "GB", customer.PhoneTypeFixedLine, 44, "+44********50"},
+		{"+447400123456", "GB", customer.PhoneTypeMobile, 44, "+44********56"},
+		{"+14155552671", "US", customer.PhoneTypeFixedLineOrMobile, 1, "+1********71"},
+		{"+16135550123", "CA", customer.PhoneTypeFixedLineOrMobile, 1, "+1********23"},
+		{"+12423570000", "BS", customer.PhoneTypeMobile, 1, "+1********00"},
+		{"+18765551234", "JM", customer.PhoneTypeMobile, 1, "+1********34"},
+		{"+18002345678", "US", customer.PhoneTypeTollFree, 1, "+1********78"},
+		{"+79123456789", "RU", customer.PhoneTypeMobile, 7, "+7********89"},
+		{"+77012345678", "KZ", customer.PhoneTypeMobile, 7, "+7********78"},
+		{"+78001234567", "RU", customer.PhoneTypeTollFree, 7, "+7********67"},
+		{"+390612345678", "IT", customer.PhoneTypeFixedLine, 39, "+39********78"}, // Italian leading zero
+		{"+393123456789", "IT", customer.PhoneTypeMobile, 39, "+39********89"},
+		{"+33612345678", "FR", customer.PhoneTypeMobile, 33, "+33*******78"},
+		{"+4915123456789", "DE", customer.PhoneTypeMobile, 49, "+49*********89"},
+		{"+5511987654321", "BR", customer.PhoneTypeMobile, 55, "+55*********21"},
+		{"+5491123456789", "AR", customer.PhoneTypeMobile, 54, "+54*********89"},
+		{"+8613812345678", "CN", customer.PhoneTypeMobile, 86, "+86*********78"},
+		{"+262692123456", "RE", customer.PhoneTypeMobile, 262, "+262*******56"},
+		{"+262269601234", "YT", customer.PhoneTypeFixedLine, 262, "+262*******34"},
+		{"+590690001234", "GP", customer.PhoneTypeMobile, 590, "+590*******34"},
+		{"+80012345678", "001", customer.PhoneTypeTollFree, 800, "+800******78"},
+		{"+8823421234", "001", customer.PhoneTypeMobile, 882, "+882*****34"},
+		{"+883510012345", "001", customer.PhoneTypeVoIP, 883, "+883*******45"},
+		{"+979123456789", "001", customer.PhoneTypePremiumRate, 979, "+979*******89"},
+		{"+390669812345", "VA", customer.PhoneTypeFixedLine, 39, "+39********45"},
+		{"+24106031234", "GA", customer.PhoneTypeMobile, 241, "+241******34"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			p, err := customer.ParsePhone(tt.in)
+			require.NoError(t, err)
+			assert.False(t, p.IsZero())
+			assert.Equal(t, tt.in, p.E164())
+			assert.Equal(t, tt.region, p.Region())
+			assert.Equal(t, tt.typ, p.Type(), "type %s", p.Type())
+			assert.Equal(t, tt.cc, p.CountryCode())
+			assert.Equal(t, tt.masked, p.String())
+			assert.Equal(t, tt.masked, p.Masked())
+		})
+	}
+}
+
+func TestParsePhoneInvalid(t *testing.T) {
+	tests := []struct {
+		in   string
+		code billing.Code
+	}{
+		{"", billing.CodeRequired},
+		{"27123456789", billing.CodeInvalidFormat},       // no +
+		{"+27 12 345 6789", billing.CodeInvalidFormat},   // spaces
+		{"+27-12-345-6789", billing.CodeInvalidFormat},   // punctuation
+		{" +27123456789", billing.CodeInvalidFormat},     // never trimmed
+		{"+27123456789 ", billing.CodeInvalidFormat},     // never trimmed
+		{"+2712345678a", billing.CodeInvalidFormat},      // letter
+		{"+027123456789", billing.CodeInvalidFormat},     // leading +0
+		{"+1234567890123456", billing.CodeInvalidFormat}, // 16 digits
+		{"+1", billing.CodeInvalidFormat},                // 1 digit
+		{"+", billing.CodeInvalidFormat},
+		{"++27123456789", billing.CodeInvalidFormat},
+		{"\uff0b27123456789", billing.CodeInvalidFormat}, // full-width plus
+		{"+２７123456789", billing.CodeInvalidFormat},      // full-width digits
+		{"+27123456789\x00", billing.CodeInvalidFormat},
+		{"+27\xff", billing.CodeInvalidFormat},
+		{"tel:+27123456789", billing.CodeInvalidFormat},
+		{"+27123456789;ext=1", billing.CodeInvalidFormat},
+		{"+15555555555", billing.CodeInvalidPhone},   // the SPEC's example: shape, no number
+		{"+4407911123456", billing.CodeInvalidPhone}, // national prefix kept: not canonical
+		{"+7 89123456789", billing.CodeInvalidFormat},
+		{"+789123456789", billing.CodeInvalidPhone}, // Russian trunk prefix 8 kept
+		{"+2701234567", billing.CodeInvalidPhone},
+		{"+12", billing.CodeInvalidPhone},
+		{"+999123456789", billing.CodeInvalidPhone}, // unassigned country calling code
+		{"+2712345", billing.CodeInvalidPhone},      // too short for ZA
+		{"+271234567890123", billing.CodeInvalidPhone},
+		{"+97921234567", billing.CodeInvalidPhone},
+		{"+123456789012345", billing.CodeInvalidPhone},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			p, err := customer.ParsePhone(tt.in)
+			requireFieldError(t, err, "phone", tt.code, tt.in)
+			assert.True(t, p.IsZero())
+		})
+	}
+}
+
+func TestParsePhoneNotCanonicalMessage(t *testing.T) {
+	_, err := customer.ParsePhone("+4407911123456")
+	requireFieldError(t, err, "phone", billing.CodeInvalidPhone, "+4407911123456")
+	assert.Contains(t, err.Error(), "canonical")
+}
+
+func TestNormalizePhone(t *testing.T) {
+	tests := []struct {
+		in, region, want string
+	}{
+		{"082 123 4567", "ZA", "+27821234567"},
+		{"(415) 555-2671", "US", "+14155552671"},
+		{"+44 20 7183 8750", "", "+442071838750"},
+		{"+44 20 7183 8750", "ZA", "+442071838750"},
+		{"+44 20 7183 8750", "ZZ", "+442071838750"},
+		{"+44 20 7183 8750", "nonsense", "+442071838750"},
+		{"+44 (0)20 7183 8750", "", "+442071838750"},
+		{"0044 20 7183 8750", "GB", "+442071838750"},
+		{"011 27 82 123 4567", "US", "+27821234567"},
+		{"27821234567", "ZA", "+27821234567"},
+		{"+27.82.123.4567", "", "+27821234567"},
+		{"+27/82/123/4567", "", "+27821234567"},
+		{"  +27 82 123 4567  ", "", "+27821234567"},
+		{"+4407911123456", "", "+447911123456"},
+		{"+800 1234 5678", "", "+80012345678"},
+		{"06 12 34 56 78", "FR", "+33612345678"},
+		{"+27123456789", "", "+27123456789"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in+"/"+tt.region, func(t *testing.T) {
+			p, err := customer.NormalizePhone(tt.in, tt.region)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, p.E164())
+			q, err := customer.ParsePhone(tt.want)
+			require.NoError(t, err)
+			assert.Equal(t, q, p, "NormalizePhone and ParsePhone give the same Phone")
+		})
+	}
+}
+
+func TestNormalizePhoneInvalid(t *testing.T) {
+	tests := []struct {
+		in, region string
+		code       billing.Code
+		extension  bool
+	}{
+		{"", "ZA", billing.CodeRequired, false},
+		{"+1 415 555 2671 ext. 123", "", billing.CodeInvalidFormat, true},
+		{"+1 415 555 2671 x123", "", billing.CodeInvalidFormat, true},
+		{"+1 415 555 2671 X123", "", billing.CodeInvalidFormat, true},
+		{"+1 415 555 2671;ext=123", "", billing.CodeInvalidFormat, true},
+		{"(415) 555-2671 #123", "US", billing.CodeInvalidFormat, true},
+		{"(415) 555-2671, 123", "US", billing.CodeInvalidFormat, true},
+		{"1-800-FLOWERS", "US", billing.CodeInvalidFormat, false},
+		{"tel:+14155552671", "", billing.CodeInvalidFormat, false},
+		{"+1 415 555 + 2671", "", billing.CodeInvalidFormat, false},
+		{"082\t123 4567", "ZA", billing.CodeInvalidFormat, false},
+		{"０８２ １２３ ４５６７", "ZA", billing.CodeInvalidFormat, false},
+		{"082 123 4567", "", billing.CodeInvalidFormat, false},   // national form, no region
+		{"082 123 4567", "za", billing.CodeInvalidFormat, false}, // regions are upper case
+		{"   ", "ZA", billing.CodeInvalidFormat, false},
+		{"()-./", "ZA", billing.CodeInvalidFormat, false},
+		{"1", "ZA", billing.CodeInvalidFormat, false},
+		{strings.Repeat("1", 251), "ZA", billing.CodeInvalidFormat, false},
+		{"+2782123456789012345", "", billing.CodeInvalidFormat, false},
+		{"+1 (555) 555-5555", "", billing.CodeInvalidPhone, false},
+		{"+999 123 456", "", billing.CodeInvalidPhone, false},
+		{"082 123 4567 0", "ZA", billing.CodeInvalidPhone, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in+"/"+tt.region, func(t *testing.T) {
+			p, err := customer.NormalizePhone(tt.in, tt.region)
+			requireFieldError(t, err, "phone", tt.code, tt.in)
+			assert.True(t, p.IsZero())
+			if tt.extension {
+				assert.Contains(t, err.Error(), "extension")
+			}
+		})
+	}
+}
+
+func TestPhoneZero(t *testing.T) {
+	var p customer.Phone
+	assert.True(t, p.IsZero())
+	assert.Equal(t, "", p.E164())
+	assert.Equal(t, "", p.String())
+	assert.Equal(t, "", p.Region())
+	assert.Equal(t, 0, p.CountryCode())
+	assert.Equal(t, customer.PhoneTypeUnknown, p.Type())
+	text, err := p.MarshalText()
+	require.NoError(t, err)
+	assert.Empty(t, text)
+}
+
+func TestPhoneText(t *testing.T) {
+	p, err := customer.ParsePhone("+27123456789")
+	require.NoError(t, err)
+
+	text, err := p.MarshalText()
+	require.NoError(t, err)
+	assert.Equal(t, "+27123456789", string(text), "the text form is the full number")
+
+	b, err := p.AppendText([]byte("tel="))
+	require.NoError(t, err)
+	assert.Equal(t, "tel=+27123456789", string(b))
+
+	var q customer.Phone
+	require.NoError(t, q.UnmarshalText(text))
+	assert.Equal(t, p, q)
+
+	for _, bad := range []string{"", "+4407911123456", "0821234567"} {
+		r := p
+		err := r.UnmarshalText([]byte(bad))
+		require.Error(t, err)
+		assert.Equal(t, p, r, "a failed UnmarshalText leaves the value alone")
+	}
+
+	// Through encoding/json: the wire value is the full number.
+	out, err := json.Marshal(struct {
+		Phone customer.Phone `json:"phone"`
+	}{p})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"phone":"+27123456789"}`, string(out))
+	var back struct {
+		Phone customer.Phone `json:"phone"`
+	}
+	require.NoError(t, json.Unmarshal(out, &back))
+	assert.Equal(t, p, back.Phone)
+	err = json.Unmarshal([]byte(`{"phone":"+15555555555"}`), &back)
+	assert.True(t, errors.Is(err, billing.ErrInvalidPhone))
+}
+
+func TestPhoneTypeString(t *testing.T) {
+	want := map[customer.PhoneType]string{
+		customer.PhoneTypeUnknown:           "unknown",
+		customer.PhoneTypeFixedLine:         "fixed_line",
+		customer.PhoneTypeMobile:            "mobile",
+		customer.PhoneTypeFixedLineOrMobile: "fixed_line_or_mobile",
+		customer.PhoneTypeTollFree:          "toll_free",
+		customer.PhoneTypePremiumRate:       "premium_rate",
+		customer.PhoneTypeSharedCost:        "shared_cost",
+		customer.PhoneTypeVoIP:              "voip",
+		customer.PhoneTypePersonalNumber:    "personal_number",
+		customer.PhoneTypePager:             "pager",
+		customer.PhoneTypeUAN:               "uan",
+		customer.PhoneTypeVoicemail:         "voicemail",
+		customer.PhoneType(200):             "unknown",
+	}
+	for typ, s := range want {
+		assert.Equal(t, s, typ.String())
+	}
+}
+
+func TestPhoneMaskShortNationalNumber(t *testing.T) {
+	// Niue (+683) has four-digit numbers: all of them are hidden.
+	p, err := customer.ParsePhone("+6837012")
+	require.NoError(t, err)
+	assert.Equal(t, "+683****", p.String())
+}
+
+func TestPhoneConcurrentFirstUse(t *testing.T) {
+	// Many goroutines checking numbers of codes not used before build each
+	// code's rules once; run with -race.
+	nums := []string{"+6494123456", "+351912345678", "+34612345678", "+4741234567", "+66812345678"}
+	done := make(chan struct{})
+	for g := 0; g < 8; g++ {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for _, n := range nums {
+				_, err := customer.ParsePhone(n)
+				assert.NoError(t, err, n)
+			}
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		<-done
+	}
+}
