@@ -1,0 +1,179 @@
+package metadata_test
+
+import (
+	"encoding/json"
+	"fmt"
+
+	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/metadata"
+)
+
+func ExampleParse() {
+	md, err := metadata.Parse([]byte(`{"order_id":"6735","channel":"web"}`), metadata.CustomerLimits())
+	fmt.Println(md.Keys(), err)
+
+	_, err = metadata.Parse([]byte(`{"order_id":"","":"x","channel":1,"order_id":"7"}`), metadata.CustomerLimits())
+	for _, e := range billing.AsErrors(err) {
+		fmt.Printf("%q %s\n", e.Field, e.Code)
+	}
+	// Output:
+	// [channel order_id] <nil>
+	// "metadata.order_id" duplicate_field
+	// "metadata." invalid_key
+	// "metadata.channel" invalid_type
+}
+
+func ExampleNew() {
+	md, err := metadata.New(map[string]string{"plan": "gold", "region": "za"}, metadata.AccountLimits())
+	fmt.Println(md.Len(), err)
+
+	_, err = metadata.New(map[string]string{"note": "", "": "x"}, metadata.Limits{MaxKeys: 1, MaxKeyLength: 40, MaxValueLength: 500})
+	fmt.Println(err)
+	// Output:
+	// 2 <nil>
+	// 3 errors:
+	//	metadata: too_many_keys: holds 2 keys, more than the 1 allowed
+	//	metadata.: invalid_key: a metadata key must not be empty
+	//	metadata.note: required: must not be empty
+}
+
+func ExampleMustNew() {
+	md := metadata.MustNew(map[string]string{"source": "import"}, metadata.CustomerLimits())
+	fmt.Println(md.Get("source"))
+	// Output: import true
+}
+
+func ExampleCustomerLimits() {
+	fmt.Printf("%+v\n", metadata.CustomerLimits())
+	// Output: {MaxKeys:20 MaxKeyLength:40 MaxValueLength:500}
+}
+
+func ExampleAccountLimits() {
+	fmt.Printf("%+v\n", metadata.AccountLimits())
+	// Output: {MaxKeys:10 MaxKeyLength:40 MaxValueLength:500}
+}
+
+func ExampleLimits() {
+	// Another page of the API bounds keys at 50 characters: a service that follows it
+	// builds its own Limits.
+	wide := metadata.CustomerLimits()
+	wide.MaxKeyLength = 50
+	key := "a_key_that_is_forty_five_characters_long_xxxx"
+	fmt.Println(metadata.CustomerLimits().Validate(map[string]string{key: "v"}) != nil)
+	fmt.Println(wide.Validate(map[string]string{key: "v"}))
+	// Output:
+	// true
+	// <nil>
+}
+
+func ExampleLimits_Validate() {
+	err := metadata.CustomerLimits().Validate(map[string]string{"order_id": "6735"})
+	fmt.Println(err)
+	err = metadata.CustomerLimits().Validate(map[string]string{"order_id": "\xff"})
+	fmt.Println(err)
+	// Output:
+	// <nil>
+	// metadata.order_id: invalid_characters: must be valid UTF-8
+}
+
+func ExampleLimits_ValidateMetadata() {
+	m := map[string]string{}
+	for _, k := range []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"} {
+		m[k] = "v"
+	}
+	md := metadata.MustNew(m, metadata.CustomerLimits())
+	fmt.Println(metadata.AccountLimits().ValidateMetadata(md))
+	// Output: metadata: too_many_keys: holds 11 keys, more than the 10 allowed
+}
+
+func ExampleMetadata_Get() {
+	md := metadata.MustNew(map[string]string{"order_id": "6735"}, metadata.CustomerLimits())
+	v, ok := md.Get("order_id")
+	fmt.Println(v, ok)
+	_, ok = md.Get("missing")
+	fmt.Println(ok)
+	// Output:
+	// 6735 true
+	// false
+}
+
+func ExampleMetadata_Len() {
+	fmt.Println(metadata.Metadata{}.Len(), metadata.MustNew(map[string]string{"a": "1"}, metadata.CustomerLimits()).Len())
+	// Output: 0 1
+}
+
+func ExampleMetadata_IsZero() {
+	var zero metadata.Metadata
+	empty, _ := metadata.Parse([]byte(`{}`), metadata.CustomerLimits())
+	fmt.Println(zero.IsZero(), empty.IsZero(), zero.Equal(empty))
+	// Output: true true true
+}
+
+func ExampleMetadata_Keys() {
+	md := metadata.MustNew(map[string]string{"b": "2", "a": "1", "C": "3"}, metadata.CustomerLimits())
+	fmt.Println(md.Keys())
+	// Output: [C a b]
+}
+
+func ExampleMetadata_All() {
+	md := metadata.MustNew(map[string]string{"b": "2", "a": "1"}, metadata.CustomerLimits())
+	for k, v := range md.All() {
+		fmt.Println(k, v)
+	}
+	// Output:
+	// a 1
+	// b 2
+}
+
+func ExampleMetadata_Map() {
+	md := metadata.MustNew(map[string]string{"a": "1"}, metadata.CustomerLimits())
+	m := md.Map()
+	m["a"] = "changed" // a copy: md is unchanged
+	fmt.Println(md.Get("a"))
+	// Output: 1 true
+}
+
+func ExampleMetadata_Equal() {
+	a := metadata.MustNew(map[string]string{"a": "1"}, metadata.CustomerLimits())
+	b, _ := metadata.Parse([]byte(`{"a":"1"}`), metadata.AccountLimits())
+	fmt.Println(a.Equal(b))
+	// Output: true
+}
+
+func ExampleMetadata_MarshalJSON() {
+	md := metadata.MustNew(map[string]string{"zone": "b", "area": "<a>"}, metadata.CustomerLimits())
+	out, _ := json.Marshal(md)
+	fmt.Println(string(out))
+	// Output: {"area":"\u003ca\u003e","zone":"b"}
+}
+
+func ExampleMetadata_UnmarshalJSON() {
+	var req struct {
+		Metadata metadata.Metadata `json:"metadata"`
+	}
+	err := json.Unmarshal([]byte(`{"metadata":{"order_id":"6735"}}`), &req)
+	fmt.Println(req.Metadata.Keys(), err)
+	err = json.Unmarshal([]byte(`{"metadata":{"order_id":42}}`), &req)
+	fmt.Println(err)
+	// Output:
+	// [order_id] <nil>
+	// metadata.order_id: invalid_type: must be a string
+}
+
+func ExampleMetadata_Value() {
+	md := metadata.MustNew(map[string]string{"b": "2", "a": "1"}, metadata.CustomerLimits())
+	v, _ := md.Value()
+	fmt.Println(v)
+	// Output: {"a":"1","b":"2"}
+}
+
+func ExampleMetadata_Scan() {
+	var md metadata.Metadata
+	err := md.Scan([]byte(`{"order_id":"6735"}`)) // a jsonb column
+	fmt.Println(md.Keys(), err)
+	err = md.Scan(nil) // SQL NULL
+	fmt.Println(md.IsZero(), err)
+	// Output:
+	// [order_id] <nil>
+	// true <nil>
+}

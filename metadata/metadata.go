@@ -1,0 +1,104 @@
+package metadata
+
+import (
+	"iter"
+	"slices"
+	"strings"
+)
+
+// Metadata is an immutable set of string keys and string values, kept sorted by key.
+// Every Metadata obtained from New, Parse, UnmarshalJSON or Scan holds only entries that
+// passed the key and value rules under the Limits it was built with.
+//
+// The zero Metadata is empty and valid under any Limits; it is what an absent or null
+// metadata member reads as. IsZero reports whether a Metadata is empty: an empty object
+// {} and the zero value are the same. Metadata values are safe for concurrent use.
+type Metadata struct {
+	entries []entry // sorted by key, no key twice; never written after construction
+}
+
+type entry struct{ key, value string }
+
+func compareEntries(a, b entry) int { return strings.Compare(a.key, b.key) }
+
+// New returns a Metadata holding the entries of m, checked against l as [Limits.Validate]
+// checks them: on failure it returns the zero Metadata and a billing.Errors with
+// too_many_keys at "metadata" first, then every failing entry at "metadata.<key>" in
+// sorted key order. The map is copied; later changes to it do not reach the Metadata.
+func New(m map[string]string, l Limits) (Metadata, error) {
+	if err := l.Validate(m); err != nil {
+		return Metadata{}, err
+	}
+	if len(m) == 0 {
+		return Metadata{}, nil
+	}
+	entries := make([]entry, 0, len(m))
+	for k, v := range m {
+		entries = append(entries, entry{k, v})
+	}
+	slices.SortFunc(entries, compareEntries)
+	return Metadata{entries: entries}, nil
+}
+
+// MustNew is New for tests and hard-coded values: it panics if m is not valid under l.
+func MustNew(m map[string]string, l Limits) Metadata {
+	md, err := New(m, l)
+	if err != nil {
+		panic(err)
+	}
+	return md
+}
+
+// Len returns the number of entries.
+func (m Metadata) Len() int { return len(m.entries) }
+
+// IsZero reports whether m holds no entry.
+func (m Metadata) IsZero() bool { return len(m.entries) == 0 }
+
+// Get returns the value of key and whether m holds key.
+func (m Metadata) Get(key string) (string, bool) {
+	i, ok := slices.BinarySearchFunc(m.entries, key, func(e entry, k string) int { return strings.Compare(e.key, k) })
+	if !ok {
+		return "", false
+	}
+	return m.entries[i].value, true
+}
+
+// Keys returns the keys in sorted order (byte order, which is code point order), in a
+// fresh slice the caller may change.
+func (m Metadata) Keys() []string {
+	if len(m.entries) == 0 {
+		return nil
+	}
+	keys := make([]string, len(m.entries))
+	for i, e := range m.entries {
+		keys[i] = e.key
+	}
+	return keys
+}
+
+// All returns an iterator over the entries, key and value, in sorted key order.
+func (m Metadata) All() iter.Seq2[string, string] {
+	return func(yield func(string, string) bool) {
+		for _, e := range m.entries {
+			if !yield(e.key, e.value) {
+				return
+			}
+		}
+	}
+}
+
+// Map returns the entries in a new map the caller may change; nil when m is empty.
+func (m Metadata) Map() map[string]string {
+	if len(m.entries) == 0 {
+		return nil
+	}
+	out := make(map[string]string, len(m.entries))
+	for _, e := range m.entries {
+		out[e.key] = e.value
+	}
+	return out
+}
+
+// Equal reports whether m and o hold the same entries.
+func (m Metadata) Equal(o Metadata) bool { return slices.Equal(m.entries, o.entries) }

@@ -1,0 +1,108 @@
+package metadata
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestParse(t *testing.T) {
+	md, err := Parse([]byte(`{"order_id":"6735","channel":"web","a.b":"dotted","\u00e9":"\u20ac"}`), CustomerLimits())
+	require.NoError(t, err)
+	assert.Equal(t, []string{"a.b", "channel", "order_id", "é"}, md.Keys())
+	assert.Equal(t, map[string]string{"order_id": "6735", "channel": "web", "a.b": "dotted", "é": "€"}, md.Map())
+
+	for _, in := range []string{`{}`, ` { } `, `null`, " null\n"} {
+		md, err := Parse([]byte(in), AccountLimits())
+		require.NoError(t, err, in)
+		assert.True(t, md.IsZero(), in)
+	}
+}
+
+func TestParseFailures(t *testing.T) {
+	eleven := func(extra string) string {
+		var b strings.Builder
+		b.WriteString("{")
+		for i := range 11 {
+			b.WriteString(`"k` + strconv.Itoa(i) + `":"v",`)
+		}
+		b.WriteString(extra + `"last":"v"}`)
+		return b.String()
+	}
+	tests := []struct {
+		name string
+		in   string
+		l    Limits
+		want [][2]string
+	}{
+		{"not an object: string", `"x"`, CustomerLimits(), fl("metadata", "invalid_type")},
+		{"not an object: array", `[]`, CustomerLimits(), fl("metadata", "invalid_type")},
+		{"not an object: number", `1`, CustomerLimits(), fl("metadata", "invalid_type")},
+		{"not an object: bool", `true`, CustomerLimits(), fl("metadata", "invalid_type")},
+		{"malformed", `{"a":"b"`, CustomerLimits(), fl("metadata", "invalid_json")},
+		{"malformed after failures", `{"":"b","c":1,`, CustomerLimits(), fl("metadata", "invalid_json")},
+		{"malformed with too many keys", eleven("") + "x", AccountLimits(), fl("metadata", "invalid_json")},
+		{"empty input", ``, CustomerLimits(), fl("metadata", "invalid_json")},
+		{"too long", `{"a":"` + strings.Repeat("x", 1<<20) + `"}`, CustomerLimits(), fl("metadata", "too_long")},
+		{"value number", `{"a":1}`, CustomerLimits(), fl("metadata.a", "invalid_type")},
+		{"value null", `{"a":null}`, CustomerLimits(), fl("metadata.a", "invalid_type")},
+		{"value bool", `{"a":true}`, CustomerLimits(), fl("metadata.a", "invalid_type")},
+		{"value object", `{"a":{"b":"c"}}`, CustomerLimits(), fl("metadata.a", "invalid_type")},
+		{"value array", `{"a":["b"]}`, CustomerLimits(), fl("metadata.a", "invalid_type")},
+		{"value empty", `{"a":""}`, CustomerLimits(), fl("metadata.a", "required")},
+		{"value invalid utf-8", "{\"a\":\"\xff\"}", CustomerLimits(), fl("metadata.a", "invalid_characters")},
+		{"value lone surrogate", `{"a":"\ud800"}`, CustomerLimits(), fl("metadata.a", "invalid_characters")},
+		{"value too long", `{"a":"` + strings.Repeat("€", 501) + `"}`, CustomerLimits(), fl("metadata.a", "too_long")},
+		{"key empty", `{"":"x"}`, CustomerLimits(), fl("metadata.", "invalid_key")},
+		{"key NUL escaped", `{"a\u0000b":"x"}`, CustomerLimits(), fl("metadata.a\x00b", "invalid_key")},
+		{"key NUL raw", "{\"a\x00b\":\"x\"}", CustomerLimits(), fl("metadata", "invalid_json")},
+		{"key C1", `{"\u0085":"x"}`, CustomerLimits(), fl("metadata.\u0085", "invalid_key")},
+		{"key DEL", `{"\u007f":"x"}`, CustomerLimits(), fl("metadata.\x7f", "invalid_key")},
+		{"key invalid utf-8", "{\"k\xff\":\"x\"}", CustomerLimits(), fl("metadata.k\xff", "invalid_key")},
+		{"key lone surrogate", `{"\ud800":"x"}`, CustomerLimits(), fl("metadata.\xed\xa0\x80", "invalid_key")},
+		{"key too long", `{"` + strings.Repeat("k", 41) + `":"x"}`, CustomerLimits(), fl("metadata."+strings.Repeat("k", 41), "key_too_long")},
+		{"key beats value", `{"":1,"` + strings.Repeat("k", 41) + `":""}`, CustomerLimits(),
+			fl("metadata.", "invalid_key", "metadata."+strings.Repeat("k", 41), "key_too_long")},
+		{"key with a dot", `{"a.b":""}`, CustomerLimits(), fl("metadata.a.b", "required")},
+		{"duplicate", `{"a":"1","a":"2"}`, CustomerLimits(), fl("metadata.a", "duplicate_field")},
+		{"duplicate beats invalid first", `{"a":1,"b":"","a":"2"}`, CustomerLimits(),
+			fl("metadata.a", "duplicate_field", "metadata.b", "required")},
+		{"duplicate by escape", `{"a":"1","\u0061":"2"}`, CustomerLimits(), fl("metadata.a", "duplicate_field")},
+		{"eleven keys for an account", eleven(""), AccountLimits(), fl("metadata", "too_many_keys")},
+		{"eleven keys fine for a customer", eleven(""), CustomerLimits(), nil},
+		{"too many first, entries in document order", eleven(`"z":"","":"x",`), AccountLimits(),
+			fl("metadata", "too_many_keys", "metadata.z", "required", "metadata.", "invalid_key")},
+		{"duplicates do not count", `{"a":"1","a":"2","a":"3"}`, Limits{MaxKeys: 1, MaxKeyLength: 1, MaxValueLength: 1},
+			fl("metadata.a", "duplicate_field")},
+		{"document order", `{"z":1,"a":"","m":"ok","b":null}`, CustomerLimits(),
+			fl("metadata.z", "invalid_type", "metadata.a", "required", "metadata.b", "invalid_type")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			md, err := Parse([]byte(tt.in), tt.l)
+			assert.Equal(t, tt.want, failures(err))
+			if tt.want != nil {
+				assert.True(t, md.IsZero())
+			}
+		})
+	}
+}
+
+func TestParseAgreesWithNew(t *testing.T) {
+	// The JSON path and the map path apply the same rules; only the order differs
+	// (document order against sorted order), so compare as sets.
+	docs := []string{
+		`{"b":"","a":"\u0000","":"x","` + strings.Repeat("k", 41) + `":"v","c":"` + strings.Repeat("v", 501) + `"}`,
+		`{"a":"1","b":"2"}`,
+	}
+	for _, doc := range docs {
+		var m map[string]string
+		require.NoError(t, jsonUnmarshal([]byte(doc), &m))
+		_, errParse := Parse([]byte(doc), CustomerLimits())
+		_, errNew := New(m, CustomerLimits())
+		assert.ElementsMatch(t, failures(errNew), failures(errParse), doc)
+	}
+}
