@@ -2,7 +2,9 @@ package customer
 
 import (
 	"errors"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -44,14 +46,14 @@ func phoneSeeds() []string {
 		phonenumbers.SHARED_COST, phonenumbers.VOIP, phonenumbers.PERSONAL_NUMBER, phonenumbers.PAGER,
 		phonenumbers.UAN, phonenumbers.VOICEMAIL,
 	}
-	for region := range phonenumbers.GetSupportedRegions() {
+	for _, region := range slices.Sorted(maps.Keys(phonenumbers.GetSupportedRegions())) {
 		for _, typ := range types {
 			if n := phonenumbers.GetExampleNumberForType(region, typ); n != nil {
 				examples = append(examples, phonenumbers.Format(n, phonenumbers.E164))
 			}
 		}
 	}
-	for cc := range phonenumbers.GetSupportedGlobalNetworkCallingCodes() {
+	for _, cc := range slices.Sorted(maps.Keys(phonenumbers.GetSupportedGlobalNetworkCallingCodes())) {
 		if n := phonenumbers.GetExampleNumberForNonGeoEntity(cc); n != nil {
 			examples = append(examples, phonenumbers.Format(n, phonenumbers.E164))
 		}
@@ -184,12 +186,36 @@ func (p Phone) debug() string {
 	return p.e164 + " " + p.region + " " + p.typ.String() + " cc digits " + string(rune('0'+p.ccLen))
 }
 
+// TestParsePhoneExamples holds ParsePhone to the reference on the example
+// number of every region and type in the metadata, and on variants of each
+// (shortened, lengthened, last digit changed, a trunk prefix after the code):
+// several thousand numbers, too many to be the fuzzer's seeds.
+func TestParsePhoneExamples(t *testing.T) {
+	seeds := phoneSeeds()
+	if len(seeds) < 5000 {
+		t.Fatalf("only %d numbers", len(seeds))
+	}
+	valid := 0
+	for _, s := range seeds {
+		checkPhone(t, s)
+		if _, err := ParsePhone(s); err == nil {
+			valid++
+		}
+	}
+	if valid < 1000 {
+		t.Fatalf("only %d of %d numbers valid", valid, len(seeds))
+	}
+}
+
 // FuzzParsePhone holds ParsePhone's fast path to the reference (phonenumbers
 // Parse, IsValidNumber, canonical Format) on every E.164-shaped input, and the
-// shape check to SPEC's regular expression on every input.
+// shape check to SPEC's regular expression on every input. Its seeds are one
+// in eight of the numbers of TestParsePhoneExamples, the fuzzer mutates them.
 func FuzzParsePhone(f *testing.F) {
-	for _, s := range phoneSeeds() {
-		f.Add(s)
+	for i, s := range phoneSeeds() {
+		if i%8 == 0 {
+			f.Add(s)
+		}
 	}
 	f.Add("")
 	f.Add("+")
@@ -377,4 +403,22 @@ func FuzzName(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestE164ShapeEveryByte holds isE164Shape to SPEC's regular expression for
+// every byte value at every position of strings of 1 to 17 bytes.
+func TestE164ShapeEveryByte(t *testing.T) {
+	for n := 1; n <= 17; n++ {
+		base := []byte("+" + strings.Repeat("5", n-1))
+		for pos := 0; pos < n; pos++ {
+			for c := 0; c < 256; c++ {
+				b := slices.Clone(base)
+				b[pos] = byte(c)
+				s := string(b)
+				if got, want := isE164Shape(s), e164Pattern.MatchString(s); got != want {
+					t.Fatalf("isE164Shape(%q) = %v, want %v", s, got, want)
+				}
+			}
+		}
+	}
 }

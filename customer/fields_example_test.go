@@ -1,0 +1,143 @@
+package customer_test
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+
+	"github.com/tallykit/billing"
+	"github.com/tallykit/billing/customer"
+)
+
+func ExampleParsePhone() {
+	p, err := customer.ParsePhone("+27123456789")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(p.E164(), p.Region(), p.CountryCode(), p.Type())
+
+	for _, s := range []string{"+4407911123456", "+15555555555", "+27 12 345 6789", ""} {
+		_, err := customer.ParsePhone(s)
+		var fe *billing.FieldError
+		if errors.As(err, &fe) {
+			fmt.Println(fe.Field, fe.Code)
+		}
+	}
+	// Output:
+	// +27123456789 ZA 27 fixed_line
+	// phone invalid_phone
+	// phone invalid_phone
+	// phone invalid_format
+	// phone required
+}
+
+func ExampleNormalizePhone() {
+	for _, in := range []struct{ typed, region string }{
+		{"082 123 4567", "ZA"},
+		{"(415) 555-2671", "US"},
+		{"+44 20 7183 8750", ""},
+		{"+1 415 555 2671 ext. 123", "US"},
+	} {
+		p, err := customer.NormalizePhone(in.typed, in.region)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(p.E164(), p.Region(), p.Type())
+	}
+	// Output:
+	// +27821234567 ZA mobile
+	// +14155552671 US fixed_line_or_mobile
+	// +442071838750 GB fixed_line
+	// phone: invalid_format: must not have an extension; send the number alone
+}
+
+func ExampleParseEmail() {
+	e, err := customer.ParseEmail("Jane.Doe@example.com")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(e.Address(), e.Local(), e.Domain())
+
+	for _, s := range []string{"jane@example", "jané@example.com", ""} {
+		_, err := customer.ParseEmail(s)
+		fmt.Println(errors.Is(err, billing.ErrInvalidFormat), errors.Is(err, billing.ErrRequired))
+	}
+	// Output:
+	// Jane.Doe@example.com Jane.Doe example.com
+	// true false
+	// true false
+	// false true
+}
+
+func ExampleParseName() {
+	n, err := customer.ParseName("Zoë Ångström")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(n)
+
+	for _, s := range []string{"Jane\u202eeoD", "\u3000", "\xed\xa0\x80"} {
+		_, err := customer.ParseName(s)
+		var fe *billing.FieldError
+		if errors.As(err, &fe) {
+			fmt.Println(fe.Field, fe.Code)
+		}
+	}
+	// Output:
+	// Zoë Ångström
+	// name invalid_characters
+	// name required
+	// name invalid_characters
+}
+
+// Printing or logging a Phone or an Email shows it masked; the accessors and
+// the text form (the wire value) give it in full.
+func ExamplePhone_String() {
+	p, _ := customer.ParsePhone("+27123456789")
+	e, _ := customer.ParseEmail("jane@example.com")
+
+	fmt.Println(p, e)
+	fmt.Printf("%v %+v %q\n", p, e, p)
+	fmt.Println(p.E164(), e.Address())
+
+	log := slog.New(slog.NewJSONHandler(os.Stdout, &slog.HandlerOptions{
+		ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
+			if a.Key == slog.TimeKey {
+				return slog.Attr{}
+			}
+			return a
+		},
+	}))
+	log.Info("customer created", "phone", p, "email", e)
+
+	text, _ := p.MarshalText()
+	fmt.Println(string(text))
+	// Output:
+	// +27*******89 j***@example.com
+	// +27*******89 j***@example.com "+27*******89"
+	// +27123456789 jane@example.com
+	// {"level":"INFO","msg":"customer created","phone":"+27*******89","email":"j***@example.com"}
+	// +27123456789
+}
+
+func ExampleEmail_String() {
+	e, _ := customer.ParseEmail("jane.doe@example.com")
+	fmt.Println(e.String())
+	fmt.Println(e.Address())
+	// Output:
+	// j***@example.com
+	// jane.doe@example.com
+}
+
+func ExamplePhone_Type() {
+	for _, s := range []string{"+27821234567", "+18002345678", "+80012345678"} {
+		p, _ := customer.ParsePhone(s)
+		fmt.Println(p, p.Region(), p.Type())
+	}
+	// Output:
+	// +27*******67 ZA mobile
+	// +1********78 US toll_free
+	// +800******78 001 toll_free
+}
