@@ -7,10 +7,11 @@
 // number of digits after the decimal point must be exactly ISO's: 2000 is ZAR 20.00, but
 // 2000 of JPY is JPY 2000 and 2000 of BHD is BHD 2.000.
 //
-//	zar, err := money.ParseCurrency("ZAR")     // "zar" fails, with a hint to send "ZAR"
-//	a, err := money.ParseAmount("20.00", zar)  // 2000 minor units
-//	fmt.Println(a)                              // ZAR 20.00
-//	b, err := a.Add(money.MustNewAmount(50, zar)) // ZAR 20.50; an error, never a wrap, past ±(2^53−1)
+//	zar, err := money.ParseCurrency("ZAR")        // "zar" fails, with a hint to send "ZAR"
+//	a, err := money.ParseAmount("20.00", zar)     // 2000 minor units
+//	fmt.Println(a)                                // ZAR 20.00
+//	fmt.Println(a.Format(language.German))        // ZAR 20,00
+//	b, err := a.Add(money.MustNewAmount(50, zar)) // ZAR 20.50; past ±(2^53−1) an error, never a wrap
 //
 // # Data
 //
@@ -28,7 +29,8 @@
 // # Why not golang.org/x/text/currency for the table
 //
 // x/text/currency's table comes from CLDR, not ISO 4217, and is frozen at an old release: it
-// does not know MRU, SLE, VED, XCG, ZWG or UYW, and its digits are CLDR's cash and display
+// does not know MRU, SLE, VED, XCG, ZWG, UYW or XAD; it accepts what a balance cannot be in
+// (XTS, XAU, the withdrawn HRK, and lower case "zar"); and its digits are CLDR's display
 // digits, not ISO's minor units (it gives IQD, RSD, IDR and COP 0 digits, where ISO gives
 // 3, 2, 2 and 2). A balance read with the wrong number of digits is off by a factor of 100 or
 // 1000. So validity and minor units come only from this package's table; x/text is used for

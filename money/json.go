@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	billing "github.com/tallykit/billing"
@@ -46,7 +47,8 @@ func (c Currency) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON sets c from a JSON string, as [ParseCurrency] reads it. JSON null leaves c
 // unchanged (as encoding/json does for absent values); any other non-string fails with
-// [billing.CodeInvalidType]. On failure c is left unchanged.
+// [billing.CodeInvalidType]; a string with invalid UTF-8 or a lone surrogate escape
+// ("\ud800") with [billing.CodeInvalidFormat]. On failure c is left unchanged.
 func (c *Currency) UnmarshalJSON(data []byte) error {
 	data = bytes.TrimSpace(data)
 	if string(data) == "null" {
@@ -63,12 +65,27 @@ func (c *Currency) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(data, &s); err != nil {
 		return billing.NewFieldError("", billing.CodeInvalidJSON, "not well-formed JSON")
 	}
+	if loneSurrogate(data, s) {
+		return invalidUTF8Error()
+	}
 	v, err := ParseCurrency(s)
 	if err != nil {
 		return err
 	}
 	*c = v
 	return nil
+}
+
+// loneSurrogate reports whether decoding the JSON string data into s made a U+FFFD out of
+// a lone surrogate escape ("\ud800"), which encoding/json does silently: s holds more U+FFFD
+// than data spells, raw or escaped.
+func loneSurrogate(data []byte, s string) bool {
+	n := strings.Count(s, "\uFFFD")
+	if n == 0 {
+		return false
+	}
+	spelt := bytes.Count(data, []byte("\uFFFD")) + bytes.Count(bytes.ToLower(data), []byte(`\ufffd`))
+	return n > spelt
 }
 
 func invalidUTF8Error() error {

@@ -55,15 +55,18 @@ func TestCurrencyJSON(t *testing.T) {
 	assert.Equal(t, zar, d.Currency, "null leaves it unchanged")
 
 	for in, code := range map[string]billing.Code{
-		`{"currency":"zar"}`:        billing.CodeInvalidCurrency,
-		`{"currency":"XAU"}`:        billing.CodeInvalidCurrency,
-		`{"currency":""}`:           billing.CodeRequired,
-		`{"currency":710}`:          billing.CodeInvalidType,
-		`{"currency":true}`:         billing.CodeInvalidType,
-		`{"currency":["ZAR"]}`:      billing.CodeInvalidType,
-		`{"currency":"\u005aAR"}`:   "", // an escape is still ZAR
-		"{\"currency\":\"Z\xffR\"}": billing.CodeInvalidFormat,
-		`{"currency":"\ud800AR"}`:   billing.CodeInvalidCurrency, // encoding/json turns a lone surrogate into U+FFFD
+		`{"currency":"zar"}`:           billing.CodeInvalidCurrency,
+		`{"currency":"XAU"}`:           billing.CodeInvalidCurrency,
+		`{"currency":""}`:              billing.CodeRequired,
+		`{"currency":710}`:             billing.CodeInvalidType,
+		`{"currency":true}`:            billing.CodeInvalidType,
+		`{"currency":["ZAR"]}`:         billing.CodeInvalidType,
+		`{"currency":"\u005aAR"}`:      "", // an escape is still ZAR
+		"{\"currency\":\"Z\xffR\"}":    billing.CodeInvalidFormat,
+		`{"currency":"\ud800AR"}`:      billing.CodeInvalidFormat,
+		`{"currency":"\uFFFDAR"}`:      billing.CodeInvalidCurrency,
+		"{\"currency\":\"\uFFFDAR\"}":  billing.CodeInvalidCurrency,
+		`{"currency":"\ud83d\ude00A"}`: billing.CodeInvalidCurrency,
 	} {
 		var d doc
 		err := json.Unmarshal([]byte(in), &d)
@@ -187,4 +190,18 @@ func TestPaymentRulesJSON(t *testing.T) {
 		assert.Equal(t, tt.want, got, tt.in)
 		assert.True(t, r.IsZero())
 	}
+}
+
+func TestPaymentRulesJSONOrder(t *testing.T) {
+	// max_amount < min_amount is reported where max_amount is, before later members' failures;
+	// missing members come last.
+	var r PaymentRules
+	err := r.UnmarshalJSON([]byte(`{"max_amount":100,"x":1,"min_amount":500,"underpayment_allowed":1}`))
+	var got []string
+	for _, e := range billing.AsErrors(err) {
+		got = append(got, e.Field+" "+string(e.Code))
+	}
+	assert.Equal(t, []string{
+		"max_amount out_of_range", "x unknown_field", "underpayment_allowed invalid_type", "overpayment_allowed required",
+	}, got)
 }
