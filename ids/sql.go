@@ -1,0 +1,110 @@
+package ids
+
+import (
+	"database/sql/driver"
+
+	billing "github.com/tallykit/billing"
+)
+
+// Database columns.
+//
+// CustomerID, AccountID and ExternalReference are sql.Scanner and driver.Valuer: Value
+// writes the string, Scan reads a string or []byte column through the parser. A plain
+// value stands for a real one, so SQL NULL does not scan into it (billing.CodeRequired),
+// and Value of a zero value fails (billing.CodeRequired) rather than write NULL or "".
+//
+// A nullable column is read into either of:
+//
+//	var id sql.Null[ids.CustomerID] // id.Valid is false for NULL
+//	var id *ids.CustomerID          // rows.Scan(&id): nil for NULL
+//
+// and sql.Null[ids.CustomerID]{} writes NULL. database/sql handles both itself (sql.Null
+// calls Scan and Value of the ID), so the package needs no Null type of its own.
+
+func scanString(src any, field string) (string, error) {
+	switch v := src.(type) {
+	case string:
+		return v, nil
+	case []byte:
+		// The driver may reuse the bytes after Scan returns: the conversion copies them.
+		return bytesToString(v, field)
+	case nil:
+		return "", fieldError(field, billing.CodeRequired,
+			"is NULL: scan a nullable column into a sql.Null[T] or a *T")
+	default:
+		return "", notString(field)
+	}
+}
+
+// Scan sets id to the customer ID in a string or []byte column, checked by
+// [ParseCustomerID]. NULL fails with billing.CodeRequired; see the package documentation
+// for nullable columns.
+func (id *CustomerID) Scan(src any) error {
+	s, err := scanString(src, fieldID)
+	if err != nil {
+		return err
+	}
+	v, err := ParseCustomerID(s)
+	if err != nil {
+		return err
+	}
+	*id = v
+	return nil
+}
+
+// Value returns the ID as a string, or fails with billing.CodeRequired for the zero CustomerID.
+func (id CustomerID) Value() (driver.Value, error) {
+	if id.IsZero() {
+		return nil, zeroError(fieldID, customerRules.required)
+	}
+	return id.cus, nil
+}
+
+// Scan sets id to the account ID in a string or []byte column, checked by
+// [ParseAccountID]. NULL fails with billing.CodeRequired; see the package documentation
+// for nullable columns.
+func (id *AccountID) Scan(src any) error {
+	s, err := scanString(src, fieldID)
+	if err != nil {
+		return err
+	}
+	v, err := ParseAccountID(s)
+	if err != nil {
+		return err
+	}
+	*id = v
+	return nil
+}
+
+// Value returns the ID as a string, or fails with billing.CodeRequired for the zero AccountID.
+func (id AccountID) Value() (driver.Value, error) {
+	if id.IsZero() {
+		return nil, zeroError(fieldID, accountRules.required)
+	}
+	return id.acc, nil
+}
+
+// Scan sets r to the reference in a string or []byte column, checked by
+// [ParseExternalReference]. NULL fails with billing.CodeRequired; see the package
+// documentation for nullable columns.
+func (r *ExternalReference) Scan(src any) error {
+	s, err := scanString(src, fieldExternalReference)
+	if err != nil {
+		return err
+	}
+	v, err := ParseExternalReference(s)
+	if err != nil {
+		return err
+	}
+	*r = v
+	return nil
+}
+
+// Value returns the reference as a string, or fails with billing.CodeRequired for the zero
+// ExternalReference.
+func (r ExternalReference) Value() (driver.Value, error) {
+	if r.IsZero() {
+		return nil, zeroError(fieldExternalReference, refRequired)
+	}
+	return r.ref, nil
+}
