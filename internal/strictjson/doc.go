@@ -11,8 +11,8 @@
 // A document parser passes a function to [Decode]; it gets the top-level [Object], steps
 // through its members with Next, switches on the name, and reads each value once. Reading
 // a value of the wrong kind records invalid_type at the member's path by itself; the
-// caller records its own rule's failures with Fail, FailErr or Report, and Decode returns
-// them all, in document order, at most one per path:
+// caller records its own rule's failures with Fail, FailErr, AddError or AddAt, and Decode
+// returns them all, in document order, at most one per path:
 //
 //	type point struct {
 //		x, y  int64
@@ -39,16 +39,21 @@
 //						}
 //						p.label = s
 //					}
-//				case "metadata": // parsed on its own, errors re-homed under this path
+//				case "metadata": // parsed on its own; its paths start with "metadata"
+//					if o.Null() {
+//						break
+//					}
 //					if raw, ok := o.Raw(); ok {
-//						_ = raw // metadata.Parse(raw, limits), then o.Report().AddError(o.Prefix(), err)
+//						md, err := metadata.Parse(raw, metadata.CustomerLimits())
+//						o.AddError(o.Prefix(), err) // in this member's place, in their order
+//						_ = md
 //					}
 //				default:
 //					o.Unknown() // unknown_field; leaving the value unread does the same
 //				}
 //			}
-//			if !p.hasY { // absent members come after the others
-//				o.Report().Add(report.Join(o.Prefix(), "y"), billing.CodeRequired, "is required")
+//			if !p.hasY && !o.Failed("y") { // absent members come after the others
+//				o.AddAt(report.Join(o.Prefix(), "y"), billing.CodeRequired, "is required")
 //			}
 //		})
 //		if err != nil {
@@ -63,6 +68,12 @@
 // never reaches the caller: Next records duplicate_field at its path (outranking anything
 // recorded there for the first occurrence) and skips it, so the first value must not be
 // trusted when the result is an error, and with any failure the parser returns none.
+//
+// The order of the failures is the order of the members they belong to, by where each
+// member first occurs: Fail, FailErr and AddError place theirs at the current member (a
+// duplicate's at the first occurrence), AddAt at the point the reader has reached, which
+// after a loop means after every member of that object. Failures of one place keep the
+// order they were recorded in, so a metadata member's too_many_keys stays before its keys'.
 //
 // # Decisions
 //
@@ -81,7 +92,8 @@
 //   - Control characters (U+0000–U+001F) must be escaped inside strings (RFC 8259 §7);
 //     escaped, they decode (\u0000 is a NUL byte) and the field's rule decides.
 //   - Duplicate names are compared after decoding ("a" and "\u0061" are the same member).
-//     Up to 32 names an object compares them one by one; past that it keeps a map, so a
+//     Up to 16 names an object compares them one by one; past that it keeps a hash table
+//     (randomly seeded, no allocation per name), so a
 //     hostile object of 100 000 members stays linear.
 //   - Work is linear in the input: every byte is scanned once (an escaped string twice),
 //     and memory beyond the failures and the names of big objects is constant.

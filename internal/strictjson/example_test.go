@@ -37,8 +37,8 @@ func parsePoint(data []byte) (point, error) {
 				o.Unknown()
 			}
 		}
-		if !p.hasX && !o.Report().Has("x") {
-			o.Report().Add(report.Join(o.Prefix(), "x"), billing.CodeRequired, "is required")
+		if !p.hasX && !o.Failed("x") { // absent (not merely invalid): after the others
+			o.AddAt(report.Join(o.Prefix(), "x"), billing.CodeRequired, "is required")
 		}
 	})
 	if err != nil {

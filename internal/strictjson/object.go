@@ -54,12 +54,23 @@ func (o Object) Path() string {
 }
 
 // Prefix returns the path of the object itself, to build the path of a member that is
-// absent (report.Join(o.Prefix(), "min_amount")).
+// absent (report.Join(o.Prefix(), "min_amount")). It works after the loop over the
+// members has ended too, until the reader moves past the member that holds the object.
 func (o Object) Prefix() string {
-	if !o.r.enter(o) {
+	if o.r == nil || o.r.failed {
 		return ""
 	}
-	return o.r.prefix(o.level)
+	if o.r.enter(o) {
+		return o.r.prefix(o.level)
+	}
+	if o.level == 0 {
+		return o.r.topPrefix
+	}
+	// Closed: its parent may still be on the member that held it.
+	if p := int(o.level) - 1; p < len(o.r.frames) && o.r.frames[p].lastChild == o.id {
+		return o.r.memberPath(int32(p))
+	}
+	return ""
 }
 
 // Kind returns the kind of the current member's value without reading it, or KindNone
@@ -75,8 +86,8 @@ func (o Object) Skip() { o.r.skip(o) }
 
 // Unknown records unknown_field at the current member's path and skips its value.
 func (o Object) Unknown() {
-	if o.r.pending(o) != nil {
-		o.r.list.Add(o.r.memberPath(o.level), billing.CodeUnknownField, "is not a member of this object")
+	if f := o.r.pending(o); f != nil {
+		o.r.add(f.memberPos, o.r.memberPath(o.level), billing.CodeUnknownField, msgUnknown)
 		o.r.skip(o)
 	}
 }
@@ -125,31 +136,83 @@ func (o Object) Array() (Array, bool) {
 // the caller parses it with its own Decode, as metadata.Parse does.
 func (o Object) Raw() ([]byte, bool) { return o.r.raw(o) }
 
-// Fail records a failure at the current member's path.
+// Fail records a failure at the current member's path, in the member's place in the
+// document order.
 func (o Object) Fail(code billing.Code, message string) {
-	if p := o.Path(); o.r != nil && !o.r.failed {
-		o.r.list.Add(p, code, message)
+	if f := o.current(); f != nil {
+		o.r.add(f.memberPos, o.r.memberPath(o.level), code, message)
 	}
 }
 
 // FailErr records the failures held in err (a *billing.FieldError or billing.Errors, as a
-// single-value parser returns) at the current member's path, and reports whether there
-// were any.
+// single-value parser returns) at the current member's path, whatever field they name,
+// and reports whether there were any.
 func (o Object) FailErr(err error) bool {
-	if o.r == nil || o.r.failed || err == nil {
+	f := o.current()
+	if f == nil {
 		return false
 	}
-	return o.r.list.AddAt(o.Path(), err)
+	es := billing.AsErrors(err)
+	if len(es) > 0 {
+		path := o.r.memberPath(o.level)
+		for _, e := range es {
+			o.r.add(f.memberPos, path, e.Code, e.Message)
+		}
+	}
+	return len(es) > 0
 }
 
-// Report returns the document's failure list, for failures that belong to no current
-// member (an absent required member) or to other paths. Failures recorded after a syntax
-// error are discarded by Decode.
-func (o Object) Report() *report.List {
-	if o.r == nil {
-		return new(report.List)
+// AddError records the failures held in err, each at prefix joined with its own path (at
+// prefix itself for a failure of path ""), in the current member's place in the document
+// order and in their own order. It re-homes the failures of a value parsed on its own,
+// such as the raw bytes of a metadata member:
+//
+//	md, err := metadata.Parse(raw, limits) // paths "metadata", "metadata.<key>"
+//	o.AddError(o.Prefix(), err)            // in place of the metadata member
+//
+// It reports whether err held any failure.
+func (o Object) AddError(prefix string, err error) bool {
+	f := o.current()
+	if f == nil {
+		return false
 	}
-	return &o.r.list
+	es := billing.AsErrors(err)
+	for _, e := range es {
+		path := prefix
+		if e.Field != "" {
+			path = report.Join(prefix, e.Field)
+		}
+		o.r.add(f.memberPos, path, e.Code, e.Message)
+	}
+	return len(es) > 0
+}
+
+// AddAt records a failure at path, placed in the document order where the reader stands:
+// after everything read so far. A parser calls it after its loop for members that are
+// absent, so that their failures follow those of the members present (and, for a nested
+// object, come before the failures of the members after it).
+// It works after the loop over the members has ended too, until Decode returns.
+func (o Object) AddAt(path string, code billing.Code, message string) {
+	if o.r != nil && !o.r.failed {
+		o.r.add(int32(o.r.pos), path, code, message)
+	}
+}
+
+// Failed reports whether a failure has been recorded at path.
+func (o Object) Failed(path string) bool {
+	return o.r != nil && o.r.list.Has(path)
+}
+
+// current returns the object's frame when it has a current member (read or not).
+func (o Object) current() *frame {
+	if !o.r.enter(o) {
+		return nil
+	}
+	f := &o.r.frames[o.level]
+	if f.state == stFirst {
+		return nil
+	}
+	return f
 }
 
 // Array is a handle on a JSON array being read. It works like [Object]: Next steps through

@@ -1,6 +1,9 @@
 package strictjson
 
 import (
+	"cmp"
+	"hash/maphash"
+	"slices"
 	"strconv"
 
 	billing "github.com/tallykit/billing"
@@ -21,8 +24,8 @@ const MaxDepth = 64
 const MaxSafeInt = 1<<53 - 1
 
 // bigObject is the number of distinct member names up to which an object finds duplicates
-// by comparing names one by one; past it, a map keeps a huge object linear.
-const bigObject = 32
+// by comparing names one by one; past it, a hash table keeps a huge object linear.
+const bigObject = 16
 
 // Messages of the document-level failures. They name a position, never echo the input.
 const (
@@ -31,6 +34,7 @@ const (
 	msgEscape  = "is not well-formed JSON: invalid escape in a string"
 	msgDepth   = "is not accepted: objects and arrays nest deeper than 64 levels"
 	msgTrail   = "is not well-formed JSON: data after the top-level value"
+	msgUnknown = "is not a member of this object"
 )
 
 // Kind is the JSON type of a value, as its first byte tells.
@@ -65,9 +69,11 @@ const (
 	stAfter                // the current value has been consumed: expect ',' or the closing bracket
 )
 
-// span is a member name: a slice of the input (no escapes) or of the arena (decoded).
+// span is a member name: a slice of the input (no escapes) or of the arena (decoded),
+// and where the member starts in the input.
 type span struct {
 	start, end int32
+	pos        int32
 	arena      bool
 }
 
@@ -77,29 +83,40 @@ type frame struct {
 	array     bool
 	state     uint8
 	prefixSet bool
-	prefix    string // path of the container itself; computed lazily, see reader.prefix
-	name      span   // current member's name (objects)
-	index     int    // current element's index (arrays), -1 before the first
-	seenBase  int    // where this object's names start in reader.seen
-	arenaBase int    // where this object's decoded names start in reader.arena
-	big       map[string]struct{}
+	prefix    string  // path of the container itself; computed lazily, see reader.prefix
+	name      span    // current member's name (objects)
+	index     int     // current element's index (arrays), -1 before the first
+	memberPos int32   // where the current member or element starts in the input
+	lastChild uint32  // id of the container opened on the current member, if any
+	seenBase  int     // where this object's names start in reader.seen
+	arenaBase int     // where this object's decoded names start in reader.arena
+	table     []int32 // big objects: open-addressing hash set of indices into reader.seen, +1 (0 = empty)
+	inline    bool    // table is reader.tableBuf
 }
 
 // reader is the state of one Decode call.
 type reader struct {
-	data   []byte
-	pos    int
-	failed bool
-	why    string // message of the syntax error, once failed
-	list   report.List
-	frames []frame
-	seen   []span // names of the open objects, each object's above the one that holds it
-	arena  []byte // decoded names that had escapes, in the same stack discipline
-	val    []byte // scratch for the string value being read
-	lastID uint32
+	data      []byte
+	pos       int
+	failed    bool
+	why       string // message of the syntax error, once failed
+	list      report.List
+	posOf     []pathPos        // where each failing path's first member starts, to order the list
+	posMap    map[string]int32 // the same, once posOf is long
+	topPrefix string
+	frames    []frame
+	seen      []span // names of the open objects, each object's above the one that holds it
+	arena     []byte // decoded names that had escapes, in the same stack discipline
+	val       []byte // scratch for the string value being read
+	lastID    uint32
+
+	seed      maphash.Seed // random per reader, so that no input can be built to collide
+	seeded    bool
+	tableUsed bool // an open object uses tableBuf
 
 	frameBuf [6]frame
-	seenBuf  [bigObject]span
+	seenBuf  [2 * bigObject]span
+	tableBuf [4 * bigObject]int32
 }
 
 // fail records a syntax error; the reader stops and Decode reports invalid_json alone.
@@ -149,6 +166,7 @@ func Decode(data []byte, prefix string, fn func(Object)) error {
 	r.pos++
 	top := r.push(false)
 	r.frames[0].prefix, r.frames[0].prefixSet = prefix, true
+	r.topPrefix = prefix
 	if fn != nil {
 		fn(top)
 	}
@@ -164,7 +182,63 @@ func Decode(data []byte, prefix string, fn func(Object)) error {
 	if r.failed {
 		return r.invalid(prefix)
 	}
-	return r.list.Err()
+	return r.ordered()
+}
+
+type pathPos struct {
+	path string
+	pos  int32
+}
+
+// add records a failure at path for the member that starts at pos.
+func (r *reader) add(pos int32, path string, code billing.Code, msg string) {
+	r.list.Add(path, code, msg)
+	if r.posMap != nil {
+		if p, ok := r.posMap[path]; !ok || pos < p {
+			r.posMap[path] = pos
+		}
+		return
+	}
+	for i := range r.posOf {
+		if r.posOf[i].path == path {
+			r.posOf[i].pos = min(r.posOf[i].pos, pos)
+			return
+		}
+	}
+	if len(r.posOf) < bigObject {
+		r.posOf = append(r.posOf, pathPos{path, pos})
+		return
+	}
+	r.posMap = make(map[string]int32, 4*bigObject)
+	for _, pp := range r.posOf {
+		r.posMap[pp.path] = pp.pos
+	}
+	r.posMap[path] = pos
+}
+
+// position returns where the first member failing at path starts.
+func (r *reader) position(path string) int32 {
+	if r.posMap != nil {
+		return r.posMap[path]
+	}
+	for _, pp := range r.posOf {
+		if pp.path == path {
+			return pp.pos
+		}
+	}
+	return 0
+}
+
+// ordered returns the failures sorted by the position of the member each belongs to;
+// failures of one position keep the order they were recorded in.
+func (r *reader) ordered() error {
+	err := r.list.Err()
+	if errs, ok := err.(billing.Errors); ok && len(errs) > 1 {
+		slices.SortStableFunc(errs, func(a, b *billing.FieldError) int {
+			return cmp.Compare(r.position(a.Field), r.position(b.Field))
+		})
+	}
+	return err
 }
 
 func single(path string, code billing.Code, msg string) error {
@@ -188,6 +262,9 @@ func (r *reader) push(array bool) Object {
 // pop closes the innermost container, whose closing bracket has just been consumed.
 func (r *reader) pop() {
 	f := &r.frames[len(r.frames)-1]
+	if f.inline {
+		r.tableUsed = false
+	}
 	r.seen = r.seen[:f.seenBase]
 	r.arena = r.arena[:f.arenaBase]
 	*f = frame{}
@@ -236,7 +313,7 @@ func (r *reader) next(h Object) bool {
 	f := &r.frames[h.level]
 	if f.state == stPending {
 		if !f.array {
-			r.list.Add(r.memberPath(h.level), billing.CodeUnknownField, "is not a member of this object")
+			r.add(f.memberPos, r.memberPath(h.level), billing.CodeUnknownField, msgUnknown)
 		}
 		r.skipValue(len(r.frames))
 		f.state = stAfter
@@ -264,6 +341,8 @@ func (r *reader) next(h Object) bool {
 			r.ws()
 		}
 		f.state = stAfter
+		f.memberPos = int32(r.pos)
+		f.lastChild = 0
 		if f.array {
 			if r.peek() == KindNone {
 				return r.fail(msgSyntax)
@@ -287,8 +366,8 @@ func (r *reader) next(h Object) bool {
 		if r.peek() == KindNone {
 			return r.fail(msgSyntax)
 		}
-		if r.seenBefore(f) {
-			r.list.Add(r.memberPath(h.level), billing.CodeDuplicateField, "is given more than once")
+		if first, dup := r.seenBefore(f); dup {
+			r.add(first, r.memberPath(h.level), billing.CodeDuplicateField, "is given more than once")
 			if f.name.arena {
 				r.arena = r.arena[:f.name.start]
 			}
@@ -309,16 +388,12 @@ func (r *reader) readName(f *frame) bool {
 		return false
 	}
 	if !escaped {
-		f.name = span{start: int32(start), end: int32(start + len(content))}
+		f.name = span{start: int32(start), end: int32(start + len(content)), pos: int32(start - 1)}
 		return true
-	}
-	if f.big != nil {
-		// A big object keeps its names in its map: only the current one is needed here.
-		r.arena = r.arena[:f.arenaBase]
 	}
 	a := len(r.arena)
 	r.arena = appendUnescaped(r.arena, content)
-	f.name = span{start: int32(a), end: int32(len(r.arena)), arena: true}
+	f.name = span{start: int32(a), end: int32(len(r.arena)), pos: int32(start - 1), arena: true}
 	return true
 }
 
@@ -329,32 +404,75 @@ func (r *reader) nameBytes(s span) []byte {
 	return r.data[s.start:s.end:s.end]
 }
 
-// seenBefore reports whether f.name occurred earlier in the object, and remembers it if not.
-func (r *reader) seenBefore(f *frame) bool {
+// seenBefore reports whether f.name occurred earlier in the object, and where that first
+// occurrence starts; it remembers the name if not.
+// Up to bigObject names it compares them one by one; past that it keeps a hash table of
+// the names, with a random seed, so the work stays linear in the number of names.
+func (r *reader) seenBefore(f *frame) (int32, bool) {
 	name := r.nameBytes(f.name)
-	if f.big != nil {
-		if _, ok := f.big[string(name)]; ok {
-			return true
+	if f.table != nil {
+		h := maphash.Bytes(r.seed, name)
+		mask := uint64(len(f.table) - 1)
+		for i := h & mask; ; i = (i + 1) & mask {
+			j := f.table[i]
+			if j == 0 {
+				break
+			}
+			if s := r.seen[j-1]; string(r.nameBytes(s)) == string(name) {
+				return s.pos, true
+			}
 		}
-		f.big[string(name)] = struct{}{}
-		return false
+		r.seen = append(r.seen, f.name)
+		n := len(r.seen) - f.seenBase
+		if 2*n > len(f.table) {
+			r.rehash(f, 2*len(f.table))
+		} else {
+			r.insert(f, h, int32(len(r.seen)))
+		}
+		return 0, false
 	}
 	for _, s := range r.seen[f.seenBase:] {
 		if s.end-s.start == int32(len(name)) && string(r.nameBytes(s)) == string(name) {
-			return true
+			return s.pos, true
 		}
 	}
-	if len(r.seen)-f.seenBase < bigObject {
-		r.seen = append(r.seen, f.name)
-		return false
+	r.seen = append(r.seen, f.name)
+	if len(r.seen)-f.seenBase > bigObject {
+		if !r.seeded {
+			r.seed, r.seeded = maphash.MakeSeed(), true
+		}
+		if !r.tableUsed { // the first big object of a document needs no allocation
+			r.tableUsed, f.inline = true, true
+			f.table = r.tableBuf[:]
+		}
+		r.rehash(f, len(r.tableBuf))
 	}
-	f.big = make(map[string]struct{}, 2*bigObject)
-	for _, s := range r.seen[f.seenBase:] {
-		f.big[string(r.nameBytes(s))] = struct{}{}
+	return 0, false
+}
+
+// rehash rebuilds f's table with size slots (a power of two) from the names in r.seen.
+func (r *reader) rehash(f *frame, size int) {
+	if len(f.table) != size {
+		if f.inline {
+			r.tableUsed, f.inline = false, false
+		}
+		f.table = make([]int32, size)
+	} else {
+		clear(f.table)
 	}
-	f.big[string(name)] = struct{}{}
-	r.seen = r.seen[:f.seenBase]
-	return false
+	for i := f.seenBase; i < len(r.seen); i++ {
+		r.insert(f, maphash.Bytes(r.seed, r.nameBytes(r.seen[i])), int32(i+1))
+	}
+}
+
+// insert puts index j (of r.seen, +1) in f's table at hash h.
+func (r *reader) insert(f *frame, h uint64, j int32) {
+	mask := uint64(len(f.table) - 1)
+	i := h & mask
+	for f.table[i] != 0 {
+		i = (i + 1) & mask
+	}
+	f.table[i] = j
 }
 
 // prefix returns the path of the container at level, building it on first use so that a
@@ -402,7 +520,7 @@ func (r *reader) str(h Object) ([]byte, bool) {
 
 // wrongType records invalid_type at the pending value's path and skips it.
 func (r *reader) wrongType(h Object, f *frame, msg string) {
-	r.list.Add(r.memberPath(h.level), billing.CodeInvalidType, msg)
+	r.add(f.memberPos, r.memberPath(h.level), billing.CodeInvalidType, msg)
 	r.skipValue(len(r.frames))
 	f.state = stAfter
 }
@@ -422,16 +540,25 @@ func (r *reader) integer(h Object, lo, hi int64) (int64, bool) {
 	}
 	f.state = stAfter
 	if num.fractional {
-		r.list.Add(r.memberPath(h.level), billing.CodeInvalidType, "must be an integer, without a fraction or an exponent")
+		r.add(f.memberPos, r.memberPath(h.level), billing.CodeInvalidType, "must be an integer, without a fraction or an exponent")
 		return 0, false
 	}
 	v, ok := parseInt(num)
 	if !ok || v < lo || v > hi {
-		r.list.Add(r.memberPath(h.level), billing.CodeOutOfRange,
-			"must be an integer from "+strconv.FormatInt(lo, 10)+" to "+strconv.FormatInt(hi, 10))
+		r.add(f.memberPos, r.memberPath(h.level), billing.CodeOutOfRange, rangeMessage(lo, hi))
 		return 0, false
 	}
 	return v, true
+}
+
+// rangeMessage says which integers are allowed, in one allocation.
+func rangeMessage(lo, hi int64) string {
+	var buf [80]byte
+	b := append(buf[:0], "must be an integer from "...)
+	b = strconv.AppendInt(b, lo, 10)
+	b = append(b, " to "...)
+	b = strconv.AppendInt(b, hi, 10)
+	return string(b)
 }
 
 // parseInt converts an integer literal's digits without floating point; it reports false
@@ -488,7 +615,9 @@ func (r *reader) open(h Object, array bool) (Object, bool) {
 	}
 	r.pos++
 	f.state = stAfter
-	return r.push(array), true
+	h2 := r.push(array)
+	r.frames[h.level].lastChild = h2.id
+	return h2, true
 }
 
 func (r *reader) raw(h Object) ([]byte, bool) {

@@ -206,6 +206,16 @@ func TestDecodeFailures(t *testing.T) {
 		{"duplicate outranks first type", `{"s":1,"s":"b"}`, fl("s", "duplicate_field")},
 		{"duplicate outranks range", `{"i":1e3,"zz":0,"i":1}`, fl("i", "duplicate_field", "zz", "unknown_field")},
 		{"duplicate unknown", `{"zz":1,"zz":2}`, fl("zz", "duplicate_field")},
+		{"duplicate in place of the first", `{"s":"a","zz":1,"s":"b"}`, fl("s", "duplicate_field", "zz", "unknown_field")},
+		{"duplicate escaped in place of the first", `{"o":{"b":true,"zz":1,"b":false},"i":"x"}`,
+			fl("o.b", "duplicate_field", "o.zz", "unknown_field", "i", it)},
+		{"duplicates in big objects in place of the first", `{"o":{"b":true,"k1":0,"k2":0,"k3":0,"k4":0,"k5":0,"k6":0,"k7":0,"k8":0,` +
+			`"k9":0,"k10":0,"k11":0,"k12":0,"k13":0,"k14":0,"k15":0,"k16":0,"k17":0,"k18":0,"b":false}}`,
+			fl("o.b", "duplicate_field", "o.k1", "unknown_field", "o.k2", "unknown_field", "o.k3", "unknown_field",
+				"o.k4", "unknown_field", "o.k5", "unknown_field", "o.k6", "unknown_field", "o.k7", "unknown_field",
+				"o.k8", "unknown_field", "o.k9", "unknown_field", "o.k10", "unknown_field", "o.k11", "unknown_field",
+				"o.k12", "unknown_field", "o.k13", "unknown_field", "o.k14", "unknown_field", "o.k15", "unknown_field",
+				"o.k16", "unknown_field", "o.k17", "unknown_field", "o.k18", "unknown_field")},
 		{"duplicate by escape", `{"s":"a","\u0073":"b"}`, fl("s", "duplicate_field")},
 		{"duplicate escaped both", `{"\u0073":"a","\u0073":"b"}`, fl("s", "duplicate_field")},
 		{"duplicate nested", `{"o":{"i":1,"i":2}}`, fl("o.i", "duplicate_field")},
@@ -395,7 +405,9 @@ func TestHandlesAfterUse(t *testing.T) {
 	assert.Nil(t, zero.NameBytes())
 	zero.Fail(billing.CodeRequired, "x")
 	assert.False(t, zero.FailErr(billing.ErrRequired))
-	assert.NotNil(t, zero.Report())
+	assert.False(t, zero.AddError("x", billing.ErrRequired))
+	zero.AddAt("x", billing.CodeRequired, "x")
+	assert.False(t, zero.Failed("x"))
 	var za Array
 	assert.False(t, za.Next())
 	assert.Equal(t, -1, za.Index())
@@ -418,7 +430,7 @@ func TestReadTwice(t *testing.T) {
 }
 
 func TestFailAndReport(t *testing.T) {
-	err := Decode([]byte(`{"s":"","o":{"i":1}}`), "", func(o Object) {
+	err := Decode([]byte(`{"s":"","o":{"i":1},"m":{}}`), "", func(o Object) {
 		for o.Next() {
 			switch o.Name() {
 			case "s":
@@ -430,12 +442,21 @@ func TestFailAndReport(t *testing.T) {
 					sub.Skip()
 					sub.FailErr(billing.NewFieldError("amount", billing.CodeOutOfRange, "too big"))
 				}
-				o.Report().Add("o.z", billing.CodeRequired, "is required")
+				o.AddAt("o.z", billing.CodeRequired, "is required")
+			case "m":
+				o.Skip()
+				o.AddError(o.Prefix(), billing.Errors{
+					billing.NewFieldError("m", billing.CodeTooManyKeys, "too many"),
+					billing.NewFieldError("m.k", billing.CodeInvalidKey, "bad key"),
+				})
+				o.AddError(o.Path(), billing.NewFieldError("", billing.CodeInvalidType, "whole"))
 			}
 		}
-		o.Report().Add("x", billing.CodeRequired, "is required")
+		assert.True(t, o.Failed("o.z"))
+		assert.False(t, o.Failed("zz"))
+		o.AddAt("x", billing.CodeRequired, "is required")
 	})
-	assert.Equal(t, fl("s", "required", "o.i", "out_of_range", "o.z", "required", "x", "required"), failures(err))
+	assert.Equal(t, fl("s", "required", "o.i", "out_of_range", "o.z", "required", "m", "invalid_type", "m.k", "invalid_key", "x", "required"), failures(err))
 }
 
 func TestKind(t *testing.T) {
@@ -499,7 +520,7 @@ func TestBigObjectDuplicates(t *testing.T) {
 	errs := billing.AsErrors(err)
 	require.Equal(t, 3*bigObject+1, len(errs))
 	assert.Equal(t, "a.x", errs[0].Field)
-	assert.Equal(t, "ab.x", errs[1].Field)
-	assert.Equal(t, "ab", errs[3*bigObject].Field)
-	assert.Equal(t, billing.CodeDuplicateField, errs[3*bigObject].Code)
+	assert.Equal(t, "ab", errs[1].Field, "in place of the first occurrence")
+	assert.Equal(t, billing.CodeDuplicateField, errs[1].Code)
+	assert.Equal(t, "ab.x", errs[2].Field)
 }
