@@ -11,16 +11,19 @@ const fieldPhone = "phone"
 
 // Messages of phone failures. They never repeat the number.
 const (
-	msgPhoneRequired    = "must not be empty; send an E.164 number like +27123456789"
-	msgPhoneFormat      = "must be E.164: a + followed by 2 to 15 digits, the first not 0, nothing else, like +27123456789"
-	msgPhoneInvalid     = "is not a valid phone number for its country calling code; send it in E.164, like +27123456789"
-	msgPhoneNotCanon    = "is not in canonical E.164 form (no national prefix such as a 0 after the country code); send it like +447911123456"
-	msgPhoneExtension   = "must not have an extension; send the number alone"
-	msgPhoneCharacters  = "may hold only digits, spaces and ( ) - . /, with + only first"
-	msgPhoneNoRegion    = "is in national form and needs a known region (ISO 3166-1 code such as ZA), or send it with + and the country calling code"
-	msgPhoneUnreadable  = "could not be read as a phone number; send it in E.164, like +27123456789"
-	maxPhoneInputLength = 250 // the longest input libphonenumber agrees to parse
+	msgPhoneRequired   = "must not be empty; send an E.164 number like +27123456789"
+	msgPhoneFormat     = "must be E.164: a + followed by 2 to 15 digits, the first not 0, nothing else, like +27123456789"
+	msgPhoneInvalid    = "is not a valid phone number for its country calling code; send it in E.164, like +27123456789"
+	msgPhoneNotCanon   = "is not in canonical E.164 form (no national prefix such as a 0 after the country code); send it like +447911123456"
+	msgPhoneExtension  = "must not have an extension; send the number alone"
+	msgPhoneCharacters = "may hold only digits, spaces and ( ) - . /, with + only first"
+	msgPhoneNoRegion   = "is in national form and needs a known region (ISO 3166-1 code such as ZA), or send it with + and the country calling code"
+	msgPhoneUnreadable = "could not be read as a phone number; send it in E.164, like +27123456789"
 )
+
+// maxPhoneInputLength is the longest typed number NormalizePhone reads (the
+// longest input libphonenumber agrees to parse).
+const maxPhoneInputLength = 250
 
 // Phone is a phone number in canonical E.164 form (+ then the country calling
 // code and the national number, digits only), valid by libphonenumber's

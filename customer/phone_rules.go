@@ -26,6 +26,13 @@ import (
 //     personal, pager, UAN, voicemail, fixed line, mobile; in that order of
 //     precedence), each pattern only tried for the lengths it allows.
 //
+// No phonenumbers.PhoneNumber is built: libphonenumber checks a number's
+// national significant number as a digit string, and for a canonical E.164
+// input that string is exactly the digits after the calling code (a leading
+// zero, as in Italy's +39 06…, is kept by the parser as ItalianLeadingZero and
+// NumberOfLeadingZeros, which GetNationalSignificantNumber writes back as the
+// same zeros), so the rules are applied to that substring directly.
+//
 // The parser also strips a national prefix written after the country code
 // ("+44 0 20…"): such input is not canonical. When the metadata's national
 // prefix pattern can match the start of a national number, the reference
@@ -87,7 +94,7 @@ type phoneCCSlot struct {
 // written once, by its sync.Once, and only read afterwards.
 var phoneCCTable [1000]phoneCCSlot
 
-// phoneMetadataByRegion indexes the embedded metadata by region, and the
+// phoneMetadataIndex indexes the embedded metadata by region, and the
 // non-geographic entities by calling code. It is built once, on first use, so
 // that a program importing this package pays nothing for it until it checks a
 // phone number.
