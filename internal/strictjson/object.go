@@ -34,7 +34,7 @@ func (o Object) Name() string { return string(o.NameBytes()) }
 // over known names. The bytes are valid until the next call of Next on this object and
 // must not be modified.
 func (o Object) NameBytes() []byte {
-	if !o.r.enter(o) {
+	if !o.r.live(o) {
 		return nil
 	}
 	f := &o.r.frames[o.level]
@@ -47,7 +47,7 @@ func (o Object) NameBytes() []byte {
 // Path returns the current member's path: the object's prefix and the member's name,
 // joined by a dot.
 func (o Object) Path() string {
-	if !o.r.enter(o) || o.r.frames[o.level].state == stFirst {
+	if !o.r.live(o) || o.r.frames[o.level].state == stFirst {
 		return ""
 	}
 	return o.r.memberPath(o.level)
@@ -60,7 +60,7 @@ func (o Object) Prefix() string {
 	if o.r == nil || o.r.failed {
 		return ""
 	}
-	if o.r.enter(o) {
+	if o.r.live(o) {
 		return o.r.prefix(o.level)
 	}
 	if o.level == 0 {
@@ -205,7 +205,7 @@ func (o Object) Failed(path string) bool {
 
 // current returns the object's frame when it has a current member (read or not).
 func (o Object) current() *frame {
-	if !o.r.enter(o) {
+	if !o.r.live(o) {
 		return nil
 	}
 	f := &o.r.frames[o.level]
@@ -225,7 +225,7 @@ func (a Array) Next() bool { return a.h.r.next(a.h) }
 
 // Index returns the current element's index, from 0, or -1 when there is none.
 func (a Array) Index() int {
-	if !a.h.r.enter(a.h) {
+	if !a.h.r.live(a.h) {
 		return -1
 	}
 	return a.h.r.frames[a.h.level].index
@@ -233,7 +233,7 @@ func (a Array) Index() int {
 
 // Path returns the current element's path.
 func (a Array) Path() string {
-	if !a.h.r.enter(a.h) || a.h.r.frames[a.h.level].index < 0 {
+	if !a.h.r.live(a.h) || a.h.r.frames[a.h.level].index < 0 {
 		return ""
 	}
 	return a.h.r.memberPath(a.h.level)

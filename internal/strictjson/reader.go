@@ -101,8 +101,7 @@ type reader struct {
 	failed    bool
 	why       string // message of the syntax error, once failed
 	list      report.List
-	posOf     []pathPos        // where each failing path's first member starts, to order the list
-	posMap    map[string]int32 // the same, once posOf is long
+	failPos   []int32 // where the member of each path in list starts, in the list's order
 	topPrefix string
 	frames    []frame
 	seen      []span // names of the open objects, each object's above the one that holds it
@@ -185,58 +184,46 @@ func Decode(data []byte, prefix string, fn func(Object)) error {
 	return r.ordered()
 }
 
-type pathPos struct {
-	path string
-	pos  int32
-}
-
-// add records a failure at path for the member that starts at pos.
+// add records a failure at path for the member that starts at pos. A path keeps the
+// position of its first failure: a duplicate is reported with the position of the
+// member's first occurrence, and the other failures of a member share its position.
 func (r *reader) add(pos int32, path string, code billing.Code, msg string) {
+	if !r.list.Has(path) {
+		r.failPos = append(r.failPos, pos) // the list appends path as its next entry
+	}
 	r.list.Add(path, code, msg)
-	if r.posMap != nil {
-		if p, ok := r.posMap[path]; !ok || pos < p {
-			r.posMap[path] = pos
-		}
-		return
-	}
-	for i := range r.posOf {
-		if r.posOf[i].path == path {
-			r.posOf[i].pos = min(r.posOf[i].pos, pos)
-			return
-		}
-	}
-	if len(r.posOf) < bigObject {
-		r.posOf = append(r.posOf, pathPos{path, pos})
-		return
-	}
-	r.posMap = make(map[string]int32, 4*bigObject)
-	for _, pp := range r.posOf {
-		r.posMap[pp.path] = pp.pos
-	}
-	r.posMap[path] = pos
 }
 
-// position returns where the first member failing at path starts.
-func (r *reader) position(path string) int32 {
-	if r.posMap != nil {
-		return r.posMap[path]
-	}
-	for _, pp := range r.posOf {
-		if pp.path == path {
-			return pp.pos
-		}
-	}
-	return 0
+type keyedError struct {
+	pos, seq int32
+	err      *billing.FieldError
 }
 
 // ordered returns the failures sorted by the position of the member each belongs to;
 // failures of one position keep the order they were recorded in.
 func (r *reader) ordered() error {
 	err := r.list.Err()
-	if errs, ok := err.(billing.Errors); ok && len(errs) > 1 {
-		slices.SortStableFunc(errs, func(a, b *billing.FieldError) int {
-			return cmp.Compare(r.position(a.Field), r.position(b.Field))
-		})
+	errs, ok := err.(billing.Errors)
+	if !ok || len(errs) < 2 {
+		return err
+	}
+	keyed := make([]keyedError, len(errs))
+	sorted := true
+	for i, e := range errs {
+		keyed[i] = keyedError{pos: r.failPos[i], seq: int32(i), err: e}
+		sorted = sorted && (i == 0 || keyed[i-1].pos <= keyed[i].pos)
+	}
+	if sorted {
+		return err
+	}
+	slices.SortFunc(keyed, func(a, b keyedError) int {
+		if c := cmp.Compare(a.pos, b.pos); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.seq, b.seq)
+	})
+	for i, k := range keyed {
+		errs[i] = k.err
 	}
 	return err
 }
@@ -277,6 +264,13 @@ func (r *reader) drainTop() {
 	h := Object{r: r, level: level, id: r.frames[level].id}
 	for r.next(h) {
 	}
+}
+
+// live reports whether h's container is still open, without reading anything: the
+// accessors that only look (Path, Name, Fail…) use it, so that calling them on an outer
+// object from inside a nested loop does not close the nested object.
+func (r *reader) live(h Object) bool {
+	return r != nil && !r.failed && int(h.level) < len(r.frames) && r.frames[h.level].id == h.id
 }
 
 // enter makes h's container the innermost one, reading what the caller left of the

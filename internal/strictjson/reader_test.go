@@ -413,6 +413,25 @@ func TestHandlesAfterUse(t *testing.T) {
 	assert.Equal(t, -1, za.Index())
 }
 
+func TestOuterAccessorsKeepInnerOpen(t *testing.T) {
+	var got []string
+	err := Decode([]byte(`{"o":{"a":"x","b":1,"c":true}}`), "", func(o Object) {
+		for o.Next() {
+			sub, _ := o.Object()
+			for sub.Next() {
+				got = append(got, o.Path()+"/"+o.Name()+"/"+o.Prefix()+"/"+sub.Path())
+				if sub.Name() == "b" {
+					o.Fail(billing.CodeRequired, "outer")
+				}
+				sub.Skip()
+			}
+			assert.Equal(t, "o", sub.Prefix(), "after the loop")
+		}
+	})
+	assert.Equal(t, []string{"o/o//o.a", "o/o//o.b", "o/o//o.c"}, got)
+	assert.Equal(t, fl("o", "required"), failures(err))
+}
+
 func TestReadTwice(t *testing.T) {
 	// A value can be read once; a second read reports false and records nothing.
 	err := Decode([]byte(`{"s":"x","i":1}`), "", func(o Object) {
