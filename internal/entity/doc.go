@@ -1,0 +1,64 @@
+// Package entity holds what the customer and account documents have in common: the
+// members name, currency, balance, payment_rules and metadata, read from a strict JSON
+// object or set from Go values with the same rules, codes and paths, the cross-field rule
+// that balance and payment_rules need a currency, and the JSON encoding of those members.
+// It knows nothing of a customer or an account: each entity package passes its own
+// [Rules] (the name rule, its metadata limits, whether its document defines payment_rules)
+// and handles its own members (id, external_reference, email, phone, customer, …).
+//
+// # Reading a document
+//
+// An entity package drives [strictjson.Decode] itself and hands every member it does not
+// handle to [Members.Read]; after the loop it records its absent required members, then
+// calls [Members.Finish], which adds the currency requirement (SPEC §4: reported on
+// currency, after every other failure, because currency is the last of the shared members
+// that can be required in every document of SPEC §2):
+//
+//	m := entity.NewMembers(&rules)
+//	err := strictjson.Decode(data, "", func(o strictjson.Object) {
+//		prefix := o.Prefix()
+//		for o.Next() {
+//			switch string(o.NameBytes()) {
+//			case "external_reference":
+//				ref, seenRef = entity.Required(o, ids.ParseAccountExternalReference)
+//			// … the entity's own members …
+//			default:
+//				if !m.Read(o) {
+//					o.Unknown()
+//				}
+//			}
+//		}
+//		if !seenRef {
+//			entity.Missing(o.Report(), report.Join(prefix, "external_reference"), ids.ParseAccountExternalReference)
+//		}
+//		m.Finish(o.Report(), prefix)
+//	})
+//	// err == nil: m.Fields holds the values.
+//
+// [Optional] and [Required] read a string member through a single-value parser (null is
+// absent for the first, required for the second) and put its failure at the member's path.
+//
+// # Building from Go values
+//
+// The same [Members] checks Go values, with SetName, SetCurrency, SetBalance, SetMetadata
+// and Finish, in the order of the document's table in SPEC §2 (name before the entity's
+// own members that follow it, such as email and phone; then currency, balance, metadata).
+// Failures go to a report.List at the same paths as the JSON reader's. Metadata failures
+// follow [metadata.New]: too_many_keys first, then the entries in sorted key order.
+//
+// # Writing a document
+//
+// [Fields.AppendName] and [Fields.AppendMoney] append the shared members, each preceded by
+// a comma (in every document of SPEC §2 a required member comes first), in the order of
+// SPEC §3: name; then currency, balance, payment_rules, metadata (keys sorted). Absent
+// members are omitted; metadata given as {} is written as {}. [AppendString] writes a JSON
+// string that reads back to the same bytes.
+//
+// # Nested customer in an account request
+//
+// An account create request's customer object can be read with the customer package's
+// own ParseCreateRequest on the raw bytes of the member (strictjson.Object.Raw), its
+// failures re-homed with report.List.AddError("customer", err): they keep their own
+// order, at the position of the customer member, and the customer's absent members and
+// currency requirement stay inside it (customer.external_reference, customer.currency).
+package entity

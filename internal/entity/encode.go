@@ -1,0 +1,149 @@
+package entity
+
+import (
+	"strconv"
+	"unicode/utf8"
+)
+
+const hexDigits = "0123456789abcdef"
+
+// AppendString appends s to b as a JSON string. It escapes only what JSON requires — the
+// quotation mark, the backslash and the control characters U+0000–U+001F (as \n, \t, \r,
+// \b, \f or \u00XX) — and writes everything else as it is, so that a string of valid UTF-8
+// reads back, by any JSON reader, to exactly its bytes. A byte that is not part of valid
+// UTF-8 (never in a value this module accepts) is written as \ufffd, so the output is
+// always valid JSON.
+func AppendString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r != utf8.RuneError || size != 1 {
+				i += size
+				continue
+			}
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i++
+			start = i
+			continue
+		}
+		b = append(b, s[start:i]...)
+		switch c {
+		case '"', '\\':
+			b = append(b, '\\', c)
+		case '\n':
+			b = append(b, '\\', 'n')
+		case '\r':
+			b = append(b, '\\', 'r')
+		case '\t':
+			b = append(b, '\\', 't')
+		case '\b':
+			b = append(b, '\\', 'b')
+		case '\f':
+			b = append(b, '\\', 'f')
+		default:
+			b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+		}
+		i++
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// AppendMember appends a member separator (a comma unless first), the member's name and a
+// colon: `,"name":`. name must need no escaping (every member name of the API).
+func AppendMember(b []byte, first bool, name string) []byte {
+	if !first {
+		b = append(b, ',')
+	}
+	b = append(b, '"')
+	b = append(b, name...)
+	return append(b, '"', ':')
+}
+
+// AppendStringMember appends `,"name":"value"` (without the comma when first).
+func AppendStringMember(b []byte, first bool, name, value string) []byte {
+	return AppendString(AppendMember(b, first, name), value)
+}
+
+// AppendName appends the name member, `,"name":"…"`, when present.
+func (f *Fields) AppendName(b []byte) []byte {
+	if f.Name == "" {
+		return b
+	}
+	return AppendStringMember(b, false, FieldName, f.Name)
+}
+
+// AppendMoney appends the members currency, balance, payment_rules and metadata that are
+// present, in that order, each preceded by a comma; metadata keys are written sorted, and
+// metadata given as {} is written as {}.
+func (f *Fields) AppendMoney(b []byte) []byte {
+	if !f.Currency.IsZero() {
+		b = AppendStringMember(b, false, FieldCurrency, f.Currency.Code())
+	}
+	if f.HasBalance {
+		b = AppendMember(b, false, FieldBalance)
+		b = strconv.AppendInt(b, f.Balance, 10)
+	}
+	if r := f.PaymentRules; !r.IsZero() {
+		b = append(b, `,"payment_rules":{"min_amount":`...)
+		b = strconv.AppendInt(b, r.MinAmount(), 10)
+		b = append(b, `,"max_amount":`...)
+		b = strconv.AppendInt(b, r.MaxAmount(), 10)
+		b = append(b, `,"underpayment_allowed":`...)
+		b = strconv.AppendBool(b, r.UnderpaymentAllowed())
+		b = append(b, `,"overpayment_allowed":`...)
+		b = strconv.AppendBool(b, r.OverpaymentAllowed())
+		b = append(b, '}')
+	}
+	if f.HasMetadata {
+		b = AppendMember(b, false, FieldMetadata)
+		b = append(b, '{')
+		first := true
+		for k, v := range f.Metadata.All() {
+			if !first {
+				b = append(b, ',')
+			}
+			first = false
+			b = AppendString(b, k)
+			b = append(b, ':')
+			b = AppendString(b, v)
+		}
+		b = append(b, '}')
+	}
+	return b
+}
+
+// Size returns about how many bytes AppendName and AppendMoney write, to size a buffer
+// once: exact unless strings need escapes.
+func (f *Fields) Size() int {
+	n := 0
+	if f.Name != "" {
+		n += len(`,"name":""`) + len(f.Name)
+	}
+	if !f.Currency.IsZero() {
+		n += len(`,"currency":"ZAR"`)
+	}
+	if f.HasBalance {
+		n += len(`,"balance":-9007199254740991`)
+	}
+	if !f.PaymentRules.IsZero() {
+		n += len(`,"payment_rules":{"min_amount":9007199254740991,"max_amount":9007199254740991,` +
+			`"underpayment_allowed":false,"overpayment_allowed":false}`)
+	}
+	if f.HasMetadata {
+		n += len(`,"metadata":{}`)
+		for k, v := range f.Metadata.All() {
+			n += len(k) + len(v) + len(`"":"",`)
+		}
+	}
+	return n
+}
