@@ -1,0 +1,250 @@
+// Command benchtable reads the output of the bench module's go test -bench run
+// (any -count) on standard input and prints the README's performance tables in
+// Markdown: for each comparison the medians of the library and of its
+// alternative (ns/op, B/op, allocs/op), their ratio (alternative ÷ library)
+// and the target ratio; then the start-up cost of the programs of
+// BenchmarkStartup.
+//
+// Usage:
+//
+//	go test -run='^$' -bench=. -count=6 ./... | go run ./cmd/benchtable
+//
+// It exits with status 1 when no benchmark line was read.
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// comparison is one row of the main table: a Benchmark with a "library"
+// sub-benchmark and one alternative sub-benchmark.
+type comparison struct {
+	bench  string  // Benchmark name without the "Benchmark" prefix
+	label  string  // what is compared, for the table
+	alt    string  // the alternative, for the table
+	target float64 // alternative ÷ library must be at least this
+}
+
+var comparisons = []comparison{
+	{"CustomerFromValues", "customer create request from Go values, no phone", "`validator.Struct`", 8},
+	{"CustomerFromValuesPhone", "customer create request from Go values, with phone validity", "`validator.Struct` + `phonenumbers.Parse` + `IsValidNumber`", 3},
+	{"CustomerParseJSON", "`customer.ParseCreateRequest`, docs example", "`json.Unmarshal` + `validator.Struct` + phone check", 2},
+	{"AccountParseJSON", "`account.ParseCreateRequest`, nested new customer", "`json.Unmarshal` + `validator.Struct` + phone check", 2},
+	{"E164Shape", "E.164 shape check (`customer.ParsePhone` on shape failures)", "`regexp` of SPEC", 30},
+	{"CustomerID", "`ids.ParseCustomerID`", "`regexp` of SPEC", 10},
+	{"Currency", "`money.ParseCurrency`", "x/text `currency.ParseISO`", 2},
+	{"Metadata20", "`metadata.Parse`, 20 entries", "`json.Unmarshal` into `map[string]string` + validator `dive`", 3},
+}
+
+// startup is one program of BenchmarkStartup.
+type startup struct {
+	name  string
+	label string
+	goal  bool // the ids+money goal applies: ≤ maxInitMs without runtime, no phonenumbers
+}
+
+var startups = []startup{
+	{"empty", "empty program (baseline)", false},
+	{"idsmoney", "imports `ids` and `money`", true},
+	{"customer", "imports `customer`", false},
+}
+
+// maxInitMs is the goal of the ids+money program: its packages' init clock,
+// the runtime's own excluded.
+const maxInitMs = 0.2
+
+// samples holds, for each benchmark name (GOMAXPROCS suffix removed), the
+// values read for each unit, one per run.
+type samples map[string]map[string][]float64
+
+var procSuffix = regexp.MustCompile(`-[0-9]+$`)
+
+// read parses go test -bench output.
+func read(r io.Reader) (samples, int, error) {
+	s := samples{}
+	lines := 0
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), 1024*1024)
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		if len(f) < 4 || !strings.HasPrefix(f[0], "Benchmark") || len(f)%2 != 0 {
+			continue
+		}
+		if _, err := strconv.ParseInt(f[1], 10, 64); err != nil {
+			continue
+		}
+		name := procSuffix.ReplaceAllString(strings.TrimPrefix(f[0], "Benchmark"), "")
+		if s[name] == nil {
+			s[name] = map[string][]float64{}
+		}
+		for i := 2; i+1 < len(f); i += 2 {
+			v, err := strconv.ParseFloat(f[i], 64)
+			if err != nil {
+				continue
+			}
+			s[name][f[i+1]] = append(s[name][f[i+1]], v)
+		}
+		lines++
+	}
+	return s, lines, sc.Err()
+}
+
+// median returns the median of v (the mean of the middle two for an even
+// count) and whether there was any value.
+func median(v []float64) (float64, bool) {
+	if len(v) == 0 {
+		return 0, false
+	}
+	v = slices.Clone(v)
+	slices.Sort(v)
+	n := len(v)
+	if n%2 == 0 {
+		return (v[n/2-1] + v[n/2]) / 2, true
+	}
+	return v[n/2], true
+}
+
+// alternativeOf returns the name of the one sub-benchmark of bench that is
+// not "library".
+func alternativeOf(s samples, bench string) string {
+	var alts []string
+	for name := range s {
+		sub, ok := strings.CutPrefix(name, bench+"/")
+		if ok && sub != "library" && !strings.Contains(sub, "/") {
+			alts = append(alts, sub)
+		}
+	}
+	slices.Sort(alts)
+	if len(alts) == 0 {
+		return ""
+	}
+	return alts[0]
+}
+
+func fmtNum(v float64, ok bool) string {
+	switch {
+	case !ok:
+		return "–"
+	case v == 0:
+		return "0"
+	case v < 10:
+		return strconv.FormatFloat(v, 'f', 2, 64)
+	case v < 100:
+		return strconv.FormatFloat(v, 'f', 1, 64)
+	default:
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+}
+
+// fmtInt formats a count (bytes, allocations, packages).
+func fmtInt(v float64, ok bool) string {
+	if !ok {
+		return "–"
+	}
+	return strconv.FormatFloat(v, 'f', 0, 64)
+}
+
+func fmtMs(v float64, ok bool) string {
+	if !ok {
+		return "–"
+	}
+	return strconv.FormatFloat(v, 'f', 3, 64)
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func printComparisons(w io.Writer, s samples) int {
+	fmt.Fprintln(w, "| row | library ns/op | B/op | allocs/op | alternative ns/op | B/op | allocs/op | ratio | target | met |")
+	fmt.Fprintln(w, "|---|--:|--:|--:|--:|--:|--:|--:|--:|:-:|")
+	runs := 0
+	for _, c := range comparisons {
+		label := c.label + " vs " + c.alt
+		lib := s[c.bench+"/library"]
+		altName := alternativeOf(s, c.bench)
+		alt := s[c.bench+"/"+altName]
+		if lib == nil || alt == nil {
+			fmt.Fprintf(w, "| %s | not run | | | | | | | ≥ %g | |\n", label, c.target)
+			continue
+		}
+		runs = max(runs, len(lib["ns/op"]), len(alt["ns/op"]))
+		libNs, _ := median(lib["ns/op"])
+		altNs, _ := median(alt["ns/op"])
+		libB, okLB := median(lib["B/op"])
+		libA, okLA := median(lib["allocs/op"])
+		altB, okAB := median(alt["B/op"])
+		altA, okAA := median(alt["allocs/op"])
+		ratio := altNs / libNs
+		ratioText := strconv.FormatFloat(ratio, 'f', 1, 64)
+		if ratio < 1 {
+			ratioText = strconv.FormatFloat(ratio, 'f', 2, 64)
+		}
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s | ≥ %g | %s |\n", label,
+			fmtNum(libNs, true), fmtInt(libB, okLB), fmtInt(libA, okLA),
+			fmtNum(altNs, true), fmtInt(altB, okAB), fmtInt(altA, okAA),
+			ratioText, c.target, yesNo(ratio >= c.target))
+	}
+	return runs
+}
+
+func printStartups(w io.Writer, s samples) int {
+	fmt.Fprintln(w, "| program | packages with init | links phonenumbers | init ms, all packages | of which runtime | library's packages | other modules | all but runtime | init heap B | init allocs | goal | met |")
+	fmt.Fprintln(w, "|---|--:|:-:|--:|--:|--:|--:|--:|--:|--:|---|:-:|")
+	runs := 0
+	for _, p := range startups {
+		m := s["Startup/"+p.name]
+		if m == nil {
+			fmt.Fprintf(w, "| %s | not run | | | | | | | | | | |\n", p.label)
+			continue
+		}
+		runs = max(runs, len(m["init-ms/run"]))
+		all, okAll := median(m["init-ms/run"])
+		rt, okRt := median(m["runtime-init-ms/run"])
+		own, okOwn := median(m["own-init-ms/run"])
+		mods, okMods := median(m["modules-init-ms/run"])
+		heap, okHeap := median(m["init-B/run"])
+		allocs, okAllocs := median(m["init-allocs/run"])
+		pkgs, okPkgs := median(m["packages/run"])
+		links, _ := median(m["phonenumbers"])
+		restMed, okRest := median(m["nonruntime-init-ms/run"])
+		goal, met := "", ""
+		if p.goal {
+			goal = fmt.Sprintf("≤ %g ms all but runtime, no phonenumbers", maxInitMs)
+			met = yesNo(okRest && restMed <= maxInitMs && links == 0)
+		}
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", p.label,
+			fmtInt(pkgs, okPkgs), yesNo(links != 0),
+			fmtMs(all, okAll), fmtMs(rt, okRt), fmtMs(own, okOwn), fmtMs(mods, okMods), fmtMs(restMed, okRest),
+			fmtInt(heap, okHeap), fmtInt(allocs, okAllocs), goal, met)
+	}
+	return runs
+}
+
+func main() {
+	s, lines, err := read(os.Stdin)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "benchtable:", err)
+		os.Exit(2)
+	}
+	if lines == 0 {
+		fmt.Fprintln(os.Stderr, "benchtable: no benchmark lines on standard input")
+		os.Exit(1)
+	}
+	w := bufio.NewWriter(os.Stdout)
+	defer w.Flush()
+	runs := printComparisons(w, s)
+	fmt.Fprintf(w, "\nMedians of %d runs of each benchmark, library and alternative in the same go test run; ratio = alternative ns/op ÷ library ns/op.\n\n", runs)
+	runs = printStartups(w, s)
+	fmt.Fprintf(w, "\nPackage initialisation by GODEBUG=inittrace=1, medians over %d benchmark runs (each the median of its process runs); times in ms.\n", runs)
+}
