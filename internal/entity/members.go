@@ -189,11 +189,19 @@ func readRules(raw []byte, path string, knownMin int64) rulesPass {
 			}
 		}
 	})
-	errs := billing.AsErrors(err)
-	minPath, maxPath := report.Join(path, ruleMembers[0]), report.Join(path, ruleMembers[1])
-	if len(errs) > 0 && errs.Field(minPath) != nil && errs.Field(minPath).Code == billing.CodeDuplicateField {
+	var errs billing.Errors
+	if err != nil { // AsErrors allocates even for nil
+		errs = billing.AsErrors(err)
+	}
+	dupMin := false
+	if len(errs) > 0 {
+		d := errs.Field(report.Join(path, ruleMembers[0]))
+		dupMin = d != nil && d.Code == billing.CodeDuplicateField
+	}
+	if dupMin {
 		// A min_amount given twice has no value: max_amount is compared with neither.
 		if compared {
+			maxPath := report.Join(path, ruleMembers[1])
 			errs = slices.DeleteFunc(errs, func(e *billing.FieldError) bool {
 				return e.Field == maxPath && e.Code == billing.CodeOutOfRange
 			})
