@@ -135,32 +135,25 @@ func BenchmarkNormalizePhone(b *testing.B) {
 	}
 }
 
-// BenchmarkPhoneRulesFirstUse measures the one-time cost of compiling a
-// calling code's rules, paid by the first number of that code a process
-// checks: +1 (25 regions) is the most expensive.
+// BenchmarkPhoneRulesFirstUse measures the one-time cost paid by the first
+// number of a calling code a process checks: compiling the code's rules and
+// the patterns of the regions that number needs (US for +14155552671; for
+// +18765551234, US and the leading-digits patterns before Jamaica's).
 func BenchmarkPhoneRulesFirstUse(b *testing.B) {
-	for _, cc := range []int{1, 7, 27, 44, 800} {
-		b.Run("+"+itoa(cc), func(b *testing.B) {
+	for _, e164 := range []string{"+14155552671", "+18765551234", "+79123456789", "+27123456789", "+447400123456", "+80012345678"} {
+		ccLen := phoneCCLen(e164)
+		cc := 0
+		for _, c := range e164[1 : 1+ccLen] {
+			cc = cc*10 + int(c-'0')
+		}
+		b.Run(e164[:1+ccLen]+"_"+e164[1+ccLen:1+ccLen+3], func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if buildPhoneCCRules(cc).reference {
-					b.Fatal("no rules")
+				if _, _, class := buildPhoneCCRules(cc).classify(cc, e164[1+ccLen:]); class != phoneClassValid {
+					b.Fatal("not valid")
 				}
 			}
 		})
-	}
-}
-
-func itoa(v int) string {
-	var buf [8]byte
-	i := len(buf)
-	for {
-		i--
-		buf[i] = byte('0' + v%10)
-		v /= 10
-		if v == 0 {
-			return string(buf[i:])
-		}
 	}
 }
 

@@ -152,9 +152,12 @@ func parseE164(s string) (Phone, phoneVerdict) {
 		// reference path can tell a valid number from a non-canonical one.
 		return phoneReference(s)
 	}
-	region, typ, ok := rules.classify(cc, nsn)
-	if !ok {
+	region, typ, class := rules.classify(cc, nsn)
+	switch class {
+	case phoneClassInvalid:
 		return Phone{}, phoneInvalid
+	case phoneClassReference:
+		return phoneReference(s)
 	}
 	return Phone{e164: s, region: region, ccLen: uint8(ccLen), typ: typ}, phoneOK
 }

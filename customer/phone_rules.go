@@ -13,9 +13,11 @@ import (
 // looking them up in a locked cache on every call.
 //
 // The decision is the one libphonenumber makes, on the same metadata: the
-// patterns below are the metadata's own, compiled once per country calling
-// code the first time a number with that code is checked. The rules applied
-// to them follow libphonenumber's documented algorithm:
+// patterns below are the metadata's own, compiled on first use (a calling
+// code's leading-digits and national-prefix patterns when the first number of
+// that code is checked, a region's number patterns when the first number that
+// needs that region is), then kept. The rules applied to them follow
+// libphonenumber's documented algorithm:
 //
 //   - the region of a number is the only region of its calling code, or, for a
 //     shared code (+1, +7, +44, +262, ...), the first region of the metadata's
@@ -40,12 +42,20 @@ import (
 // FuzzParsePhone checks both paths against each other on every E.164-shaped
 // input it generates.
 
-// phoneRegionRules is one region's validity patterns.
+// phoneRegionRules is one region of a calling code.
 type phoneRegionRules struct {
 	region        string         // ISO 3166-1 alpha-2, or "001" for a non-geographic entity
 	countryCode   int            // the region's calling code in the metadata
 	leadingDigits *regexp.Regexp // anchored at the start; nil when the region has none
-	sameMobileFix bool           // fixed-line and mobile patterns are the same
+
+	md    *phonenumbers.PhoneMetadata // read only, to build descs
+	once  sync.Once
+	descs *phoneRegionDescs // nil after once: the patterns did not compile
+}
+
+// phoneRegionDescs is one region's number patterns.
+type phoneRegionDescs struct {
+	sameMobileFix bool // fixed-line and mobile patterns are the same
 
 	general   phoneDesc
 	premium   phoneDesc
@@ -150,21 +160,20 @@ func buildPhoneCCRules(cc int) *phoneCCRules {
 		if md == nil {
 			return &phoneCCRules{reference: true}
 		}
-		rr, ok := buildPhoneRegionRules(rc, md)
-		if !ok {
-			return &phoneCCRules{reference: true}
+		rr := &phoneRegionRules{region: rc, countryCode: int(md.GetCountryCode()), md: md}
+		if ld := md.GetLeadingDigits(); ld != "" {
+			re, err := regexp.Compile("^(?:" + ld + ")")
+			if err != nil {
+				return &phoneCCRules{reference: true}
+			}
+			rr.leadingDigits = re
 		}
 		rules.regions = append(rules.regions, rr)
 	}
 
 	// The parser strips the national prefix using the main region's metadata
 	// (the first of the list, as phonenumbers.GetRegionCodeForCountryCode says).
-	var main *phonenumbers.PhoneMetadata
-	if regionCodes[0] == phoneRegionNonGeographic {
-		main = idx.nonGeo[cc]
-	} else {
-		main = idx.regions[regionCodes[0]]
-	}
+	main := rules.regions[0].md
 	if p := main.GetNationalPrefixForParsing(); p != "" {
 		re, err := regexp.Compile("^(?:" + p + ")")
 		if err != nil {
@@ -178,41 +187,37 @@ func buildPhoneCCRules(cc int) *phoneCCRules {
 	return rules
 }
 
-func buildPhoneRegionRules(region string, md *phonenumbers.PhoneMetadata) (*phoneRegionRules, bool) {
-	rr := &phoneRegionRules{
-		region:        region,
-		countryCode:   int(md.GetCountryCode()),
-		sameMobileFix: md.GetSameMobileAndFixedLinePattern(),
-	}
-	if ld := md.GetLeadingDigits(); ld != "" {
-		re, err := regexp.Compile("^(?:" + ld + ")")
-		if err != nil {
-			return nil, false
-		}
-		rr.leadingDigits = re
-	}
+// numberPatterns returns the region's number patterns, compiling them the
+// first time; nil when they do not compile.
+func (rr *phoneRegionRules) numberPatterns() *phoneRegionDescs {
+	rr.once.Do(func() { rr.descs = buildPhoneRegionDescs(rr.md) })
+	return rr.descs
+}
+
+func buildPhoneRegionDescs(md *phonenumbers.PhoneMetadata) *phoneRegionDescs {
+	d := &phoneRegionDescs{sameMobileFix: md.GetSameMobileAndFixedLinePattern()}
 	descs := []struct {
 		dst *phoneDesc
 		src *phonenumbers.PhoneNumberDesc
 	}{
-		{&rr.general, md.GetGeneralDesc()},
-		{&rr.premium, md.GetPremiumRate()},
-		{&rr.tollFree, md.GetTollFree()},
-		{&rr.shared, md.GetSharedCost()},
-		{&rr.voip, md.GetVoip()},
-		{&rr.personal, md.GetPersonalNumber()},
-		{&rr.pager, md.GetPager()},
-		{&rr.uan, md.GetUan()},
-		{&rr.voicemail, md.GetVoicemail()},
-		{&rr.fixed, md.GetFixedLine()},
-		{&rr.mobile, md.GetMobile()},
+		{&d.general, md.GetGeneralDesc()},
+		{&d.premium, md.GetPremiumRate()},
+		{&d.tollFree, md.GetTollFree()},
+		{&d.shared, md.GetSharedCost()},
+		{&d.voip, md.GetVoip()},
+		{&d.personal, md.GetPersonalNumber()},
+		{&d.pager, md.GetPager()},
+		{&d.uan, md.GetUan()},
+		{&d.voicemail, md.GetVoicemail()},
+		{&d.fixed, md.GetFixedLine()},
+		{&d.mobile, md.GetMobile()},
 	}
-	for _, d := range descs {
-		if !buildPhoneDesc(d.dst, d.src) {
-			return nil, false
+	for _, x := range descs {
+		if !buildPhoneDesc(x.dst, x.src) {
+			return nil
 		}
 	}
-	return rr, true
+	return d
 }
 
 func buildPhoneDesc(dst *phoneDesc, src *phonenumbers.PhoneNumberDesc) bool {
@@ -251,71 +256,87 @@ func (d *phoneDesc) matches(nsn string) bool {
 }
 
 // numberType is the type the region's patterns give nsn, PhoneTypeUnknown if none.
-func (rr *phoneRegionRules) numberType(nsn string) PhoneType {
-	if !rr.general.matches(nsn) {
+func (d *phoneRegionDescs) numberType(nsn string) PhoneType {
+	if !d.general.matches(nsn) {
 		return PhoneTypeUnknown
 	}
 	switch {
-	case rr.premium.matches(nsn):
+	case d.premium.matches(nsn):
 		return PhoneTypePremiumRate
-	case rr.tollFree.matches(nsn):
+	case d.tollFree.matches(nsn):
 		return PhoneTypeTollFree
-	case rr.shared.matches(nsn):
+	case d.shared.matches(nsn):
 		return PhoneTypeSharedCost
-	case rr.voip.matches(nsn):
+	case d.voip.matches(nsn):
 		return PhoneTypeVoIP
-	case rr.personal.matches(nsn):
+	case d.personal.matches(nsn):
 		return PhoneTypePersonalNumber
-	case rr.pager.matches(nsn):
+	case d.pager.matches(nsn):
 		return PhoneTypePager
-	case rr.uan.matches(nsn):
+	case d.uan.matches(nsn):
 		return PhoneTypeUAN
-	case rr.voicemail.matches(nsn):
+	case d.voicemail.matches(nsn):
 		return PhoneTypeVoicemail
 	}
-	if rr.fixed.matches(nsn) {
-		if rr.sameMobileFix || rr.mobile.matches(nsn) {
+	if d.fixed.matches(nsn) {
+		if d.sameMobileFix || d.mobile.matches(nsn) {
 			return PhoneTypeFixedLineOrMobile
 		}
 		return PhoneTypeFixedLine
 	}
-	if !rr.sameMobileFix && rr.mobile.matches(nsn) {
+	if !d.sameMobileFix && d.mobile.matches(nsn) {
 		return PhoneTypeMobile
 	}
 	return PhoneTypeUnknown
 }
 
+// phoneClass is the outcome of classify.
+type phoneClass uint8
+
+const (
+	phoneClassValid     phoneClass = iota
+	phoneClassInvalid              // not a valid number
+	phoneClassReference            // a region's patterns did not compile: ask the reference path
+)
+
 // classify returns the region and type of the national significant number nsn
-// of calling code cc, and false when the number is not valid.
-func (r *phoneCCRules) classify(cc int, nsn string) (string, PhoneType, bool) {
+// of calling code cc, or says the number is not valid.
+func (r *phoneCCRules) classify(cc int, nsn string) (string, PhoneType, phoneClass) {
 	var rr *phoneRegionRules
 	typ := PhoneTypeUnknown
 	if len(r.regions) == 1 {
 		rr = r.regions[0]
-		typ = rr.numberType(nsn)
+		d := rr.numberPatterns()
+		if d == nil {
+			return "", PhoneTypeUnknown, phoneClassReference
+		}
+		typ = d.numberType(nsn)
 	} else {
 		for _, cand := range r.regions {
-			if cand.leadingDigits != nil {
-				if cand.leadingDigits.MatchString(nsn) {
-					rr = cand
-					typ = cand.numberType(nsn)
-					break
-				}
+			if cand.leadingDigits != nil && !cand.leadingDigits.MatchString(nsn) {
 				continue
 			}
-			if t := cand.numberType(nsn); t != PhoneTypeUnknown {
+			d := cand.numberPatterns()
+			if d == nil {
+				return "", PhoneTypeUnknown, phoneClassReference
+			}
+			t := d.numberType(nsn)
+			if cand.leadingDigits != nil || t != PhoneTypeUnknown {
+				// A region whose leading digits match is the number's region
+				// whatever its patterns say; one without leading digits is
+				// when its patterns give the number a type.
 				rr, typ = cand, t
 				break
 			}
 		}
 	}
 	if rr == nil || typ == PhoneTypeUnknown {
-		return "", PhoneTypeUnknown, false
+		return "", PhoneTypeUnknown, phoneClassInvalid
 	}
 	if rr.region != phoneRegionNonGeographic && rr.countryCode != cc {
-		return "", PhoneTypeUnknown, false
+		return "", PhoneTypeUnknown, phoneClassInvalid
 	}
-	return rr.region, typ, true
+	return rr.region, typ, phoneClassValid
 }
 
 // parserKeepsNationalNumber reports whether phonenumbers.Parse certainly keeps

@@ -9,8 +9,8 @@ import (
 )
 
 // TestPhoneRulesEveryCallingCode checks that the metadata of every calling
-// code compiles into fast-path rules (none falls back to the reference path
-// for all its numbers) and that only Argentina's national prefix pattern can
+// code and every region compiles into fast-path rules (none falls back to the
+// reference path for all its numbers) and that only Argentina's national prefix pattern can
 // match an empty prefix.
 func TestPhoneRulesEveryCallingCode(t *testing.T) {
 	codes := 0
@@ -25,6 +25,7 @@ func TestPhoneRulesEveryCallingCode(t *testing.T) {
 		require.Len(t, r.regions, len(regions), "+%d", cc)
 		for i, rr := range r.regions {
 			assert.Equal(t, regions[i], rr.region, "+%d", cc)
+			assert.NotNil(t, rr.numberPatterns(), "+%d %s: patterns do not compile", cc, rr.region)
 		}
 		if r.prefixMatchesEmpty {
 			assert.Equal(t, 54, cc, "+%d has a national prefix pattern matching the empty string", cc)
@@ -56,5 +57,18 @@ func TestPhoneItalianLeadingZero(t *testing.T) {
 			require.NoError(t, err, s)
 			assert.Equal(t, s, p.E164())
 		}
+	}
+}
+
+// TestPhoneRulesLazyRegions checks that a +1 number of the main region
+// compiles only that region's number patterns.
+func TestPhoneRulesLazyRegions(t *testing.T) {
+	r := buildPhoneCCRules(1)
+	region, typ, class := r.classify(1, "4155552671")
+	require.Equal(t, phoneClassValid, class)
+	assert.Equal(t, "US", region)
+	assert.Equal(t, PhoneTypeFixedLineOrMobile, typ)
+	for _, rr := range r.regions[1:] {
+		assert.Nil(t, rr.descs, "%s compiled", rr.region)
 	}
 }
