@@ -77,7 +77,7 @@ const (
 func validID(s, prefix string, word uint64) bool {
 	n := len(s)
 	if n < 13 || n > MaxLength {
-		// Short IDs (and all that fail) take the plain path, whose verdict is the same.
+		// Short and over-long strings take the plain path, whose verdict is the same.
 		return validIDSlow(s, prefix)
 	}
 	if load64(s, 0)&prefixMask != word {
