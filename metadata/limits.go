@@ -43,7 +43,7 @@ func entryPath(key string) string { return Path + "." + key }
 //   - value empty: required; not valid UTF-8: invalid_characters; longer than
 //     l.MaxValueLength: too_long. Control characters are allowed in values.
 func (l Limits) Validate(m map[string]string) error {
-	valid := len(m) <= l.MaxKeys
+	valid := !l.tooMany(len(m))
 	if valid {
 		for k, v := range m {
 			if c, _ := l.checkEntry(k, v); c != "" {
@@ -74,7 +74,7 @@ func (l Limits) Validate(m map[string]string) error {
 // under one Limits (say CustomerLimits, as UnmarshalJSON reads) may hold too many keys, or
 // too long ones, for another (AccountLimits). It allocates nothing when m is valid.
 func (l Limits) ValidateMetadata(m Metadata) error {
-	valid := len(m.entries) <= l.MaxKeys
+	valid := !l.tooMany(len(m.entries))
 	if valid {
 		for _, e := range m.entries {
 			if c, _ := l.checkEntry(e.key, e.value); c != "" {
@@ -97,10 +97,13 @@ func (l Limits) ValidateMetadata(m Metadata) error {
 }
 
 func (l Limits) addTooMany(list *report.List, n int) {
-	if n > l.MaxKeys {
+	if l.tooMany(n) {
 		list.Add(Path, billing.CodeTooManyKeys, l.tooManyMessage(n))
 	}
 }
+
+// tooMany reports whether n keys are over the limit; no limit forbids empty metadata.
+func (l Limits) tooMany(n int) bool { return n > max(l.MaxKeys, 0) }
 
 func (l Limits) tooManyMessage(n int) string {
 	return "holds " + strconv.Itoa(n) + " keys, more than the " + strconv.Itoa(max(l.MaxKeys, 0)) + " allowed"

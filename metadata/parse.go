@@ -42,7 +42,7 @@ func Parse(data []byte, l Limits) (Metadata, error) {
 	err := strictjson.Decode(data, Path, func(o strictjson.Object) {
 		for o.Next() {
 			n++
-			if n > l.MaxKeys {
+			if l.tooMany(n) {
 				bad = true // the result is an error: keep checking, stop collecting
 			}
 			key := o.NameBytes()
@@ -73,7 +73,7 @@ func Parse(data []byte, l Limits) (Metadata, error) {
 			}
 		}
 	})
-	if n > l.MaxKeys {
+	if l.tooMany(n) {
 		errs := billing.AsErrors(err)
 		if len(errs) == 0 || errs[0].Field != Path { // not a failure of the whole document
 			out := make(billing.Errors, 0, len(errs)+1)

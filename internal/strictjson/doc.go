@@ -87,14 +87,15 @@
 //   - A byte order mark (U+FEFF) before the value is invalid_json: RFC 8259 §8.1 forbids
 //     sending one, and encoding/json rejects it as well.
 //   - Numbers are checked for syntax in time linear in their length and never converted
-//     to float64; Int looks at no more than 19 digits and never allocates, so a 400-digit
-//     literal is out_of_range and 1e999999 is invalid_type at the cost of one scan.
+//     to float64; Int looks at no more than 19 digits and allocates nothing but the failure
+//     it records, so a 400-digit literal is out_of_range and 1e999999 invalid_type at the
+//     cost of one scan.
 //   - Control characters (U+0000–U+001F) must be escaped inside strings (RFC 8259 §7);
 //     escaped, they decode (\u0000 is a NUL byte) and the field's rule decides.
 //   - Duplicate names are compared after decoding ("a" and "\u0061" are the same member).
-//     Up to 16 names an object compares them one by one; past that it keeps a hash table
-//     (randomly seeded, no allocation per name), so a
-//     hostile object of 100 000 members stays linear.
+//     Up to 32 names an object compares them one by one; past that it keeps a hash table
+//     (randomly seeded, no allocation per name), so a hostile object of 100 000 members
+//     stays linear.
 //   - Work is linear in the input: every byte is scanned once (an escaped string twice),
 //     and memory beyond the failures and the names of big objects is constant.
 //

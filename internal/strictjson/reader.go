@@ -25,7 +25,7 @@ const MaxSafeInt = 1<<53 - 1
 
 // bigObject is the number of distinct member names up to which an object finds duplicates
 // by comparing names one by one; past it, a hash table keeps a huge object linear.
-const bigObject = 16
+const bigObject = 32
 
 // Messages of the document-level failures. They name a position, never echo the input.
 const (
@@ -74,7 +74,15 @@ const (
 type span struct {
 	start, end int32
 	pos        int32
+	tag        uint32 // length, first and last byte: most different names differ here
 	arena      bool
+}
+
+func tagOf(name []byte) uint32 {
+	if len(name) == 0 {
+		return 0
+	}
+	return uint32(len(name))<<16 | uint32(name[0])<<8 | uint32(name[len(name)-1])
 }
 
 // frame is one container the caller iterates.
@@ -91,7 +99,6 @@ type frame struct {
 	seenBase  int     // where this object's names start in reader.seen
 	arenaBase int     // where this object's decoded names start in reader.arena
 	table     []int32 // big objects: open-addressing hash set of indices into reader.seen, +1 (0 = empty)
-	inline    bool    // table is reader.tableBuf
 }
 
 // reader is the state of one Decode call.
@@ -109,13 +116,11 @@ type reader struct {
 	val       []byte // scratch for the string value being read
 	lastID    uint32
 
-	seed      maphash.Seed // random per reader, so that no input can be built to collide
-	seeded    bool
-	tableUsed bool // an open object uses tableBuf
+	seed   maphash.Seed // random per reader, so that no input can be built to collide
+	seeded bool
 
-	frameBuf [6]frame
-	seenBuf  [2 * bigObject]span
-	tableBuf [4 * bigObject]int32
+	frameBuf [4]frame
+	seenBuf  [bigObject]span
 }
 
 // fail records a syntax error; the reader stops and Decode reports invalid_json alone.
@@ -249,9 +254,6 @@ func (r *reader) push(array bool) Object {
 // pop closes the innermost container, whose closing bracket has just been consumed.
 func (r *reader) pop() {
 	f := &r.frames[len(r.frames)-1]
-	if f.inline {
-		r.tableUsed = false
-	}
 	r.seen = r.seen[:f.seenBase]
 	r.arena = r.arena[:f.arenaBase]
 	*f = frame{}
@@ -425,8 +427,9 @@ func (r *reader) seenBefore(f *frame) (int32, bool) {
 		}
 		return 0, false
 	}
+	f.name.tag = tagOf(name)
 	for _, s := range r.seen[f.seenBase:] {
-		if s.end-s.start == int32(len(name)) && string(r.nameBytes(s)) == string(name) {
+		if s.tag == f.name.tag && string(r.nameBytes(s)) == string(name) {
 			return s.pos, true
 		}
 	}
@@ -435,11 +438,7 @@ func (r *reader) seenBefore(f *frame) (int32, bool) {
 		if !r.seeded {
 			r.seed, r.seeded = maphash.MakeSeed(), true
 		}
-		if !r.tableUsed { // the first big object of a document needs no allocation
-			r.tableUsed, f.inline = true, true
-			f.table = r.tableBuf[:]
-		}
-		r.rehash(f, len(r.tableBuf))
+		r.rehash(f, 4*bigObject)
 	}
 	return 0, false
 }
@@ -447,9 +446,6 @@ func (r *reader) seenBefore(f *frame) (int32, bool) {
 // rehash rebuilds f's table with size slots (a power of two) from the names in r.seen.
 func (r *reader) rehash(f *frame, size int) {
 	if len(f.table) != size {
-		if f.inline {
-			r.tableUsed, f.inline = false, false
-		}
 		f.table = make([]int32, size)
 	} else {
 		clear(f.table)
