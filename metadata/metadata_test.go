@@ -126,6 +126,7 @@ func TestNew(t *testing.T) {
 	assert.True(t, empty.Equal(Metadata{}))
 	empty, err = New(map[string]string{}, Limits{MaxKeys: -1})
 	require.NoError(t, err, "empty metadata is valid under any limits")
+	assert.True(t, empty.IsZero())
 	_, err = Parse([]byte(`{}`), Limits{MaxKeys: -1})
 	require.NoError(t, err)
 	require.NoError(t, Limits{MaxKeys: -1}.ValidateMetadata(Metadata{}))

@@ -1,6 +1,7 @@
 package strictjson
 
 import (
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -10,20 +11,25 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// bestPerByte runs fn on data a few times and returns the best time per byte.
-func bestPerByte(data []byte, fn func([]byte)) float64 {
+// bestPerByte runs fn on data reps times, three times over, and returns the best CPU time
+// per byte.
+func bestPerByte(data []byte, reps int, fn func([]byte)) float64 {
 	best := time.Duration(1<<63 - 1)
-	for range 5 {
-		start := time.Now()
-		fn(data)
-		best = min(best, time.Since(start))
+	for range 3 {
+		runtime.GC()
+		start := cpuTime()
+		for range reps {
+			fn(data)
+		}
+		best = min(best, cpuTime()-start)
 	}
-	return float64(best) / float64(len(data))
+	return float64(max(best, 1)) / float64(len(data)*reps)
 }
 
-// assertLinear checks that fn's time per byte on make(big) is not much worse than on
-// make(small), with big 16 times small: quadratic work would be about 16 times worse.
-// The bound is generous (6×) so that a loaded machine does not make it flaky.
+// assertLinear checks that fn's time per byte on make(16*small) is not much worse than on
+// make(small) (run 16 times, so that both measure the same amount of work): quadratic work
+// would be about 16 times worse. The bound is generous (6×) and the time is CPU time, so
+// that a loaded machine does not make it flaky.
 func assertLinear(t *testing.T, name string, make func(n int) []byte, small int, fn func([]byte)) {
 	t.Helper()
 	if testing.Short() {
@@ -31,7 +37,8 @@ func assertLinear(t *testing.T, name string, make func(n int) []byte, small int,
 	}
 	s, b := make(small), make(16*small)
 	fn(s) // warm up
-	ratio := bestPerByte(b, fn) / bestPerByte(s, fn)
+	ratio := bestPerByte(b, 1, fn) / bestPerByte(s, 16, fn)
+	t.Logf("%s: time per byte ×%.2f from %d to %d bytes", name, ratio, len(s), len(b))
 	assert.Less(t, ratio, 6.0, "%s: time per byte grows %.1f× from %d to %d bytes", name, ratio, len(s), len(b))
 }
 
