@@ -129,3 +129,49 @@ func BenchmarkNewPaymentRules(b *testing.B) {
 }
 
 func messagePrinter(tag language.Tag) *message.Printer { return message.NewPrinter(tag) }
+
+// rulesJSON is the API's payment_rules object, as a client sends it.
+var rulesJSON = []byte(`{"min_amount":1000,"max_amount":500000,"underpayment_allowed":true,"overpayment_allowed":false}`)
+
+func BenchmarkPaymentRulesUnmarshalJSON(b *testing.B) {
+	b.ReportAllocs()
+	var r PaymentRules
+	for b.Loop() {
+		sinkErr = r.UnmarshalJSON(rulesJSON)
+	}
+}
+
+// BenchmarkPaymentRulesUnmarshalJSONInvalid decodes rules that fail on three members.
+func BenchmarkPaymentRulesUnmarshalJSONInvalid(b *testing.B) {
+	b.ReportAllocs()
+	data := []byte(`{"min_amount":500,"max_amount":100,"underpayment_allowed":"yes","x":1}`)
+	var r PaymentRules
+	for b.Loop() {
+		sinkErr = r.UnmarshalJSON(data)
+	}
+}
+
+func BenchmarkAmountUnmarshalJSON(b *testing.B) {
+	b.ReportAllocs()
+	data := []byte(`{"amount":123456789,"currency":"ZAR"}`)
+	for b.Loop() {
+		sinkErr = sinkAmount.UnmarshalJSON(data)
+	}
+}
+
+func BenchmarkCurrencyUnmarshalJSON(b *testing.B) {
+	b.ReportAllocs()
+	data := []byte(`"ZAR"`)
+	for b.Loop() {
+		sinkErr = sinkCurrency.UnmarshalJSON(data)
+	}
+}
+
+// BenchmarkCurrencyUnmarshalJSONEscaped takes the path through the strict reader.
+func BenchmarkCurrencyUnmarshalJSONEscaped(b *testing.B) {
+	b.ReportAllocs()
+	data := []byte(`"\u005aAR"`)
+	for b.Loop() {
+		sinkErr = sinkCurrency.UnmarshalJSON(data)
+	}
+}

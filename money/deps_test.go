@@ -29,7 +29,11 @@ func TestDependencies(t *testing.T) {
 		assert.NotContains(t, d, "phonenumbers")
 		assert.NotContains(t, d, "protobuf")
 		if strings.HasPrefix(d, "github.com/tallykit/billing/") {
-			assert.Contains(t, []string{"github.com/tallykit/billing/internal/report", "github.com/tallykit/billing/money"}, d)
+			assert.Contains(t, []string{
+				"github.com/tallykit/billing/internal/report",
+				"github.com/tallykit/billing/internal/strictjson",
+				"github.com/tallykit/billing/money",
+			}, d)
 		}
 	}
 }

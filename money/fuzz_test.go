@@ -1,17 +1,21 @@
 package money
 
 import (
+	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"math/big"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/strictjson"
 )
 
 // refCurrency is what the reference knows of an accepted code.
@@ -268,6 +272,416 @@ func FuzzAddSub(f *testing.F) {
 			if err != nil || back != v {
 				t.Fatalf("ParseAmount(%q, %s) = %v, %v; want %v", num, v.Currency(), back, err, v)
 			}
+		}
+	})
+}
+
+// The JSON fuzz targets check the strict readers against a plain reference built on
+// encoding/json's decoder.
+
+// refDoc is what encoding/json's decoder makes of a document.
+type refDoc struct {
+	// kind is "null", "invalid" (not well-formed, or deeper than the strict reader allows),
+	// "too_long", "value" (not an object) or "object".
+	kind  string
+	names []string                   // the object's distinct member names, in the order of their first occurrence
+	count map[string]int             // how many times each name occurs
+	first map[string]json.RawMessage // each name's first value
+	// exact is false when a name holds U+FFFD: encoding/json makes one of invalid UTF-8 and of
+	// a lone surrogate escape, which the strict reader keeps, so names may compare otherwise.
+	exact bool
+}
+
+// refFailure is a failure as the reference expects it.
+type refFailure struct {
+	path string
+	code billing.Code
+}
+
+// readRef reads data with encoding/json as a document nested extra levels deep.
+func readRef(data []byte, extra int) refDoc {
+	if len(data) > strictjson.MaxSize {
+		return refDoc{kind: "too_long"}
+	}
+	if !json.Valid(data) || refDepth(data)+extra > strictjson.MaxDepth {
+		return refDoc{kind: "invalid"}
+	}
+	switch bytes.Trim(data, " \t\r\n")[0] {
+	case 'n':
+		return refDoc{kind: "null"}
+	case '{':
+	default:
+		return refDoc{kind: "value"}
+	}
+	d := refDoc{kind: "object", count: map[string]int{}, first: map[string]json.RawMessage{}, exact: true}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if _, err := dec.Token(); err != nil {
+		panic(err)
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			panic(err)
+		}
+		name := tok.(string)
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			panic(err)
+		}
+		if d.count[name] == 0 {
+			d.names = append(d.names, name)
+			d.first[name] = raw
+		}
+		d.count[name]++
+		if strings.ContainsRune(name, utf8.RuneError) {
+			d.exact = false
+		}
+	}
+	return d
+}
+
+// refDepth returns how deep objects and arrays nest in well-formed JSON.
+func refDepth(data []byte) int {
+	depth, deepest, inString := 0, 0, false
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		switch {
+		case inString && c == '\\':
+			i++
+		case c == '"':
+			inString = !inString
+		case inString:
+		case c == '{' || c == '[':
+			depth++
+			deepest = max(deepest, depth)
+		case c == '}' || c == ']':
+			depth--
+		}
+	}
+	return deepest
+}
+
+// failures lists an object's failures as the decisions order them: by member, then the
+// members that are absent. codes holds a code for each failing member; names are the
+// members the object must hold.
+func (d refDoc) failures(names []string, codes map[string]billing.Code) []refFailure {
+	var l []refFailure
+	for _, name := range d.names {
+		if c := codes[name]; c != "" {
+			l = append(l, refFailure{name, c})
+		}
+	}
+	for _, name := range names {
+		if d.count[name] == 0 {
+			l = append(l, refFailure{name, billing.CodeRequired})
+		}
+	}
+	return l
+}
+
+// memberCodes gives the codes of the members that are unknown, given twice or null; check
+// gives the others'.
+func (d refDoc) memberCodes(names []string, check func(name string, raw json.RawMessage) billing.Code) map[string]billing.Code {
+	codes := map[string]billing.Code{}
+	for _, name := range d.names {
+		raw := d.first[name]
+		switch {
+		case d.count[name] > 1:
+			codes[name] = billing.CodeDuplicateField
+		case !slices.Contains(names, name):
+			codes[name] = billing.CodeUnknownField
+		case string(raw) == "null":
+			codes[name] = billing.CodeRequired
+		default:
+			codes[name] = check(name, raw)
+		}
+	}
+	return codes
+}
+
+var refInteger = regexp.MustCompile(`^-?(0|[1-9][0-9]*)$`)
+
+// refInt reads raw as an integer in lo…hi.
+func refInt(raw json.RawMessage, lo, hi int64) (int64, billing.Code) {
+	if !refInteger.Match(raw) {
+		return 0, billing.CodeInvalidType // a string, a bool, a fraction, an exponent, …
+	}
+	n, _ := new(big.Int).SetString(string(raw), 10)
+	if n.Cmp(big.NewInt(lo)) < 0 || n.Cmp(big.NewInt(hi)) > 0 {
+		return 0, billing.CodeOutOfRange
+	}
+	return n.Int64(), ""
+}
+
+// refBool reads raw as a boolean.
+func refBool(raw json.RawMessage) (bool, billing.Code) {
+	switch string(raw) {
+	case "true":
+		return true, ""
+	case "false":
+		return false, ""
+	}
+	return false, billing.CodeInvalidType
+}
+
+// refRules is the reference PaymentRules.UnmarshalJSON for an object.
+func refRules(d refDoc) (PaymentRules, []refFailure) {
+	names := []string{"min_amount", "max_amount", "underpayment_allowed", "overpayment_allowed"}
+	var v PaymentRules
+	codes := d.memberCodes(names, func(name string, raw json.RawMessage) billing.Code {
+		var code billing.Code
+		switch name {
+		case "min_amount":
+			v.min, code = refInt(raw, 1, MaxMinorUnits)
+		case "max_amount":
+			v.max, code = refInt(raw, 1, MaxMinorUnits)
+		case "underpayment_allowed":
+			v.under, code = refBool(raw)
+		default:
+			v.over, code = refBool(raw)
+		}
+		return code
+	})
+	if d.count["min_amount"] == 1 && d.count["max_amount"] == 1 &&
+		codes["min_amount"] == "" && codes["max_amount"] == "" && v.max < v.min {
+		codes["max_amount"] = billing.CodeOutOfRange
+	}
+	return v, d.failures(names, codes)
+}
+
+// sameFailures reports whether a and b hold the same failures, messages included.
+func sameFailures(a, b error) bool {
+	x, y := billing.AsErrors(a), billing.AsErrors(b)
+	return slices.EqualFunc(x, y, func(e, f *billing.FieldError) bool { return *e == *f })
+}
+
+// gotFailures lists err's failures as (path, code).
+func gotFailures(err error) []refFailure {
+	var l []refFailure
+	for _, e := range billing.AsErrors(err) {
+		l = append(l, refFailure{e.Field, e.Code})
+	}
+	return l
+}
+
+// checkWhole checks what all three UnmarshalJSON do with a document that is not an object of
+// members: it reports whether it checked the document.
+func checkWhole(t *testing.T, data []byte, d refDoc, err error, unchanged bool) bool {
+	t.Helper()
+	var want []refFailure
+	switch d.kind {
+	case "null":
+		if err != nil || !unchanged {
+			t.Fatalf("UnmarshalJSON(%q) = %v, unchanged %v; null must leave the value", data, err, unchanged)
+		}
+		return true
+	case "too_long":
+		want = []refFailure{{"", billing.CodeTooLong}}
+	case "invalid":
+		want = []refFailure{{"", billing.CodeInvalidJSON}}
+	case "value":
+		want = []refFailure{{"", billing.CodeInvalidType}}
+	default:
+		return false
+	}
+	if got := gotFailures(err); !slices.Equal(got, want) || !unchanged {
+		t.Fatalf("UnmarshalJSON(%q) = %v (unchanged %v); want %v", data, got, unchanged, want)
+	}
+	return true
+}
+
+func FuzzPaymentRulesUnmarshalJSON(f *testing.F) {
+	for _, s := range []string{
+		`{"min_amount":1000,"max_amount":500000,"underpayment_allowed":true,"overpayment_allowed":false}`,
+		`{"overpayment_allowed":true,"underpayment_allowed":false,"max_amount":1,"min_amount":1}`,
+		`{"min_amount":9007199254740991,"max_amount":9007199254740991,"underpayment_allowed":true,"overpayment_allowed":true}`,
+		`{"max_amount":100,"x":1,"min_amount":500,"underpayment_allowed":1}`,
+		`{"min_amount":1.0,"max_amount":1e1,"underpayment_allowed":"yes","overpayment_allowed":null}`,
+		`{"min_amount":1,"max_amount":2,"min_amount":1,"underpayment_allowed":true,"overpayment_allowed":true}`,
+		`{"min_amount":5,"max_amount":3,"min_amount":1,"underpayment_allowed":true,"overpayment_allowed":true}`,
+		`{"\u006din_amount":-0,"max_amount":99999999999999999999999,"":{},"\xff":[[]]}`,
+		`{}`, `null`, ` null `, `[]`, `"x"`, `true`, `{"min_amount":1`, `{"a":1} {}`, "\ufeff{}", `{"a":"\ud800"}`,
+		`{"a":` + strings.Repeat("[", 70) + strings.Repeat("]", 70) + `}`,
+	} {
+		f.Add([]byte(s))
+	}
+	was := PaymentRules{min: 7, max: 9, under: true}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r := was
+		err := r.UnmarshalJSON(data)
+		d := readRef(data, 0)
+		if checkWhole(t, data, d, err, r == was) {
+			return
+		}
+		want, wantErr := refRules(d)
+		if wantErr == nil {
+			if err != nil || r != want {
+				t.Fatalf("UnmarshalJSON(%q) = %+v, %v; encoding/json reads %+v", data, r, err, want)
+			}
+			// What MarshalJSON writes reads back the same, and encoding/json reads it too.
+			b, err := r.MarshalJSON()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var back PaymentRules
+			if err := back.UnmarshalJSON(b); err != nil || back != r {
+				t.Fatalf("%s reads back as %+v, %v; want %+v", b, back, err, r)
+			}
+			var plain struct {
+				Min   int64 `json:"min_amount"`
+				Max   int64 `json:"max_amount"`
+				Under bool  `json:"underpayment_allowed"`
+				Over  bool  `json:"overpayment_allowed"`
+			}
+			if err := json.Unmarshal(b, &plain); err != nil || plain.Min != r.MinAmount() || plain.Max != r.MaxAmount() ||
+				plain.Under != r.UnderpaymentAllowed() || plain.Over != r.OverpaymentAllowed() {
+				t.Fatalf("encoding/json reads %s as %+v, %v", b, plain, err)
+			}
+			return
+		}
+		if err == nil || r != was {
+			t.Fatalf("UnmarshalJSON(%q) = %+v, %v; want failures %v", data, r, err, wantErr)
+		}
+		got := gotFailures(err)
+		if d.exact && !slices.Equal(got, wantErr) {
+			t.Fatalf("UnmarshalJSON(%q) fails with %v; want %v", data, got, wantErr)
+		}
+	})
+}
+
+// refCurrencyCode is the reference for a currency member's value: the code it fails with,
+// and whether that is known exactly (a string holding U+FFFD may be invalid_format, for
+// invalid UTF-8 or a lone surrogate the decoder replaced, or invalid_currency).
+func refCurrencyCode(raw json.RawMessage) (Currency, billing.Code, bool) {
+	if raw[0] != '"' {
+		return Currency{}, billing.CodeInvalidType, true
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		panic(err)
+	}
+	if strings.ContainsRune(s, utf8.RuneError) {
+		return Currency{}, billing.CodeInvalidFormat, false
+	}
+	c, err := ParseCurrency(s)
+	if err != nil {
+		return Currency{}, billing.AsErrors(err)[0].Code, true
+	}
+	return c, "", true
+}
+
+func FuzzAmountUnmarshalJSON(f *testing.F) {
+	for _, s := range []string{
+		`{"amount":2000,"currency":"ZAR"}`, `{"currency":"BHD","amount":-1250}`, `{"amount":-0,"currency":"JPY"}`,
+		`{"amount":9007199254740992,"currency":"ZAR"}`, `{"amount":2e3,"currency":"zar"}`, `{"amount":1,"currency":"Z\xffR"}`,
+		`{"amount":1,"currency":"\ud800AR"}`, `{"amount":1,"currency":"\u005aAR","amount":1}`, `{"amount":null,"x":[{}]}`,
+		`{}`, `null`, `[]`, `{"amount":1`,
+	} {
+		f.Add([]byte(s))
+	}
+	was := MustNewAmount(7, MustParseCurrency("EUR"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a := was
+		err := a.UnmarshalJSON(data)
+		d := readRef(data, 0)
+		if checkWhole(t, data, d, err, a == was) {
+			return
+		}
+		names := []string{"amount", "currency"}
+		var want Amount
+		exact := d.exact
+		codes := d.memberCodes(names, func(name string, raw json.RawMessage) billing.Code {
+			var code billing.Code
+			if name == "amount" {
+				want.minor, code = refInt(raw, -MaxMinorUnits, MaxMinorUnits)
+				return code
+			}
+			var known bool
+			want.cur, code, known = refCurrencyCode(raw)
+			exact = exact && known
+			return code
+		})
+		wantErr := d.failures(names, codes)
+		if wantErr == nil {
+			if err != nil || a != want {
+				t.Fatalf("UnmarshalJSON(%q) = %v, %v; encoding/json reads %v", data, a, err, want)
+			}
+			b, err := a.MarshalJSON()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var back Amount
+			if err := back.UnmarshalJSON(b); err != nil || back != a {
+				t.Fatalf("%s reads back as %v, %v; want %v", b, back, err, a)
+			}
+			return
+		}
+		if err == nil || a != was {
+			t.Fatalf("UnmarshalJSON(%q) = %v, %v; want failures %v", data, a, err, wantErr)
+		}
+		got := gotFailures(err)
+		if exact && !slices.Equal(got, wantErr) {
+			t.Fatalf("UnmarshalJSON(%q) fails with %v; want %v", data, got, wantErr)
+		}
+	})
+}
+
+func FuzzCurrencyUnmarshalJSON(f *testing.F) {
+	for _, s := range []string{
+		`"ZAR"`, ` "JPY" `, `"\u005aAR"`, `"zar"`, `"XAU"`, `""`, `710`, `true`, `["ZAR"]`, `{"currency":"ZAR"}`,
+		"\"Z\xffR\"", `"\ud800AR"`, `"\uFFFDAR"`, `"\ud83d\ude00A"`, `null`, ` null `, `nul`, ``, `"ZAR`,
+		`"ZAR","x":1`, `"ZAR","currency":"USD"`, `"ZAR"}`, `"ZAR"} {`, `"ZAR" "USD"`,
+		`"~~~"`, `"A\B"`, `"A"B"`, "\"A\x7fB\"", "\"A\tB\"", `"Zar"`, `"HRK"`, `"XTS"`,
+		strings.Repeat("[", 64) + strings.Repeat("]", 64),
+	} {
+		f.Add([]byte(s))
+	}
+	was := MustParseCurrency("EUR")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c := was
+		err := c.UnmarshalJSON(data)
+		// The fast path agrees with the reader.
+		slow := was
+		slowErr := slow.unmarshalJSON(data)
+		if c != slow || !sameFailures(err, slowErr) {
+			t.Fatalf("UnmarshalJSON(%q) = %v, %v; without the fast path %v, %v", data, c, err, slow, slowErr)
+		}
+		// The value is read as a member of an object: one level deeper, and 13 bytes longer.
+		d := readRef(data, 1)
+		if d.kind == "invalid" || d.kind == "too_long" || len(data)+13 > strictjson.MaxSize {
+			var fe *billing.FieldError
+			if !errors.As(err, &fe) || fe.Field != "" || (fe.Code != billing.CodeInvalidJSON && fe.Code != billing.CodeTooLong) || c != was {
+				t.Fatalf("UnmarshalJSON(%q) = %v, %v; want invalid_json", data, c, err)
+			}
+			return
+		}
+		if d.kind == "null" {
+			if err != nil || c != was {
+				t.Fatalf("UnmarshalJSON(%q) = %v, %v; null must leave it", data, c, err)
+			}
+			return
+		}
+		want, code, exact := refCurrencyCode(json.RawMessage(bytes.Trim(data, " \t\r\n")))
+		if code == "" {
+			if err != nil || c != want {
+				t.Fatalf("UnmarshalJSON(%q) = %v, %v; encoding/json reads %v", data, c, err, want)
+			}
+			b, err := c.MarshalJSON()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var back Currency
+			if err := back.UnmarshalJSON(b); err != nil || back != c {
+				t.Fatalf("%s reads back as %v, %v", b, back, err)
+			}
+			return
+		}
+		var fe *billing.FieldError
+		if !errors.As(err, &fe) || fe.Field != "currency" || c != was {
+			t.Fatalf("UnmarshalJSON(%q) = %v, %v; want a failure on currency", data, c, err)
+		}
+		if exact && fe.Code != code || !exact && fe.Code != billing.CodeInvalidFormat && fe.Code != billing.CodeInvalidCurrency {
+			t.Fatalf("UnmarshalJSON(%q) fails with %s; want %s", data, fe.Code, code)
 		}
 	})
 }

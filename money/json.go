@@ -1,16 +1,10 @@
 package money
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
-	"io"
 	"strconv"
-	"strings"
-	"unicode/utf8"
 
 	billing "github.com/tallykit/billing"
-	"github.com/tallykit/billing/internal/report"
+	"github.com/tallykit/billing/internal/strictjson"
 )
 
 // AppendText appends the currency's code to b ("ZAR"); the zero Currency appends nothing.
@@ -45,49 +39,76 @@ func (c Currency) MarshalJSON() ([]byte, error) {
 	return []byte(`"` + c.Code() + `"`), nil
 }
 
-// UnmarshalJSON sets c from a JSON string, as [ParseCurrency] reads it. JSON null leaves c
-// unchanged (as encoding/json does for absent values); any other non-string fails with
-// [billing.CodeInvalidType]; a string with invalid UTF-8 or a lone surrogate escape
-// ("\ud800") with [billing.CodeInvalidFormat]. On failure c is left unchanged.
+// UnmarshalJSON sets c from a JSON string, as [ParseCurrency] reads it, read by the module's
+// strict JSON reader. JSON null leaves c unchanged (as encoding/json does for absent values).
+// It fails with a [*billing.FieldError]: on field "currency", [billing.CodeInvalidType] for a
+// value that is not a string, and ParseCurrency's codes for a string (one with invalid UTF-8
+// or a lone surrogate escape, "\ud800", is [billing.CodeInvalidFormat]); on field "",
+// [billing.CodeInvalidJSON] when data is not one well-formed JSON value, and
+// [billing.CodeTooLong] when it is longer than 1 MiB less 13 bytes (the reader's limit, for
+// the value and the object it is read in). On failure c is left unchanged.
 func (c *Currency) UnmarshalJSON(data []byte) error {
-	data = bytes.TrimSpace(data)
-	if string(data) == "null" {
+	// Fast path: a string of three printable ASCII characters without escapes is those
+	// characters, as in every value MarshalJSON writes and encoding/json hands over.
+	if len(data) == 5 && data[0] == '"' && data[4] == '"' && plain(data[1]) && plain(data[2]) && plain(data[3]) {
+		v, err := ParseCurrency(string(data[1:4]))
+		if err != nil {
+			return err
+		}
+		*c = v
 		return nil
 	}
-	if len(data) == 0 || data[0] != '"' {
-		return billing.NewFieldError(currencyField, billing.CodeInvalidType,
-			`must be a string, like "ZAR"`)
+	return c.unmarshalJSON(data)
+}
+
+// plain reports whether b stands for itself inside a JSON string: printable ASCII other
+// than the quote and the backslash.
+func plain(b byte) bool { return ' ' <= b && b <= '~' && b != '"' && b != '\\' }
+
+// unmarshalJSON is UnmarshalJSON without the fast path, for any data.
+func (c *Currency) unmarshalJSON(data []byte) error {
+	if isNull(data) {
+		return nil
 	}
-	if !utf8.Valid(data) {
-		return invalidUTF8Error()
-	}
-	var s string
-	if err := json.Unmarshal(data, &s); err != nil {
-		return billing.NewFieldError("", billing.CodeInvalidJSON, "not well-formed JSON")
-	}
-	if loneSurrogate(data, s) {
-		return invalidUTF8Error()
-	}
-	v, err := ParseCurrency(s)
+	// The reader reads objects: the value is read as the only member of one. The document is
+	// one object of one member exactly when data is one value; anything else (`"ZAR","x":1`)
+	// shows as a second member or a duplicate.
+	doc := make([]byte, 0, len(currencyDocument)+len(data)+1)
+	doc = append(append(append(doc, currencyDocument...), data...), '}')
+	var v Currency
+	more := false
+	err := strictjson.Decode(doc, "", func(o strictjson.Object) {
+		if !o.Next() {
+			return
+		}
+		if b, ok := o.StringBytes(); ok { // invalid_type for other values
+			cur, err := ParseCurrency(string(b))
+			if err != nil {
+				o.FailErr(err)
+			}
+			v = cur
+		}
+		more = o.Next()
+	})
+	var es billing.Errors
 	if err != nil {
-		return err
+		es = billing.AsErrors(err)
+	}
+	switch {
+	case more || failedWith(es, currencyField, billing.CodeDuplicateField) ||
+		len(es) > 0 && es[0].Code == billing.CodeInvalidJSON: // its offset counts the wrapper
+		return billing.NewFieldError("", billing.CodeInvalidJSON, "is not well-formed JSON: send a string, like \"ZAR\"")
+	case len(es) > 0:
+		return es[0] // the only one: at "currency", or too_long at ""
 	}
 	*c = v
 	return nil
 }
 
-// loneSurrogate reports whether decoding the JSON string data into s made a U+FFFD out of
-// a lone surrogate escape ("\ud800"), which encoding/json does silently: s holds more U+FFFD
-// than data spells, raw or escaped.
-func loneSurrogate(data []byte, s string) bool {
-	n := strings.Count(s, "\uFFFD")
-	if n == 0 {
-		return false
-	}
-	spelt := bytes.Count(data, []byte("\uFFFD")) + bytes.Count(bytes.ToLower(data), []byte(`\ufffd`))
-	return n > spelt
-}
+// currencyDocument opens the document [Currency.UnmarshalJSON] reads its value in.
+const currencyDocument = `{"currency":`
 
+// invalidUTF8Error is the failure of a currency code that is not valid UTF-8.
 func invalidUTF8Error() error {
 	return billing.NewFieldError(currencyField, billing.CodeInvalidFormat,
 		`must be a three-letter ISO 4217 code in upper case, like "ZAR" (the text is not valid UTF-8)`)
@@ -108,45 +129,58 @@ func (a Amount) MarshalJSON() ([]byte, error) {
 	return append(b, `"}`...), nil
 }
 
-// UnmarshalJSON sets a from the form MarshalJSON writes. It is strict: both members are
-// required, "amount" must be an integer literal (no fraction or exponent) within
-// ±[MaxMinorUnits], "currency" a code [ParseCurrency] accepts, and no other member, nor the
-// same member twice, may appear. JSON null leaves a unchanged. It fails with a
-// [billing.Errors] naming each failing member; on failure a is left unchanged.
+// UnmarshalJSON sets a from the form MarshalJSON writes, read by the module's strict JSON
+// reader. Both members are required (null counts as missing); "amount" must be an integer
+// literal (no fraction or exponent) within ±[MaxMinorUnits], "currency" a code
+// [ParseCurrency] accepts; no other member, nor the same member twice, may appear. JSON
+// null leaves a unchanged.
+//
+// It fails with a [billing.Errors] naming each failing member ("amount", "currency", or
+// the name of a member that does not belong), in the order of the members in data, then
+// the missing members; or holding one failure at "" for the whole value:
+// [billing.CodeInvalidJSON] when data is not well-formed JSON, [billing.CodeInvalidType]
+// when it is not an object, [billing.CodeTooLong] over 1 MiB. On failure a is left
+// unchanged.
 func (a *Amount) UnmarshalJSON(data []byte) error {
-	members, err := readObject(data)
-	if errors.Is(err, errNull) {
+	if isNull(data) {
 		return nil
 	}
-	if err != nil {
-		return err
-	}
 	var v Amount
-	err = checkMembers(members, []string{amountField, currencyField}, func(l *report.List, i int, val any) {
-		switch i {
-		case 0:
-			v.minor, _ = integerMember(l, amountField, val, -MaxMinorUnits,
-				"must be between -9007199254740991 and 9007199254740991 minor units")
-		case 1:
-			s, ok := val.(string)
-			if !ok {
-				l.Add(currencyField, billing.CodeInvalidType, `must be a string, like "ZAR"`)
-				return
+	var seen [len(amountMembers)]bool
+	err := strictjson.Decode(data, "", func(o strictjson.Object) {
+		for o.Next() {
+			i := memberIndex(o.NameBytes(), amountMembers[:])
+			if i < 0 {
+				o.Unknown()
+				continue
 			}
-			c, err := ParseCurrency(s)
-			if err != nil {
-				l.AddAt(currencyField, err)
-				return
+			seen[i] = true
+			switch {
+			case o.Null():
+				o.Fail(billing.CodeRequired, "must not be null")
+			case i == 0:
+				v.minor, _ = o.Int(-MaxMinorUnits, MaxMinorUnits)
+			default:
+				if b, ok := o.StringBytes(); ok {
+					c, err := ParseCurrency(string(b))
+					if err != nil {
+						o.FailErr(err)
+					}
+					v.cur = c
+				}
 			}
-			v.cur = c
 		}
 	})
-	if err != nil {
+	if err := withMissing(err, amountMembers[:], seen[:]); err != nil {
 		return err
 	}
 	*a = v
 	return nil
 }
+
+// amountMembers are the members of an Amount's JSON object, in the order they are reported
+// missing.
+var amountMembers = [...]string{amountField, currencyField}
 
 // MarshalJSON returns the rules in the API's shape:
 //
@@ -167,236 +201,173 @@ func (r PaymentRules) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// UnmarshalJSON sets r from the API's shape (see MarshalJSON), for rules decoded on their own;
-// the entity packages read payment_rules with the module's strict document reader.
-// All four members are required (null counts as missing); the amounts must be integer literals
-// (no fraction or exponent) with 1 ≤ min_amount ≤ max_amount ≤ [MaxMinorUnits]; the flags must
-// be booleans; no other member, nor the same member twice, may appear. JSON null leaves r
-// unchanged. It fails with a [billing.Errors] naming each failing member ("min_amount", …, or ""
-// for the whole value), in the order of the members in data, then the missing ones; on failure
-// r is left unchanged.
+// UnmarshalJSON sets r from the API's shape (see MarshalJSON), read by the module's strict
+// JSON reader. All four members are required (null counts as missing); the amounts must be
+// integer literals (no fraction or exponent) with 1 ≤ min_amount ≤ max_amount ≤
+// [MaxMinorUnits], as [NewPaymentRules] requires; the flags must be booleans; no other
+// member, nor the same member twice, may appear. JSON null leaves r unchanged.
+//
+// It fails with a [billing.Errors] whose paths are relative to the object: each failing
+// member's name ("min_amount", …, or the name of a member that does not belong), in the
+// order of the members in data, then the missing members; or one failure at "" for the
+// whole value: [billing.CodeInvalidJSON] when data is not well-formed JSON,
+// [billing.CodeInvalidType] when it is not an object, [billing.CodeTooLong] over 1 MiB.
+// A document that holds the rules in a member puts these under the member's path
+// ("min_amount" becomes "payment_rules.min_amount", "" becomes "payment_rules"), in the
+// member's place. On failure r is left unchanged.
 func (r *PaymentRules) UnmarshalJSON(data []byte) error {
-	members, err := readObject(data)
-	if errors.Is(err, errNull) {
+	if isNull(data) {
 		return nil
 	}
-	if err != nil {
+	var d rulesReader
+	err := strictjson.Decode(data, "", d.read)
+	if wholeValue(err) {
 		return err
 	}
-	// min_amount, when given once and valid, for the rule max_amount ≥ min_amount.
-	min, minOK := soleInteger(members, minAmountField)
-	var v PaymentRules
-	names := []string{minAmountField, maxAmountField, underField, overField}
-	err = checkMembers(members, names, func(l *report.List, i int, val any) {
-		switch i {
-		case 0:
-			v.min, _ = integerMember(l, minAmountField, val, 1, amountRangeMessage)
-		case 1:
-			var ok bool
-			v.max, ok = integerMember(l, maxAmountField, val, 1, amountRangeMessage)
-			if ok && minOK && v.max < min {
-				l.Add(maxAmountField, billing.CodeOutOfRange,
-					"must be at least min_amount ("+strconv.FormatInt(min, 10)+")")
-			}
-		case 2, 3:
-			b, ok := val.(bool)
-			if !ok {
-				l.Add(names[i], billing.CodeInvalidType, "must be true or false")
-				return
-			}
-			if i == 2 {
-				v.under = b
-			} else {
-				v.over = b
-			}
+	if d.valid[0] && d.valid[1] && !failed(err, minAmountField) && !failed(err, maxAmountField) {
+		if _, cross := NewPaymentRules(d.min, d.max, d.under, d.over); cross != nil {
+			// max_amount < min_amount, known once both are read: read again to record it at
+			// max_amount, in max_amount's place among the failures (which may be before
+			// min_amount's).
+			d = rulesReader{cross: cross}
+			err = strictjson.Decode(data, "", d.read)
 		}
-	})
-	if err != nil {
+	}
+	if err := withMissing(err, ruleMembers[:], d.seen[:]); err != nil {
+		return err
+	}
+	v, err := NewPaymentRules(d.min, d.max, d.under, d.over)
+	if err != nil { // not reached: both amounts were read in range, and max ≥ min
 		return err
 	}
 	*r = v
 	return nil
 }
 
-// errNull is readObject's answer for a JSON null.
-var errNull = errors.New("null")
+// ruleMembers are the members of the rules' JSON object, in the order they are reported
+// missing.
+var ruleMembers = [...]string{minAmountField, maxAmountField, underField, overField}
 
-// member is one member of a JSON object as readObject found it: its name, and its value
-// (a json.Number, string, bool or nil), or composite when the value is an object or array.
-type member struct {
-	name      string
-	value     any
-	composite bool
+// rulesReader reads the members of a payment rules object.
+type rulesReader struct {
+	min, max    int64
+	under, over bool
+	seen        [len(ruleMembers)]bool // the member is in the object, whatever its value
+	valid       [len(ruleMembers)]bool // and its value was read without failure
+	cross       error                  // max_amount's failure against min_amount, to record at max_amount
 }
 
-// readObject reads data as exactly one JSON object (with encoding/json's decoder) and returns
-// its members in order. It returns errNull when data is JSON null, and otherwise fails with a
-// billing.Errors holding one failure at "": invalid_json when data is not well-formed JSON or
-// has data after the value, invalid_type when the value is not an object.
-func readObject(data []byte) ([]member, error) {
-	invalid := billing.Errors{billing.NewFieldError("", billing.CodeInvalidJSON, "not well-formed JSON")}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	tok, err := dec.Token()
-	if err != nil {
-		return nil, invalid
-	}
-	if d, ok := tok.(json.Delim); !ok || d != '{' {
-		if ok {
-			if err := skip(dec, d); err != nil {
-				return nil, invalid
+func (d *rulesReader) read(o strictjson.Object) {
+	for o.Next() {
+		i := memberIndex(o.NameBytes(), ruleMembers[:])
+		if i < 0 {
+			o.Unknown()
+			continue
+		}
+		d.seen[i] = true
+		if o.Null() {
+			o.Fail(billing.CodeRequired, "must not be null")
+			continue
+		}
+		switch i {
+		case 0:
+			d.min, d.valid[0] = o.Int(1, MaxMinorUnits)
+		case 1:
+			d.max, d.valid[1] = o.Int(1, MaxMinorUnits)
+			if d.valid[1] && d.cross != nil {
+				o.FailErr(d.cross)
 			}
+		case 2:
+			d.under, d.valid[2] = o.Bool()
+		case 3:
+			d.over, d.valid[3] = o.Bool()
 		}
-		if _, err := dec.Token(); err != io.EOF {
-			return nil, invalid
-		}
-		if tok == nil {
-			return nil, errNull
-		}
-		return nil, billing.Errors{billing.NewFieldError("", billing.CodeInvalidType, "must be a JSON object")}
 	}
-	var members []member
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil, invalid
-		}
-		name, _ := tok.(string)
-		val, err := dec.Token()
-		if err != nil {
-			return nil, invalid
-		}
-		m := member{name: name, value: val}
-		if d, ok := val.(json.Delim); ok {
-			if err := skip(dec, d); err != nil {
-				return nil, invalid
-			}
-			m = member{name: name, composite: true}
-		}
-		members = append(members, m)
-	}
-	if _, err := dec.Token(); err != nil { // the closing brace
-		return nil, invalid
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, invalid
-	}
-	return members, nil
 }
 
-// checkMembers checks the members of an object whose members may only be names, each at most
-// once, and are all required. It calls check with each allowed member's index in names and its
-// value, unless the value is null (required) or an object or array (invalid_type); check
-// records the value's failures. Failures come in the order of members, then the missing
-// members in the order of names. It returns them as billing.Errors, or nil.
-func checkMembers(members []member, names []string, check func(l *report.List, i int, v any)) error {
-	var l report.List
-	seen := make([]bool, len(names))
-	for _, m := range members {
-		i := indexOf(names, m.name)
-		switch {
-		case i < 0:
-			l.Add(m.name, billing.CodeUnknownField, "is not a member of this object")
-		case seen[i]:
-			l.Add(m.name, billing.CodeDuplicateField, "is given twice")
-		default:
-			seen[i] = true
-			switch {
-			case m.composite:
-				l.Add(m.name, billing.CodeInvalidType, "must not be an object or an array")
-			case m.value == nil:
-				l.Add(m.name, billing.CodeRequired, "must not be null")
-			default:
-				check(&l, i, m.value)
-			}
-		}
-	}
-	for i, name := range names {
-		if !seen[i] {
-			l.Add(name, billing.CodeRequired, "is required")
-		}
-	}
-	return l.Err()
-}
-
-// soleInteger returns the value of the member name when it appears exactly once and holds an
-// integer in 1…MaxMinorUnits.
-func soleInteger(members []member, name string) (int64, bool) {
-	var found *member
-	for i := range members {
-		if members[i].name == name {
-			if found != nil {
-				return 0, false
-			}
-			found = &members[i]
-		}
-	}
-	if found == nil || found.composite {
-		return 0, false
-	}
-	var scratch report.List
-	return integerMember(&scratch, name, found.value, 1, "")
-}
-
-// skip reads the rest of the object or array opened by d.
-func skip(dec *json.Decoder, d json.Delim) error {
-	if d != '{' && d != '[' {
-		return nil
-	}
-	depth := 1
-	for depth > 0 {
-		tok, err := dec.Token()
-		if err != nil {
-			return err
-		}
-		if d, ok := tok.(json.Delim); ok {
-			switch d {
-			case '{', '[':
-				depth++
-			default:
-				depth--
-			}
-		}
-	}
-	return nil
-}
-
-func indexOf(names []string, name string) int {
+// memberIndex returns the index of name in names, or -1.
+func memberIndex(name []byte, names []string) int {
 	for i, n := range names {
-		if n == name {
+		if string(name) == n {
 			return i
 		}
 	}
 	return -1
 }
 
-// integerMember reads an integer member whose value must lie in lo…MaxMinorUnits, recording
-// its failure in l; it reports whether the value was read and in range.
-func integerMember(l *report.List, field string, v any, lo int64, rangeMessage string) (int64, bool) {
-	num, ok := v.(json.Number)
-	if !ok {
-		l.Add(field, billing.CodeInvalidType, "must be an integer")
-		return 0, false
+// wholeValue reports whether err, from strictjson.Decode, is a failure of the whole value
+// rather than of its members: it is then alone, at "".
+func wholeValue(err error) bool {
+	if err == nil { // AsErrors allocates even for nil
+		return false
 	}
-	s := string(num)
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c == '.' || c == 'e' || c == 'E' {
-			l.Add(field, billing.CodeInvalidType, "must be an integer, without a fraction or an exponent")
-			return 0, false
+	es := billing.AsErrors(err)
+	if len(es) != 1 || es[0].Field != "" {
+		return false
+	}
+	switch es[0].Code {
+	case billing.CodeInvalidJSON, billing.CodeInvalidType, billing.CodeTooLong:
+		return true
+	}
+	return false
+}
+
+// failed reports whether err holds a failure at path.
+func failed(err error, path string) bool {
+	if err == nil {
+		return false
+	}
+	for _, e := range billing.AsErrors(err) {
+		if e.Field == path {
+			return true
 		}
 	}
-	digits := s
-	if digits[0] == '-' {
-		digits = digits[1:]
-	}
-	if len(digits) > 16 {
-		l.Add(field, billing.CodeOutOfRange, rangeMessage)
-		return 0, false
-	}
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || n < lo || n > MaxMinorUnits {
-		l.Add(field, billing.CodeOutOfRange, rangeMessage)
-		return 0, false
-	}
-	return n, true
+	return false
 }
+
+// failedWith reports whether es holds a failure of code at path.
+func failedWith(es billing.Errors, path string, code billing.Code) bool {
+	for _, e := range es {
+		if e.Field == path && e.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// withMissing returns err, the failures strictjson.Decode found in an object of the members
+// names, followed by [billing.CodeRequired] for each member the object did not hold (seen[i]
+// false), or nil when there are none. A failure of the whole value stays alone.
+func withMissing(err error, names []string, seen []bool) error {
+	if wholeValue(err) {
+		return err
+	}
+	var es billing.Errors
+	if err != nil {
+		es = billing.AsErrors(err)
+	}
+	for i, name := range names {
+		if !seen[i] {
+			es = append(es, billing.NewFieldError(name, billing.CodeRequired, "is required"))
+		}
+	}
+	if len(es) == 0 {
+		return nil
+	}
+	return es
+}
+
+// isNull reports whether data is the JSON literal null, with or without white space around it.
+func isNull(data []byte) bool {
+	i, j := 0, len(data)
+	for i < j && isSpace(data[i]) {
+		i++
+	}
+	for j > i && isSpace(data[j-1]) {
+		j--
+	}
+	return string(data[i:j]) == "null"
+}
+
+// isSpace reports whether b is JSON white space.
+func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
