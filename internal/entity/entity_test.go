@@ -300,3 +300,48 @@ func TestMissingWithoutParserFailure(t *testing.T) {
 	})
 	assert.Equal(t, []fl{{"x", "required"}}, failures(err))
 }
+
+// permutations returns every order of s.
+func permutations(s []string) [][]string {
+	if len(s) <= 1 {
+		return [][]string{append([]string(nil), s...)}
+	}
+	var out [][]string
+	for i := range s {
+		rest := append(append([]string(nil), s[:i]...), s[i+1:]...)
+		for _, p := range permutations(rest) {
+			out = append(out, append([]string{s[i]}, p...))
+		}
+	}
+	return out
+}
+
+func TestPaymentRulesFailuresInDocumentOrder(t *testing.T) {
+	// Whatever the order of the members, each failure sits in its member's place, the
+	// absent member's after them all: the reference is the member order itself.
+	members := map[string]struct {
+		json    string
+		failure string // "" when the member is valid
+	}{
+		"min_amount":           {`"min_amount":10`, ""},
+		"max_amount":           {`"max_amount":5`, "out_of_range"},
+		"x":                    {`"x":1`, "unknown_field"},
+		"underpayment_allowed": {`"underpayment_allowed":"yes"`, "invalid_type"},
+	}
+	names := []string{"min_amount", "max_amount", "x", "underpayment_allowed"}
+	for _, order := range permutations(names) {
+		var parts []string
+		want := []fl{}
+		for _, n := range order {
+			parts = append(parts, members[n].json)
+			if f := members[n].failure; f != "" {
+				want = append(want, fl{"payment_rules." + n, f})
+			}
+		}
+		want = append(want, fl{"payment_rules.overpayment_allowed", "required"})
+		doc := `{"ref":"r","currency":"ZAR","payment_rules":{` + strings.Join(parts, ",") + `},"name":"!"}`
+		want = append(want, fl{"name", "invalid_characters"})
+		_, err := parseTestDoc([]byte(doc), &testRules)
+		assert.Equal(t, want, failures(err), doc)
+	}
+}
