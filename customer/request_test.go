@@ -13,6 +13,7 @@ import (
 
 	billing "github.com/tallykit/billing"
 	"github.com/tallykit/billing/customer"
+	"github.com/tallykit/billing/internal/strictjson"
 )
 
 func ptr[T any](v T) *T { return &v }
@@ -262,4 +263,43 @@ func TestCreateRequestPrivacy(t *testing.T) {
 	var zero customer.CreateRequest
 	assert.Equal(t, "{}", zero.String())
 	assert.Empty(t, zero.LogValue().Group())
+}
+
+// TestNestedCreateRequest reads a create request nested in another document, as the
+// account package does with its customer member: the raw bytes of the member, failures
+// re-homed under its path, in its place.
+func TestNestedCreateRequest(t *testing.T) {
+	doc := []byte(`{"a":1,"customer":{"phone":"+15555555555","metadata":{"tier":""},"balance":5},"b":2}`)
+	var req customer.CreateRequest
+	err := strictjson.Decode(doc, "", func(o strictjson.Object) {
+		for o.Next() {
+			if o.Name() != "customer" {
+				o.Fail(billing.CodeOutOfRange, "test")
+				o.Skip()
+				continue
+			}
+			raw, _ := o.Raw()
+			var err error
+			if req, err = customer.ParseCreateRequest(raw); err != nil {
+				o.AddError(o.Path(), err)
+			}
+		}
+	})
+	assert.Equal(t, []failure{
+		{"a", "out_of_range"},
+		{"customer.phone", "invalid_phone"},
+		{"customer.metadata.tier", "required"},
+		{"customer.external_reference", "required"},
+		{"customer.currency", "required"},
+		{"b", "out_of_range"},
+	}, failures(err))
+	err = strictjson.Decode([]byte(`{"customer":[]}`), "", func(o strictjson.Object) {
+		for o.Next() {
+			raw, _ := o.Raw()
+			_, err := customer.ParseCreateRequest(raw)
+			o.AddError(o.Path(), err)
+		}
+	})
+	assert.Equal(t, []failure{{"customer", "invalid_type"}}, failures(err))
+	assert.True(t, req.IsZero())
 }
