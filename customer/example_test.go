@@ -264,3 +264,27 @@ func ExampleCustomer_LogValue() {
 	// level=INFO msg="customer created" customer.id=bcus_H4jp6KnU5cPw263v1jyz4 customer.external_reference=cust_0042 customer.email=j***@example.com customer.phone=+27*******89
 	// {"id":"bcus_H4jp6KnU5cPw263v1jyz4","external_reference":"cust_0042","email":"j***@example.com","phone":"+27*******89"}
 }
+
+// AppendJSON writes into a buffer the caller keeps, such as a response being built.
+func ExampleCustomer_AppendJSON() {
+	c, err := customer.Parse([]byte(`{"id":"bcus_1","external_reference":"cust_0042","metadata":{"b":"2","a":"1"}}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	buf := []byte(`{"data":`)
+	buf, err = c.AppendJSON(buf)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	buf = append(buf, '}')
+	fmt.Println(string(buf))
+
+	// What is written parses back to an equal customer.
+	again, _ := customer.Parse(buf[len(`{"data":`) : len(buf)-1])
+	fmt.Println(again.Equal(c))
+	// Output:
+	// {"data":{"id":"bcus_1","external_reference":"cust_0042","metadata":{"a":"1","b":"2"}}}
+	// true
+}
