@@ -1,0 +1,61 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+const sample = `goos: linux
+cpu: Some CPU
+BenchmarkCustomerID/library-2         	33050479	        20.00 ns/op	       0 B/op	       0 allocs/op
+BenchmarkCustomerID/regexp-2          	  906102	       800.0 ns/op	       0 B/op	       0 allocs/op
+BenchmarkCustomerID/library-2         	33050479	        30.00 ns/op	       0 B/op	       0 allocs/op
+BenchmarkCustomerID/regexp-2          	  906102	       900.0 ns/op	       0 B/op	       0 allocs/op
+BenchmarkCustomerID/library-2         	33050479	        10.00 ns/op	       0 B/op	       0 allocs/op
+BenchmarkCustomerID/regexp-2          	  906102	      1000 ns/op	       0 B/op	       0 allocs/op
+BenchmarkCurrency/library-2           	100000000	         6.000 ns/op	       0 B/op	       0 allocs/op
+BenchmarkCurrency/xtext-2             	13285580	         9.000 ns/op	       0 B/op	       0 allocs/op
+BenchmarkMetadata20/library-2         	   62913	      5445 ns/op	 169.15 MB/s	    4416 B/op	       4 allocs/op
+BenchmarkMetadata20/validator-2       	   13868	     25778 ns/op	  35.73 MB/s	    5897 B/op	     173 allocs/op
+BenchmarkStartup/idsmoney-2           	      69	   2899996 ns/op	     15656 init-B/run	       105.0 init-allocs/run	         0.2720 init-ms/run	         0.05400 modules-init-ms/run	         0.1500 nonruntime-init-ms/run	         0 own-init-ms/run	        45.00 packages/run	         0 phonenumbers	         0.04200 runtime-init-ms/run
+--- FAIL: BenchmarkOther
+PASS
+`
+
+func TestTable(t *testing.T) {
+	s, lines, err := read(strings.NewReader(sample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lines != 11 {
+		t.Errorf("read %d benchmark lines, want 11", lines)
+	}
+	if got, _ := median(s["CustomerID/library"]["ns/op"]); got != 20 {
+		t.Errorf("median library ns/op = %v, want 20", got)
+	}
+	if got, _ := median([]float64{4, 1, 3, 2}); got != 2.5 {
+		t.Errorf("median of an even count = %v, want 2.5", got)
+	}
+	if alt := alternativeOf(s, "Metadata20"); alt != "validator" {
+		t.Errorf("alternative of Metadata20 = %q", alt)
+	}
+
+	var out bytes.Buffer
+	if runs := printComparisons(&out, s); runs != 3 {
+		t.Errorf("runs = %d, want 3", runs)
+	}
+	printStartups(&out, s)
+	table := out.String()
+	for _, want := range []string{
+		"| `ids.ParseCustomerID` vs `regexp` of SPEC | 20.0 | 0 | 0 | 900 | 0 | 0 | 45.0 | ≥ 10 | yes |",
+		"| `money.ParseCurrency` vs x/text `currency.ParseISO` | 6.00 | 0 | 0 | 9.00 | 0 | 0 | 1.5 | ≥ 2 | no |",
+		"| 5445 | 4416 | 4 | 25778 | 5897 | 173 | 4.7 | ≥ 3 | yes |",
+		"not run",
+		"| imports `ids` and `money` | 45 | no | 0.272 | 0.042 | 0.000 | 0.054 | 0.150 | 15656 | 105 | ≤ 0.2 ms all but runtime, no phonenumbers | yes |",
+	} {
+		if !strings.Contains(table, want) {
+			t.Errorf("table lacks %q:\n%s", want, table)
+		}
+	}
+}
