@@ -32,8 +32,8 @@
 //	var errs billing.Errors
 //	if errors.As(err, &errs) { … } // every failure, with its path and code
 //
-// Messages never contain an API key; they repeat an email address or phone number only
-// when the caller passed that value alone to a single-field parser.
+// Messages never contain an API key, an email address or a phone number, so an error
+// can be logged as it is.
 //
 // # Dependencies
 //

@@ -10,9 +10,8 @@ import (
 //
 // Field is the JSON path of the member, its names joined by dots ("phone",
 // "customer.phone", "metadata.order_id"); the whole document is the empty path.
-// Message is written for a person and never contains a secret; it repeats a
-// personal value (an email address, a phone number) only when the caller passed
-// that value on its own to a single-field parser.
+// Message is written for a person, says what to send instead, and never contains
+// a secret (an API key) or a personal value (an email address, a phone number).
 type FieldError struct {
 	Field   string `json:"field"`
 	Code    Code   `json:"code"`

@@ -1,6 +1,6 @@
 module github.com/tallykit/billing
 
-go 1.25
+go 1.25.0
 
 require (
 	github.com/nyaruka/phonenumbers v1.8.1
