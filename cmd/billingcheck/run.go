@@ -42,12 +42,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("billingcheck", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	asJSON := flags.Bool("json", false, "print one JSON object per input")
-	flags.Usage = func() { writeUsage(stderr) }
+	flags.Usage = func() {} // -h prints the help below; a bad flag gets a one-line pointer to it
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			writeUsage(stdout)
 			return exitValid
 		}
+		fmt.Fprintln(stderr, "run billingcheck -h for help")
 		return exitUsage
 	}
 	if flags.NArg() == 0 {

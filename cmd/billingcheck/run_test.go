@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -112,10 +113,15 @@ func TestBinaryOverTestdata(t *testing.T) {
 				}
 				total += len(want[f])
 				for _, e := range want[f] {
-					prefix := f + ": " + printable(e.Field) + ": " + string(e.Code) + ": "
+					// An expected path holding U+FFFD stands for invalid UTF-8 (JSON cannot carry
+					// it), which plain output quotes: match such a line on its file and code.
+					prefix, middle := f+": "+printable(e.Field)+": "+string(e.Code)+": ", ""
+					if strings.ContainsRune(e.Field, utf8.RuneError) {
+						prefix, middle = f+": ", ": "+string(e.Code)+": "
+					}
 					found := false
 					for _, l := range lines {
-						found = found || strings.HasPrefix(l, prefix)
+						found = found || (strings.HasPrefix(l, prefix) && strings.Contains(l, middle))
 					}
 					assert.True(t, found, "no line starting %q", prefix)
 				}
