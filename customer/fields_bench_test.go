@@ -109,10 +109,10 @@ var benchShapes = []string{
 // regular expression of SPEC.
 func BenchmarkPhoneShape(b *testing.B) {
 	re := regexp.MustCompile(`^\+[1-9]\d{1,14}$`)
-	b.Run("isE164Shape", func(b *testing.B) {
+	b.Run("HasE164Shape", func(b *testing.B) {
 		b.ReportAllocs()
 		for i := 0; b.Loop(); i++ {
-			benchSinkBool = isE164Shape(benchShapes[i%len(benchShapes)])
+			benchSinkBool = HasE164Shape(benchShapes[i%len(benchShapes)])
 		}
 	})
 	b.Run("regexp", func(b *testing.B) {

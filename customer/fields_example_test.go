@@ -141,3 +141,14 @@ func ExamplePhone_Type() {
 	// +1********78 US toll_free
 	// +800******78 001 toll_free
 }
+
+func ExampleHasE164Shape() {
+	for _, s := range []string{"+27123456789", "+15555555555", "082 123 4567", "+0123"} {
+		fmt.Println(s, customer.HasE164Shape(s))
+	}
+	// Output:
+	// +27123456789 true
+	// +15555555555 true
+	// 082 123 4567 false
+	// +0123 false
+}

@@ -17,7 +17,7 @@ import (
 	"github.com/tallykit/billing"
 )
 
-// e164Pattern is SPEC's shape of a phone number, the reference for isE164Shape.
+// e164Pattern is SPEC's shape of a phone number, the reference for HasE164Shape.
 var e164Pattern = regexp.MustCompile(`^\+[1-9]\d{1,14}$`)
 
 // referencePhoneValid is the plain rule of SPEC, written without the package:
@@ -121,8 +121,8 @@ func checkPhone(t *testing.T, s string) {
 	t.Helper()
 	p, err := ParsePhone(s)
 	shape := e164Pattern.MatchString(s)
-	if isE164Shape(s) != shape {
-		t.Fatalf("isE164Shape(%q) = %v, the pattern says %v", s, !shape, shape)
+	if HasE164Shape(s) != shape {
+		t.Fatalf("HasE164Shape(%q) = %v, the pattern says %v", s, !shape, shape)
 	}
 	var fe *billing.FieldError
 	switch {
@@ -405,7 +405,7 @@ func FuzzName(f *testing.F) {
 	})
 }
 
-// TestE164ShapeEveryByte holds isE164Shape to SPEC's regular expression for
+// TestE164ShapeEveryByte holds HasE164Shape to SPEC's regular expression for
 // every byte value at every position of strings of 1 to 17 bytes.
 func TestE164ShapeEveryByte(t *testing.T) {
 	for n := 1; n <= 17; n++ {
@@ -415,8 +415,8 @@ func TestE164ShapeEveryByte(t *testing.T) {
 				b := slices.Clone(base)
 				b[pos] = byte(c)
 				s := string(b)
-				if got, want := isE164Shape(s), e164Pattern.MatchString(s); got != want {
-					t.Fatalf("isE164Shape(%q) = %v, want %v", s, got, want)
+				if got, want := HasE164Shape(s), e164Pattern.MatchString(s); got != want {
+					t.Fatalf("HasE164Shape(%q) = %v, want %v", s, got, want)
 				}
 			}
 		}

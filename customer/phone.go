@@ -64,7 +64,7 @@ func ParsePhone(s string) (Phone, error) {
 	if s == "" {
 		return Phone{}, billing.NewFieldError(fieldPhone, billing.CodeRequired, msgPhoneRequired)
 	}
-	if !isE164Shape(s) {
+	if !HasE164Shape(s) {
 		return Phone{}, billing.NewFieldError(fieldPhone, billing.CodeInvalidFormat, msgPhoneFormat)
 	}
 	p, code := parseE164(s)
@@ -78,10 +78,12 @@ func ParsePhone(s string) (Phone, error) {
 	}
 }
 
-// isE164Shape reports whether s matches ^\+[1-9]\d{1,14}$. It checks the
-// digits eight at a time (two overlapping words cover up to 15 of them);
-// FuzzParsePhone holds it to the regular expression.
-func isE164Shape(s string) bool {
+// HasE164Shape reports whether s has the shape of an E.164 number, ^\+[1-9]\d{1,14}$:
+// a plus sign, a non-zero digit, then 1 to 14 more digits. It says nothing of whether the
+// number exists; [ParsePhone] decides that. It never allocates, so it suits a quick
+// filter before the full check. It checks the digits eight at a time (two overlapping
+// words cover up to 15 of them); FuzzParsePhone holds it to the regular expression.
+func HasE164Shape(s string) bool {
 	if len(s) < 3 || len(s) > 16 || s[0] != '+' || s[1]-'1' > 8 {
 		return false
 	}
@@ -121,7 +123,7 @@ const (
 	phoneNotCanonical              // valid only after the parser rewrites it
 )
 
-// parseE164 checks an E.164-shaped string s (isE164Shape(s) is true): the fast
+// parseE164 checks an E.164-shaped string s (HasE164Shape(s) is true): the fast
 // path of ParsePhone. It agrees with phoneReference on every such string.
 func parseE164(s string) (Phone, phoneVerdict) {
 	digits := s[1:]
