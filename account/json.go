@@ -151,14 +151,13 @@ func readCustomerRef(o strictjson.Object) CustomerRef {
 		}
 		return ref
 	case strictjson.KindObject:
-		path := o.Path()
 		raw, ok := o.Raw()
 		if !ok {
 			break
 		}
 		nc, err := customer.ParseCreateRequest(raw)
 		if err != nil {
-			o.AddError(path, err)
+			o.AddError(o.Path(), err) // the member's path, still current after Raw
 			break
 		}
 		return CustomerRef{kind: RefNewCustomer, nc: nc}

@@ -202,11 +202,11 @@ func TestCustomerRefJSON(t *testing.T) {
 	require.NoError(t, ref.UnmarshalJSON([]byte(" null ")))
 	assert.Equal(t, account.RefCustomerID, ref.Kind())
 	for in, want := range map[string][]failure{
-		`"bcus_`:                 {{"", "invalid_json"}},
-		`"a" "b"`:                {{"", "invalid_json"}},
-		`1,"customer":2`:         {{"", "invalid_json"}},
-		`{"external_reference"}`: {{"", "invalid_json"}},
-		"\"a\xff\"":              {{"customer", "invalid_format"}},
+		`"bcus_`:                           {{"", "invalid_json"}},
+		`"a" "b"`:                          {{"", "invalid_json"}},
+		`1,"customer":2`:                   {{"", "invalid_json"}},
+		`{"external_reference"}`:           {{"", "invalid_json"}},
+		"\"a\xff\"":                        {{"customer", "invalid_format"}},
 		`{"external_reference":"c","c":1}`: {{"customer.c", "unknown_field"}},
 	} {
 		err := ref.UnmarshalJSON([]byte(in))
