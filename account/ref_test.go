@@ -64,7 +64,7 @@ func TestCustomerMemberForms(t *testing.T) {
 			if tt.customer != "" {
 				doc = `{"name":"x\u0085","customer":` + tt.customer + `,"external_reference":"acct_1","currency":"XXX"}`
 			}
-			req, err := account.ParseCreateRequest([]byte(doc))
+			_, err := account.ParseCreateRequest([]byte(doc))
 			want := tt.want
 			if tt.customer != "" {
 				// The customer's failures sit between those of the members around it.
@@ -89,7 +89,7 @@ func TestCustomerMemberForms(t *testing.T) {
 			if err == nil {
 				assert.Equal(t, tt.kind, ref.Kind())
 				doc = `{"customer":` + tt.customer + `,"external_reference":"acct_1"}`
-				req, err = account.ParseCreateRequest([]byte(doc))
+				req, err := account.ParseCreateRequest([]byte(doc))
 				require.NoError(t, err)
 				assert.True(t, req.Customer().Equal(ref))
 			}
