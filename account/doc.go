@@ -63,6 +63,21 @@
 // billing API's job, or the service's: the library checks its shape only, and resolving a
 // customer's external reference to its ID is left to the service.
 //
+// # Decisions where the specification is silent
+//
+//   - [CustomerRef] is branched on with Kind or the (value, ok) accessors, not with a
+//     type switch: the forms are a closed set of three, and a struct holds any of them
+//     without allocating.
+//   - [CreateParams] takes the customer as the JSON member takes it (a string, or a new
+//     customer's params), so that a service gets every failure of a request in one error;
+//     both forms at once are duplicate_field at "customer".
+//   - [RefByExternalReference] refuses a reference starting with "bcus_" (invalid_format
+//     at "customer"): written into the customer member, it would read back as an ID.
+//   - [New] refuses a customerID that differs from the ID the request names its customer
+//     by (invalid_format at "customer_id"); for the other two forms it trusts the service.
+//   - [CustomerRef.UnmarshalJSON] reads a value as the customer member of a request: its
+//     failures are at "customer" and "customer.<member>".
+//
 // # Zero values
 //
 // The zero CreateRequest and the zero Account are not valid: IsZero reports them, their

@@ -67,7 +67,7 @@ func failures(err error) []failure {
 
 func TestTestdataCreateRequests(t *testing.T) {
 	docs := loadDocs(t, "account-create")
-	assert.Len(t, docs, 90)
+	assert.GreaterOrEqual(t, len(docs), 90)
 	for _, d := range docs {
 		t.Run(d.name, func(t *testing.T) {
 			req, err := account.ParseCreateRequest(d.data)
@@ -108,7 +108,7 @@ func TestTestdataCreateRequests(t *testing.T) {
 
 func TestTestdataAccounts(t *testing.T) {
 	docs := loadDocs(t, "account")
-	assert.Len(t, docs, 47)
+	assert.GreaterOrEqual(t, len(docs), 47)
 	for _, d := range docs {
 		t.Run(d.name, func(t *testing.T) {
 			a, err := account.Parse(d.data)
