@@ -4,11 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -16,32 +14,18 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/testdocs"
 )
 
-type expected struct {
-	Field string       `json:"field"`
-	Code  billing.Code `json:"code"`
-}
-
-// documents returns the testdata documents of one kind with their expected failures.
-func documents(t *testing.T, kind string) (files []string, want map[string][]expected) {
+// documents returns the testdata documents of one kind, in name order, with their
+// expected failures.
+func documents(t *testing.T, kind string) (files []string, want map[string][]testdocs.Failure) {
 	t.Helper()
-	paths, err := filepath.Glob(filepath.Join("..", "..", "testdata", kind, "*.json"))
-	require.NoError(t, err)
-	want = map[string][]expected{}
-	for _, p := range paths {
-		if strings.HasSuffix(p, ".errors.json") {
-			continue
-		}
-		raw, err := os.ReadFile(strings.TrimSuffix(p, ".json") + ".errors.json")
-		require.NoError(t, err, "every document needs its .errors.json")
-		var exp []expected
-		require.NoError(t, json.Unmarshal(raw, &exp), p)
-		files = append(files, p)
-		want[p] = exp
+	want = map[string][]testdocs.Failure{}
+	for _, d := range testdocs.Load(t, kind) {
+		files = append(files, d.Path)
+		want[d.Path] = d.Want
 	}
-	sort.Strings(files)
-	require.NotEmpty(t, files, "no documents for %s", kind)
 	return files, want
 }
 
@@ -85,9 +69,9 @@ func TestBinaryOverTestdata(t *testing.T) {
 				require.NoError(t, json.Unmarshal(sc.Bytes(), &r), sc.Text())
 				exp, ok := want[r.File]
 				require.True(t, ok, "unexpected file %q", r.File)
-				var got []expected
+				var got []testdocs.Failure
 				for _, e := range r.Errors {
-					got = append(got, expected{e.Field, e.Code})
+					got = append(got, testdocs.Failure{Field: e.Field, Code: string(e.Code)})
 					assert.NotEmpty(t, e.Message, "%s: %s has no message", r.File, e.Field)
 				}
 				if len(exp) == 0 {
@@ -115,9 +99,9 @@ func TestBinaryOverTestdata(t *testing.T) {
 				for _, e := range want[f] {
 					// An expected path holding U+FFFD stands for invalid UTF-8 (JSON cannot carry
 					// it), which plain output quotes: match such a line on its file and code.
-					prefix, middle := f+": "+printable(e.Field)+": "+string(e.Code)+": ", ""
+					prefix, middle := f+": "+printable(e.Field)+": "+e.Code+": ", ""
 					if strings.ContainsRune(e.Field, utf8.RuneError) {
-						prefix, middle = f+": ", ": "+string(e.Code)+": "
+						prefix, middle = f+": ", ": "+e.Code+": "
 					}
 					found := false
 					for _, l := range lines {
