@@ -659,7 +659,11 @@ func TestAlphabets(t *testing.T) {
 func TestGeneratorsReachTheLimits(t *testing.T) {
 	g := newGen(1)
 	var name255, ref255, ref1, email255ish, md20, key40, value500, maxBal, minBal bool
+	refSeen := map[rune]bool{}
 	for range 2000 {
+		for _, c := range g.externalReference("") {
+			refSeen[c] = true
+		}
 		if n := utf8.RuneCountInString(g.name()); n == 255 {
 			name255 = true
 		}
@@ -683,6 +687,7 @@ func TestGeneratorsReachTheLimits(t *testing.T) {
 		b := g.balance()
 		maxBal, minBal = maxBal || b == money.MaxMinorUnits, minBal || b == -money.MaxMinorUnits
 	}
+	assert.Len(t, refSeen, len(refChars), "every character of an external reference")
 	assert.True(t, name255 && ref255 && ref1 && email255ish && md20 && key40 && value500 && maxBal && minBal,
 		"name255 %v ref255 %v ref1 %v email>200 %v md20 %v key40 %v value500 %v max %v min %v",
 		name255, ref255, ref1, email255ish, md20, key40, value500, maxBal, minBal)

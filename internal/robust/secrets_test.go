@@ -108,6 +108,9 @@ type fixtures struct {
 	accReq   account.CreateRequest
 	acc      account.Account
 	parsedCR customer.CreateRequest
+
+	custParams customer.CreateParams
+	accParams  account.CreateParams
 }
 
 func newFixtures(t *testing.T) fixtures {
@@ -132,12 +135,14 @@ func newFixtures(t *testing.T) fixtures {
 		f.emails = append(f.emails, e)
 	}
 	var err error
-	f.custReq, err = customer.NewCreateRequest(customer.CreateParams{ExternalReference: "c1", Email: &email1.value, Phone: &phone1.value})
+	f.custParams = customer.CreateParams{ExternalReference: "c1", Email: &email1.value, Phone: &phone1.value}
+	f.custReq, err = customer.NewCreateRequest(f.custParams)
 	require.NoError(t, err)
 	f.cust, err = customer.New(ids.MustParseCustomerID(customerID), f.custReq)
 	require.NoError(t, err)
-	f.accReq, err = account.NewCreateRequest(account.CreateParams{ExternalReference: "a1",
-		NewCustomer: &customer.CreateParams{ExternalReference: "c2", Email: &email2.value, Phone: &phone2.value}})
+	f.accParams = account.CreateParams{ExternalReference: "a1",
+		NewCustomer: &customer.CreateParams{ExternalReference: "c2", Email: &email2.value, Phone: &phone2.value}}
+	f.accReq, err = account.NewCreateRequest(f.accParams)
 	require.NoError(t, err)
 	f.acc, err = account.New(ids.MustParseAccountID(accountID), ids.MustParseCustomerID(customerID), f.accReq)
 	require.NoError(t, err)
@@ -220,6 +225,9 @@ func (f fixtures) printedValues() []printed {
 		{"map of requests", map[string]customer.CreateRequest{"r": f.custReq}, []secret{email1, phone1}, false},
 		{"[]any", []any{f.keys[0], f.phones[0], f.emails[1], f.cust, f.accReq}, []secret{testKey, phone1, email2, email1, phone2}, false},
 		{"key in an unexported field", hidden{f.keys[0]}, []secret{testKey}, false},
+		// The Go values of a request print their pointers, not what they point to.
+		{"customer.CreateParams", f.custParams, nil, false},
+		{"account.CreateParams", f.accParams, nil, false},
 	}
 }
 
@@ -309,7 +317,9 @@ func TestSecretsWithSlog(t *testing.T) {
 // the JSON handler is written in full: their JSON and text forms are the wire form, by
 // design (a value must round-trip through JSON), and slog resolves LogValue only on the
 // attribute's own value, not inside it. That case is not asserted here; log the values
-// themselves (each its own attribute), never a struct or slice holding them.
+// themselves (each its own attribute), never a struct or slice holding them. Nor is
+// customer.CreateParams or account.CreateParams given to the JSON handler: they have no
+// LogValue, so encoding/json writes their Email and Phone strings in full.
 func TestSecretsInStructsWithSlog(t *testing.T) {
 	f := newFixtures(t)
 	var buf bytes.Buffer
