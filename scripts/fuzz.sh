@@ -19,7 +19,7 @@ for file in $(git ls-files '*_test.go'); do
 		else
 			verdict=FAIL
 		fi
-		execs=$(grep -oE 'execs: [0-9]+' "$log" | tail -1 | cut -d' ' -f2)
+		execs=$(grep -oE 'execs: [0-9]+' "$log" | tail -1 | cut -d' ' -f2 || true)
 		printf '%-28s %-30s %5ss  %s  execs=%s\n' "$pkg" "$target" "$(( $(date +%s) - start ))" "$verdict" "${execs:-?}"
 		if [ "$verdict" = FAIL ]; then
 			cat "$log"
