@@ -237,7 +237,7 @@ func (r *CustomerRef) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON writes r as the API's JSON create request: members in the order of SPEC §2
 // (customer, external_reference, name, currency, balance, metadata), absent ones omitted,
-// metadata keys sorted, strings escaped only where JSON requires it. The customer is
+// metadata keys sorted, strings escaped as encoding/json escapes them. The customer is
 // written in the form it was given (see [CustomerRef.MarshalJSON]); a new customer's email
 // and phone are written in full: this is the wire form, not a log form. The zero
 // CreateRequest fails with required at "external_reference".
@@ -315,9 +315,9 @@ func (r CustomerRef) AppendJSON(b []byte) ([]byte, error) {
 func (r *CustomerRef) appendJSON(b []byte, mask bool) []byte {
 	switch r.kind {
 	case RefCustomerID:
-		return entity.AppendString(b, r.id.String())
+		return strictjson.AppendString(b, r.id.String())
 	case RefExternalReference:
-		return entity.AppendString(b, r.ref.String())
+		return strictjson.AppendString(b, r.ref.String())
 	case RefNewCustomer:
 		if mask {
 			return append(b, r.nc.String()...)

@@ -294,8 +294,14 @@ func TestCreateRequestEncodingEscapes(t *testing.T) {
 	})
 	out, err := req.MarshalJSON()
 	require.NoError(t, err)
-	assert.Equal(t, `{"customer":"c","external_reference":"x","name":"Épargne \"Q\" \\ <&> 山田 🚀",`+
-		`"metadata":{"k.a y":"<b>","note":"line\none\ttab\u0000`+"\x7f\u2028"+`"}}`, string(out))
+	assert.Equal(t, `{"customer":"c","external_reference":"x","name":"Épargne \"Q\" \\ \u003c\u0026\u003e 山田 🚀",`+
+		`"metadata":{"k.a y":"\u003cb\u003e","note":"line\none\ttab\u0000`+"\x7f"+`\u2028"}}`, string(out))
+	std, err := json.Marshal(struct {
+		Name     string            `json:"name"`
+		Metadata map[string]string `json:"metadata"`
+	}{name, map[string]string{"note": "line\none\ttab\x00\x7f\u2028", "k.a y": "<b>"}})
+	require.NoError(t, err)
+	assert.Contains(t, string(out), string(std[1:len(std)-1]), "what encoding/json writes")
 	back, err := account.ParseCreateRequest(out)
 	require.NoError(t, err)
 	assert.True(t, req.Equal(back))

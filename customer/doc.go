@@ -89,10 +89,10 @@
 //
 // MarshalJSON and AppendJSON write the wire form: members in the order of
 // SPEC §2's table, absent members omitted, metadata keys sorted, metadata
-// given as {} written as {}, strings escaped only where JSON requires it
-// (quotes, backslashes, control characters), so every value reads back byte
-// for byte: Parse(Marshal(c)) equals c, and encoding it again gives the same
-// bytes. The email and phone are written in full: the wire form is not a log
+// given as {} written as {}, strings escaped as encoding/json escapes them
+// (quotes, backslashes, control characters, and <, >, &, U+2028, U+2029 so the
+// JSON can sit in HTML), so every value reads back byte for byte:
+// Parse(Marshal(c)) equals c, and encoding it again gives the same bytes. The email and phone are written in full: the wire form is not a log
 // form.
 //
 // String, Format (every fmt verb) and LogValue of a CreateRequest or a

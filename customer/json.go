@@ -119,7 +119,8 @@ func (c *Customer) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON writes r as the API's JSON create request: members in the order of SPEC §2
 // (external_reference, name, email, phone, currency, balance, metadata), absent ones
-// omitted, metadata keys sorted, strings escaped only where JSON requires it. The email
+// omitted, metadata keys sorted, strings escaped as encoding/json escapes them (<, > and &
+// too, so the JSON can sit in HTML). The email
 // and phone are written in full: this is the wire form, not a log form. The zero
 // CreateRequest fails with required at "external_reference".
 //

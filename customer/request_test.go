@@ -203,7 +203,8 @@ func TestCreateRequestAppendJSON(t *testing.T) {
 }
 
 func TestCreateRequestEncodingEscapes(t *testing.T) {
-	// Strings are written so that they read back byte for byte.
+	// Strings are written so that they read back byte for byte, escaped as encoding/json
+	// escapes them (<, >, &, U+2028 and U+2029 too).
 	name := "Zoë \"Q\" O'Neil\\ <&> 山田 🚀"
 	req := customer.MustNewCreateRequest(customer.CreateParams{
 		ExternalReference: "x",
@@ -212,8 +213,14 @@ func TestCreateRequestEncodingEscapes(t *testing.T) {
 	})
 	out, err := req.MarshalJSON()
 	require.NoError(t, err)
-	assert.Equal(t, `{"external_reference":"x","name":"Zoë \"Q\" O'Neil\\ <&> 山田 🚀",`+
-		`"metadata":{"k.a y":"<b>","note":"line\none\ttab\u0000`+"\x7f\u2028"+`"}}`, string(out))
+	assert.Equal(t, `{"external_reference":"x","name":"Zoë \"Q\" O'Neil\\ \u003c\u0026\u003e 山田 🚀",`+
+		`"metadata":{"k.a y":"\u003cb\u003e","note":"line\none\ttab\u0000`+"\x7f"+`\u2028"}}`, string(out))
+	std, err := json.Marshal(struct {
+		Name     string            `json:"name"`
+		Metadata map[string]string `json:"metadata"`
+	}{name, map[string]string{"note": "line\none\ttab\x00\x7f\u2028", "k.a y": "<b>"}})
+	require.NoError(t, err)
+	assert.Contains(t, string(out), string(std[1:len(std)-1]), "what encoding/json writes")
 	back, err := customer.ParseCreateRequest(out)
 	require.NoError(t, err)
 	assert.True(t, req.Equal(back))

@@ -64,8 +64,10 @@
 // [Fields.AppendName] and [Fields.AppendMoney] append the shared members, each preceded by
 // a comma (in every document of SPEC §2 a required member comes first), in the order of
 // SPEC §3: name; then currency, balance, payment_rules, metadata (keys sorted). Absent
-// members are omitted; metadata given as {} is written as {}. [AppendString] writes a JSON
-// string that reads back to the same bytes. For the log form, [Fields.AppendNameLogAttr]
+// members are omitted; metadata given as {} is written as {}. Strings are written by
+// [strictjson.AppendString], escaped as encoding/json escapes them (<, > and & too), the
+// one JSON string writer of the module, so a document's metadata is the same bytes as
+// metadata.Metadata.MarshalJSON writes. For the log form, [Fields.AppendNameLogAttr]
 // and [Fields.AppendMoneyLogAttrs] give the same members as slog attributes (none of
 // them is masked: the entity masks its own personal members, email and phone).
 //

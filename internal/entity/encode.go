@@ -2,61 +2,9 @@ package entity
 
 import (
 	"strconv"
-	"unicode/utf8"
+
+	"github.com/tallykit/billing/internal/strictjson"
 )
-
-const hexDigits = "0123456789abcdef"
-
-// AppendString appends s to b as a JSON string. It escapes only what JSON requires — the
-// quotation mark, the backslash and the control characters U+0000–U+001F (as \n, \t, \r,
-// \b, \f or \u00XX) — and writes everything else as it is, so that a string of valid UTF-8
-// reads back, by any JSON reader, to exactly its bytes. A byte that is not part of valid
-// UTF-8 (never in a value this module accepts) is written as \ufffd, so the output is
-// always valid JSON.
-func AppendString(b []byte, s string) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		if c >= utf8.RuneSelf {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if r != utf8.RuneError || size != 1 {
-				i += size
-				continue
-			}
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i++
-			start = i
-			continue
-		}
-		b = append(b, s[start:i]...)
-		switch c {
-		case '"', '\\':
-			b = append(b, '\\', c)
-		case '\n':
-			b = append(b, '\\', 'n')
-		case '\r':
-			b = append(b, '\\', 'r')
-		case '\t':
-			b = append(b, '\\', 't')
-		case '\b':
-			b = append(b, '\\', 'b')
-		case '\f':
-			b = append(b, '\\', 'f')
-		default:
-			b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
-		}
-		i++
-		start = i
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
-}
 
 // AppendMember appends a member separator (a comma unless first), the member's name and a
 // colon: `,"name":`. name must need no escaping (every member name of the API).
@@ -69,9 +17,10 @@ func AppendMember(b []byte, first bool, name string) []byte {
 	return append(b, '"', ':')
 }
 
-// AppendStringMember appends `,"name":"value"` (without the comma when first).
+// AppendStringMember appends `,"name":"value"` (without the comma when first), value
+// written by strictjson.AppendString.
 func AppendStringMember(b []byte, first bool, name, value string) []byte {
-	return AppendString(AppendMember(b, first, name), value)
+	return strictjson.AppendString(AppendMember(b, first, name), value)
 }
 
 // AppendName appends the name member, `,"name":"…"`, when present.
@@ -84,7 +33,7 @@ func (f *Fields) AppendName(b []byte) []byte {
 
 // AppendMoney appends the members currency, balance, payment_rules and metadata that are
 // present, in that order, each preceded by a comma; metadata keys are written sorted, and
-// metadata given as {} is written as {}.
+// metadata given as {} is written as {}: the same bytes as metadata.Metadata.MarshalJSON.
 func (f *Fields) AppendMoney(b []byte) []byte {
 	if !f.Currency.IsZero() {
 		b = AppendStringMember(b, false, FieldCurrency, f.Currency.Code())
@@ -113,9 +62,9 @@ func (f *Fields) AppendMoney(b []byte) []byte {
 				b = append(b, ',')
 			}
 			first = false
-			b = AppendString(b, k)
+			b = strictjson.AppendString(b, k)
 			b = append(b, ':')
-			b = AppendString(b, v)
+			b = strictjson.AppendString(b, v)
 		}
 		b = append(b, '}')
 	}

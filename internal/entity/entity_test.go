@@ -1,11 +1,9 @@
 package entity_test
 
 import (
-	"encoding/json"
 	"log/slog"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -252,28 +250,13 @@ func must[T any](v T, err error) T {
 	return v
 }
 
-func TestAppendString(t *testing.T) {
-	tests := map[string]string{
-		"":               `""`,
-		"plain":          `"plain"`,
-		"q\"b\\":         `"q\"b\\"`,
-		"\n\r\t\b\f":     `"\n\r\t\b\f"`,
-		"\x00\x1f\x7f":   `"\u0000\u001f` + "\x7f" + `"`,
-		"<&>":            `"<&>"`,
-		"é山🚀\u2028":      `"é山🚀` + "\u2028" + `"`,
-		"bad\xffbyte":    `"bad\ufffdbyte"`,
-		"\xed\xa0\x80ok": `"\ufffd\ufffd\ufffdok"`,
-	}
-	for in, want := range tests {
-		got := string(entity.AppendString(nil, in))
-		assert.Equal(t, want, got, "%q", in)
-		assert.True(t, json.Valid([]byte(got)), "%q", got)
-		if utf8.ValidString(in) {
-			var back string
-			require.NoError(t, json.Unmarshal([]byte(got), &back))
-			assert.Equal(t, in, back)
-		}
-	}
+func TestMetadataEncodedAsMetadataPackageDoes(t *testing.T) {
+	md := metadata.MustNew(map[string]string{"html": "<a href='x'>&</a>", "sep": "\u2028\u2029", "q": "\"\\\n\x00"},
+		metadata.CustomerLimits())
+	want, err := md.MarshalJSON()
+	require.NoError(t, err)
+	f := entity.Fields{Name: "<Jo & Co>", Metadata: md, HasMetadata: true}
+	assert.Equal(t, `,"name":"\u003cJo \u0026 Co\u003e","metadata":`+string(want), string(f.AppendMoney(f.AppendName(nil))))
 }
 
 func TestLogAttrs(t *testing.T) {

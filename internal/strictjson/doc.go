@@ -75,6 +75,12 @@
 // after a loop means after every member of that object. Failures of one place keep the
 // order they were recorded in, so a metadata member's too_many_keys stays before its keys'.
 //
+// # Writing
+//
+// [AppendString] is the module's one JSON string writer (metadata, customer and account
+// encode their strings with it): it escapes what encoding/json escapes, <, > and & too,
+// and writes the same bytes as json.Marshal, with no allocation.
+//
 // # Decisions
 //
 //   - Documents over [MaxSize] (1 MiB) fail with too_long at the document's path, alone,
