@@ -172,29 +172,13 @@ func readCustomerRef(o strictjson.Object) CustomerRef {
 // it. JSON null leaves r unchanged, as encoding/json expects of a value that may be absent.
 // On failure r is unchanged and the error is a [billing.Errors].
 func (r *CreateRequest) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	v, err := ParseCreateRequest(data)
-	if err != nil {
-		return err
-	}
-	*r = v
-	return nil
+	return strictjson.Unmarshal(r, data, ParseCreateRequest)
 }
 
 // UnmarshalJSON sets a from a JSON account object, as [Parse] reads it. JSON null leaves a
 // unchanged. On failure a is unchanged and the error is a [billing.Errors].
 func (a *Account) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	v, err := Parse(data)
-	if err != nil {
-		return err
-	}
-	*a = v
-	return nil
+	return strictjson.Unmarshal(a, data, Parse)
 }
 
 // refDocStart and refDocEnd wrap a customer member's value into a create request document
@@ -211,7 +195,7 @@ const (
 // room its member takes in a document) with too_long at "". On failure r is unchanged and
 // the error is a [billing.Errors].
 func (r *CustomerRef) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if strictjson.IsNull(data) {
 		return nil
 	}
 	if len(data) > strictjson.MaxSize-len(refDocStart)-len(refDocEnd) {
@@ -251,7 +235,7 @@ func (r CreateRequest) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the JSON form of r (see [CreateRequest.MarshalJSON]) to b.
 func (r CreateRequest) AppendJSON(b []byte) ([]byte, error) {
 	if r.ref.IsZero() || r.customer.IsZero() {
-		return b, zeroError(fieldExternalReference, "cannot encode the zero CreateRequest: it has no external reference")
+		return b, entity.ZeroError(fieldExternalReference, "cannot encode the zero CreateRequest: it has no external reference")
 	}
 	return append(r.appendMembers(append(b, '{'), false), '}'), nil
 }
@@ -280,7 +264,7 @@ func (a Account) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the JSON form of a (see [Account.MarshalJSON]) to b.
 func (a Account) AppendJSON(b []byte) ([]byte, error) {
 	if a.id.IsZero() {
-		return b, zeroError(fieldID, "cannot encode the zero Account: it has no ID")
+		return b, entity.ZeroError(fieldID, "cannot encode the zero Account: it has no ID")
 	}
 	return append(a.appendMembers(append(b, '{')), '}'), nil
 }
@@ -305,7 +289,7 @@ func (r CustomerRef) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the JSON form of r (see [CustomerRef.MarshalJSON]) to b.
 func (r CustomerRef) AppendJSON(b []byte) ([]byte, error) {
 	if r.kind == RefNone {
-		return b, zeroError(fieldCustomer, "cannot encode the zero CustomerRef: it names no customer")
+		return b, entity.ZeroError(fieldCustomer, "cannot encode the zero CustomerRef: it names no customer")
 	}
 	return r.appendJSON(b, false), nil
 }
@@ -352,21 +336,3 @@ func (a *Account) size() int {
 	return len(`{"id":"","external_reference":"","customer_id":""}`) +
 		len(a.id.String()) + len(a.ref.String()) + len(a.customerID.String()) + a.f.Size()
 }
-
-func zeroError(field, message string) error {
-	return billing.Errors{billing.NewFieldError(field, billing.CodeRequired, message)}
-}
-
-// isNull reports whether data is the JSON literal null, with white space around it.
-func isNull(data []byte) bool {
-	i, j := 0, len(data)
-	for i < j && isJSONSpace(data[i]) {
-		i++
-	}
-	for j > i && isJSONSpace(data[j-1]) {
-		j--
-	}
-	return string(data[i:j]) == "null"
-}
-
-func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

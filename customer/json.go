@@ -1,7 +1,6 @@
 package customer
 
 import (
-	billing "github.com/tallykit/billing"
 	"github.com/tallykit/billing/ids"
 	"github.com/tallykit/billing/internal/entity"
 	"github.com/tallykit/billing/internal/strictjson"
@@ -92,37 +91,21 @@ func decode(data []byte, object bool) (ids.CustomerID, CreateRequest, error) {
 // reads it. JSON null leaves r unchanged, as encoding/json expects of a value that may be
 // absent. On failure r is unchanged and the error is a [billing.Errors].
 func (r *CreateRequest) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	v, err := ParseCreateRequest(data)
-	if err != nil {
-		return err
-	}
-	*r = v
-	return nil
+	return strictjson.Unmarshal(r, data, ParseCreateRequest)
 }
 
 // UnmarshalJSON sets c from a JSON customer object, as [Parse] reads it. JSON null leaves
 // c unchanged. On failure c is unchanged and the error is a [billing.Errors].
 func (c *Customer) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	v, err := Parse(data)
-	if err != nil {
-		return err
-	}
-	*c = v
-	return nil
+	return strictjson.Unmarshal(c, data, Parse)
 }
 
 // MarshalJSON writes r as the API's JSON create request: members in the order of SPEC §2
 // (external_reference, name, email, phone, currency, balance, metadata), absent ones
 // omitted, metadata keys sorted, strings escaped as encoding/json escapes them (<, > and &
-// too, so the JSON can sit in HTML). The email
-// and phone are written in full: this is the wire form, not a log form. The zero
-// CreateRequest fails with required at "external_reference".
+// too, so the JSON can sit in HTML). The email and phone are written in full: this is
+// the wire form, not a log form. The zero CreateRequest fails with required at
+// "external_reference".
 //
 // [ParseCreateRequest] reads the result back to a request equal to r, and encoding that
 // gives the same bytes.
@@ -133,7 +116,7 @@ func (r CreateRequest) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the JSON form of r (see [CreateRequest.MarshalJSON]) to b.
 func (r CreateRequest) AppendJSON(b []byte) ([]byte, error) {
 	if r.ref.IsZero() {
-		return b, zeroError(fieldExternalReference, "cannot encode the zero CreateRequest: it has no external reference")
+		return b, entity.ZeroError(fieldExternalReference, "cannot encode the zero CreateRequest: it has no external reference")
 	}
 	b = append(b, '{')
 	b = r.appendMembers(b, true, false)
@@ -153,7 +136,7 @@ func (c Customer) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the JSON form of c (see [Customer.MarshalJSON]) to b.
 func (c Customer) AppendJSON(b []byte) ([]byte, error) {
 	if c.id.IsZero() {
-		return b, zeroError(fieldID, "cannot encode the zero Customer: it has no ID")
+		return b, entity.ZeroError(fieldID, "cannot encode the zero Customer: it has no ID")
 	}
 	b = entity.AppendStringMember(append(b, '{'), true, fieldID, c.id.String())
 	b = c.req.appendMembers(b, false, false)
@@ -192,21 +175,3 @@ func (r *CreateRequest) size() int {
 }
 
 func (c *Customer) size() int { return len(`"id":"",`) + len(c.id.String()) + c.req.size() }
-
-func zeroError(field, message string) error {
-	return billing.Errors{billing.NewFieldError(field, billing.CodeRequired, message)}
-}
-
-// isNull reports whether data is the JSON literal null, with white space around it.
-func isNull(data []byte) bool {
-	i, j := 0, len(data)
-	for i < j && isJSONSpace(data[i]) {
-		i++
-	}
-	for j > i && isJSONSpace(data[j-1]) {
-		j--
-	}
-	return string(data[i:j]) == "null"
-}
-
-func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

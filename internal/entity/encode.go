@@ -3,6 +3,7 @@ package entity
 import (
 	"strconv"
 
+	billing "github.com/tallykit/billing"
 	"github.com/tallykit/billing/internal/strictjson"
 )
 
@@ -95,4 +96,10 @@ func (f *Fields) Size() int {
 		}
 	}
 	return n
+}
+
+// ZeroError is the failure of encoding the zero value of a document, which is not a
+// document: required at field, the member that the zero value lacks.
+func ZeroError(field, message string) error {
+	return billing.Errors{billing.NewFieldError(field, billing.CodeRequired, message)}
 }
