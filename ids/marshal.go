@@ -73,53 +73,77 @@ func bytesToString(b []byte, field string) (string, error) {
 	return string(b), nil
 }
 
+// The types whose form is their string (every one but APIKey) share the bodies below:
+// s is the value's string, "" for the zero value, which fails with required at field.
+
+// appendText appends s to b, or fails for the zero value.
+func appendText(b []byte, s, field, required string) ([]byte, error) {
+	if s == "" {
+		return b, zeroError(field, required)
+	}
+	return append(b, s...), nil
+}
+
+// marshalJSON returns s as a JSON string, or fails for the zero value.
+func marshalJSON(s, field, required string) ([]byte, error) {
+	if s == "" {
+		return nil, zeroError(field, required)
+	}
+	return appendJSON(make([]byte, 0, len(s)+2), s), nil
+}
+
+// The Unmarshal… methods (and Scan, in sql.go) read a string their own way and hand it to
+// the type's parser; v is left unchanged on failure.
+
+// unmarshalText sets *v to what parse reads from text.
+func unmarshalText[T any](v *T, text []byte, field string, parse func(string) (T, error)) error {
+	s, err := bytesToString(text, field)
+	return setParsed(v, s, err, parse)
+}
+
+// unmarshalJSON sets *v to what parse reads from the JSON string data; null is required
+// at field, with the message required.
+func unmarshalJSON[T any](v *T, data []byte, field, required string, parse func(string) (T, error)) error {
+	s, err := jsonString(data, field, required)
+	return setParsed(v, s, err, parse)
+}
+
+// setParsed sets *v to what parse reads from s, unless reading s failed (err).
+func setParsed[T any](v *T, s string, err error, parse func(string) (T, error)) error {
+	if err != nil {
+		return err
+	}
+	x, err := parse(s)
+	if err != nil {
+		return err
+	}
+	*v = x
+	return nil
+}
+
 // MarshalText returns the ID, or fails with billing.CodeRequired for the zero CustomerID.
 func (id CustomerID) MarshalText() ([]byte, error) { return id.AppendText(nil) }
 
 // AppendText appends the ID to b, or fails with billing.CodeRequired for the zero CustomerID.
 func (id CustomerID) AppendText(b []byte) ([]byte, error) {
-	if id.IsZero() {
-		return b, zeroError(fieldID, customerRules.required)
-	}
-	return append(b, id.cus...), nil
+	return appendText(b, id.cus, fieldID, customerRules.required)
 }
 
 // UnmarshalText sets id to the customer ID in text, checked by [ParseCustomerID].
 func (id *CustomerID) UnmarshalText(text []byte) error {
-	s, err := bytesToString(text, fieldID)
-	if err != nil {
-		return err
-	}
-	v, err := ParseCustomerID(s)
-	if err != nil {
-		return err
-	}
-	*id = v
-	return nil
+	return unmarshalText(id, text, fieldID, ParseCustomerID)
 }
 
 // MarshalJSON returns the ID as a JSON string, or fails with billing.CodeRequired for the
 // zero CustomerID.
 func (id CustomerID) MarshalJSON() ([]byte, error) {
-	if id.IsZero() {
-		return nil, zeroError(fieldID, customerRules.required)
-	}
-	return appendJSON(make([]byte, 0, len(id.cus)+2), id.cus), nil
+	return marshalJSON(id.cus, fieldID, customerRules.required)
 }
 
 // UnmarshalJSON sets id to the customer ID in the JSON string data, checked by
 // [ParseCustomerID]. null is billing.CodeRequired; use a *CustomerID for an optional member.
 func (id *CustomerID) UnmarshalJSON(data []byte) error {
-	s, err := jsonString(data, fieldID, customerRules.required)
-	if err != nil {
-		return err
-	}
-	v, err := ParseCustomerID(s)
-	if err != nil {
-		return err
-	}
-	*id = v
-	return nil
+	return unmarshalJSON(id, data, fieldID, customerRules.required, ParseCustomerID)
 }
 
 // MarshalText returns the ID, or fails with billing.CodeRequired for the zero AccountID.
@@ -127,48 +151,24 @@ func (id AccountID) MarshalText() ([]byte, error) { return id.AppendText(nil) }
 
 // AppendText appends the ID to b, or fails with billing.CodeRequired for the zero AccountID.
 func (id AccountID) AppendText(b []byte) ([]byte, error) {
-	if id.IsZero() {
-		return b, zeroError(fieldID, accountRules.required)
-	}
-	return append(b, id.acc...), nil
+	return appendText(b, id.acc, fieldID, accountRules.required)
 }
 
 // UnmarshalText sets id to the account ID in text, checked by [ParseAccountID].
 func (id *AccountID) UnmarshalText(text []byte) error {
-	s, err := bytesToString(text, fieldID)
-	if err != nil {
-		return err
-	}
-	v, err := ParseAccountID(s)
-	if err != nil {
-		return err
-	}
-	*id = v
-	return nil
+	return unmarshalText(id, text, fieldID, ParseAccountID)
 }
 
 // MarshalJSON returns the ID as a JSON string, or fails with billing.CodeRequired for the
 // zero AccountID.
 func (id AccountID) MarshalJSON() ([]byte, error) {
-	if id.IsZero() {
-		return nil, zeroError(fieldID, accountRules.required)
-	}
-	return appendJSON(make([]byte, 0, len(id.acc)+2), id.acc), nil
+	return marshalJSON(id.acc, fieldID, accountRules.required)
 }
 
 // UnmarshalJSON sets id to the account ID in the JSON string data, checked by
 // [ParseAccountID]. null is billing.CodeRequired; use an *AccountID for an optional member.
 func (id *AccountID) UnmarshalJSON(data []byte) error {
-	s, err := jsonString(data, fieldID, accountRules.required)
-	if err != nil {
-		return err
-	}
-	v, err := ParseAccountID(s)
-	if err != nil {
-		return err
-	}
-	*id = v
-	return nil
+	return unmarshalJSON(id, data, fieldID, accountRules.required, ParseAccountID)
 }
 
 // MarshalText returns the reference, or fails with billing.CodeRequired for the zero
@@ -178,49 +178,25 @@ func (r ExternalReference) MarshalText() ([]byte, error) { return r.AppendText(n
 // AppendText appends the reference to b, or fails with billing.CodeRequired for the zero
 // ExternalReference.
 func (r ExternalReference) AppendText(b []byte) ([]byte, error) {
-	if r.IsZero() {
-		return b, zeroError(fieldExternalReference, refRequired)
-	}
-	return append(b, r.ref...), nil
+	return appendText(b, r.ref, fieldExternalReference, refRequired)
 }
 
 // UnmarshalText sets r to the reference in text, checked by [ParseExternalReference]: no
 // reserved prefix applies, since the text alone does not say whose reference it is.
 func (r *ExternalReference) UnmarshalText(text []byte) error {
-	s, err := bytesToString(text, fieldExternalReference)
-	if err != nil {
-		return err
-	}
-	v, err := ParseExternalReference(s)
-	if err != nil {
-		return err
-	}
-	*r = v
-	return nil
+	return unmarshalText(r, text, fieldExternalReference, ParseExternalReference)
 }
 
 // MarshalJSON returns the reference as a JSON string, or fails with billing.CodeRequired for
 // the zero ExternalReference.
 func (r ExternalReference) MarshalJSON() ([]byte, error) {
-	if r.IsZero() {
-		return nil, zeroError(fieldExternalReference, refRequired)
-	}
-	return appendJSON(make([]byte, 0, len(r.ref)+2), r.ref), nil
+	return marshalJSON(r.ref, fieldExternalReference, refRequired)
 }
 
 // UnmarshalJSON sets r to the reference in the JSON string data, checked by
 // [ParseExternalReference]. null is billing.CodeRequired.
 func (r *ExternalReference) UnmarshalJSON(data []byte) error {
-	s, err := jsonString(data, fieldExternalReference, refRequired)
-	if err != nil {
-		return err
-	}
-	v, err := ParseExternalReference(s)
-	if err != nil {
-		return err
-	}
-	*r = v
-	return nil
+	return unmarshalJSON(r, data, fieldExternalReference, refRequired, ParseExternalReference)
 }
 
 // MarshalText returns the key, or fails with billing.CodeRequired for the zero IdempotencyKey.
@@ -229,48 +205,24 @@ func (k IdempotencyKey) MarshalText() ([]byte, error) { return k.AppendText(nil)
 // AppendText appends the key to b, or fails with billing.CodeRequired for the zero
 // IdempotencyKey.
 func (k IdempotencyKey) AppendText(b []byte) ([]byte, error) {
-	if k.IsZero() {
-		return b, zeroError(fieldIdempotencyKey, keyRequired)
-	}
-	return append(b, k.key...), nil
+	return appendText(b, k.key, fieldIdempotencyKey, keyRequired)
 }
 
 // UnmarshalText sets k to the key in text, checked by [ParseIdempotencyKey].
 func (k *IdempotencyKey) UnmarshalText(text []byte) error {
-	s, err := bytesToString(text, fieldIdempotencyKey)
-	if err != nil {
-		return err
-	}
-	v, err := ParseIdempotencyKey(s)
-	if err != nil {
-		return err
-	}
-	*k = v
-	return nil
+	return unmarshalText(k, text, fieldIdempotencyKey, ParseIdempotencyKey)
 }
 
 // MarshalJSON returns the key as a JSON string, or fails with billing.CodeRequired for the
 // zero IdempotencyKey.
 func (k IdempotencyKey) MarshalJSON() ([]byte, error) {
-	if k.IsZero() {
-		return nil, zeroError(fieldIdempotencyKey, keyRequired)
-	}
-	return appendJSON(make([]byte, 0, len(k.key)+2), k.key), nil
+	return marshalJSON(k.key, fieldIdempotencyKey, keyRequired)
 }
 
 // UnmarshalJSON sets k to the key in the JSON string data, checked by [ParseIdempotencyKey].
 // null is billing.CodeRequired.
 func (k *IdempotencyKey) UnmarshalJSON(data []byte) error {
-	s, err := jsonString(data, fieldIdempotencyKey, keyRequired)
-	if err != nil {
-		return err
-	}
-	v, err := ParseIdempotencyKey(s)
-	if err != nil {
-		return err
-	}
-	*k = v
-	return nil
+	return unmarshalJSON(k, data, fieldIdempotencyKey, keyRequired, ParseIdempotencyKey)
 }
 
 // MarshalText returns the masked form of the key (see [APIKey.String]), never the key;
@@ -293,16 +245,7 @@ func (k APIKey) AppendText(b []byte) ([]byte, error) {
 
 // UnmarshalText sets k to the API key in text, checked by [ParseAPIKey].
 func (k *APIKey) UnmarshalText(text []byte) error {
-	s, err := bytesToString(text, fieldAPIKey)
-	if err != nil {
-		return err
-	}
-	v, err := ParseAPIKey(s)
-	if err != nil {
-		return err
-	}
-	*k = v
-	return nil
+	return unmarshalText(k, text, fieldAPIKey, ParseAPIKey)
 }
 
 // MarshalJSON returns the masked form of the key (see [APIKey.String]) as a JSON string,
@@ -317,14 +260,5 @@ func (k APIKey) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON sets k to the API key in the JSON string data, checked by [ParseAPIKey].
 // null is billing.CodeRequired.
 func (k *APIKey) UnmarshalJSON(data []byte) error {
-	s, err := jsonString(data, fieldAPIKey, apiKeyRequired)
-	if err != nil {
-		return err
-	}
-	v, err := ParseAPIKey(s)
-	if err != nil {
-		return err
-	}
-	*k = v
-	return nil
+	return unmarshalJSON(k, data, fieldAPIKey, apiKeyRequired, ParseAPIKey)
 }

@@ -21,6 +21,9 @@ import (
 // and sql.Null[ids.CustomerID]{} writes NULL. database/sql handles both itself (sql.Null
 // calls Scan and Value of the ID), so the package needs no Null type of its own.
 
+// scanString returns the string of a string or []byte column, for setParsed (see
+// unmarshalText). It is called by each Scan itself rather than by a generic helper, which
+// would make a caller's []byte column escape to the heap.
 func scanString(src any, field string) (string, error) {
 	switch v := src.(type) {
 	case string:
@@ -36,28 +39,25 @@ func scanString(src any, field string) (string, error) {
 	}
 }
 
+// value returns s, or fails for the zero value (see appendText).
+func value(s, field, required string) (driver.Value, error) {
+	if s == "" {
+		return nil, zeroError(field, required)
+	}
+	return s, nil
+}
+
 // Scan sets id to the customer ID in a string or []byte column, checked by
 // [ParseCustomerID]. NULL fails with billing.CodeRequired; see the package documentation
 // for nullable columns.
 func (id *CustomerID) Scan(src any) error {
 	s, err := scanString(src, fieldID)
-	if err != nil {
-		return err
-	}
-	v, err := ParseCustomerID(s)
-	if err != nil {
-		return err
-	}
-	*id = v
-	return nil
+	return setParsed(id, s, err, ParseCustomerID)
 }
 
 // Value returns the ID as a string, or fails with billing.CodeRequired for the zero CustomerID.
 func (id CustomerID) Value() (driver.Value, error) {
-	if id.IsZero() {
-		return nil, zeroError(fieldID, customerRules.required)
-	}
-	return id.cus, nil
+	return value(id.cus, fieldID, customerRules.required)
 }
 
 // Scan sets id to the account ID in a string or []byte column, checked by
@@ -65,23 +65,12 @@ func (id CustomerID) Value() (driver.Value, error) {
 // for nullable columns.
 func (id *AccountID) Scan(src any) error {
 	s, err := scanString(src, fieldID)
-	if err != nil {
-		return err
-	}
-	v, err := ParseAccountID(s)
-	if err != nil {
-		return err
-	}
-	*id = v
-	return nil
+	return setParsed(id, s, err, ParseAccountID)
 }
 
 // Value returns the ID as a string, or fails with billing.CodeRequired for the zero AccountID.
 func (id AccountID) Value() (driver.Value, error) {
-	if id.IsZero() {
-		return nil, zeroError(fieldID, accountRules.required)
-	}
-	return id.acc, nil
+	return value(id.acc, fieldID, accountRules.required)
 }
 
 // Scan sets r to the reference in a string or []byte column, checked by
@@ -89,22 +78,11 @@ func (id AccountID) Value() (driver.Value, error) {
 // documentation for nullable columns.
 func (r *ExternalReference) Scan(src any) error {
 	s, err := scanString(src, fieldExternalReference)
-	if err != nil {
-		return err
-	}
-	v, err := ParseExternalReference(s)
-	if err != nil {
-		return err
-	}
-	*r = v
-	return nil
+	return setParsed(r, s, err, ParseExternalReference)
 }
 
 // Value returns the reference as a string, or fails with billing.CodeRequired for the zero
 // ExternalReference.
 func (r ExternalReference) Value() (driver.Value, error) {
-	if r.IsZero() {
-		return nil, zeroError(fieldExternalReference, refRequired)
-	}
-	return r.ref, nil
+	return value(r.ref, fieldExternalReference, refRequired)
 }
