@@ -36,13 +36,6 @@ func (m Metadata) appendJSON(b []byte) []byte {
 // The literal null leaves m unchanged, as encoding/json expects. On failure m is unchanged
 // and the error is a billing.Errors with paths under "metadata".
 func (m *Metadata) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	md, err := Parse(data, CustomerLimits())
-	if err != nil {
-		return err
-	}
-	*m = md
-	return nil
+	parse := func(data []byte) (Metadata, error) { return Parse(data, CustomerLimits()) }
+	return strictjson.Unmarshal(m, data, parse)
 }

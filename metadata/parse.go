@@ -28,7 +28,7 @@ type span struct{ keyEnd, valueEnd int32 }
 // Document parsers call Parse on the raw bytes of their metadata member and add the
 // failures, whose paths already start with "metadata", under their own prefix.
 func Parse(data []byte, l Limits) (Metadata, error) {
-	if isNull(data) {
+	if strictjson.IsNull(data) {
 		return Metadata{}, nil
 	}
 	var (
@@ -100,17 +100,3 @@ func Parse(data []byte, l Limits) (Metadata, error) {
 	slices.SortFunc(entries, compareEntries)
 	return Metadata{entries: entries}, nil
 }
-
-// isNull reports whether data is the literal null, with white space around it.
-func isNull(data []byte) bool {
-	i, j := 0, len(data)
-	for i < j && isSpace(data[i]) {
-		i++
-	}
-	for j > i && isSpace(data[j-1]) {
-		j--
-	}
-	return string(data[i:j]) == "null"
-}
-
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

@@ -67,7 +67,7 @@ func plain(b byte) bool { return ' ' <= b && b <= '~' && b != '"' && b != '\\' }
 
 // unmarshalJSON is UnmarshalJSON without the fast path, for any data.
 func (c *Currency) unmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if strictjson.IsNull(data) {
 		return nil
 	}
 	// The reader reads objects: the value is read as the only member of one. The document is
@@ -142,7 +142,7 @@ func (a Amount) MarshalJSON() ([]byte, error) {
 // when it is not an object, [billing.CodeTooLong] over 1 MiB. On failure a is left
 // unchanged.
 func (a *Amount) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if strictjson.IsNull(data) {
 		return nil
 	}
 	var v Amount
@@ -216,7 +216,7 @@ func (r PaymentRules) MarshalJSON() ([]byte, error) {
 // ("min_amount" becomes "payment_rules.min_amount", "" becomes "payment_rules"), in the
 // member's place. On failure r is left unchanged.
 func (r *PaymentRules) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
+	if strictjson.IsNull(data) {
 		return nil
 	}
 	var d rulesReader
@@ -356,18 +356,3 @@ func withMissing(err error, names []string, seen []bool) error {
 	}
 	return es
 }
-
-// isNull reports whether data is the JSON literal null, with or without white space around it.
-func isNull(data []byte) bool {
-	i, j := 0, len(data)
-	for i < j && isSpace(data[i]) {
-		i++
-	}
-	for j > i && isSpace(data[j-1]) {
-		j--
-	}
-	return string(data[i:j]) == "null"
-}
-
-// isSpace reports whether b is JSON white space.
-func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
