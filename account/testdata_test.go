@@ -130,21 +130,7 @@ func paramsOf(data []byte) (account.CreateParams, bool) {
 }
 
 func TestTestdataThroughParams(t *testing.T) {
-	tried := 0
-	for _, d := range testdocs.Load(t, "account-create") {
-		if testdocs.JSONLevel(d.Want) {
-			continue
-		}
-		p, ok := paramsOf(d.Data)
-		if !ok {
-			continue
-		}
-		tried++
-		t.Run(d.Name, func(t *testing.T) {
-			req, err := account.NewCreateRequest(p)
-			testdocs.CheckBuilt(t, d, req, err, account.ParseCreateRequest)
-		})
-	}
+	tried := testdocs.CheckThroughParams(t, "account-create", paramsOf, account.NewCreateRequest, account.ParseCreateRequest)
 	assert.Greater(t, tried, 60, "most documents can be written as Go values")
 }
 

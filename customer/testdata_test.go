@@ -83,21 +83,7 @@ func paramsOf(data []byte) (customer.CreateParams, bool) {
 }
 
 func TestTestdataThroughParams(t *testing.T) {
-	tried := 0
-	for _, d := range testdocs.Load(t, "customer-create") {
-		if testdocs.JSONLevel(d.Want) {
-			continue
-		}
-		p, ok := paramsOf(d.Data)
-		if !ok {
-			continue
-		}
-		tried++
-		t.Run(d.Name, func(t *testing.T) {
-			req, err := customer.NewCreateRequest(p)
-			testdocs.CheckBuilt(t, d, req, err, customer.ParseCreateRequest)
-		})
-	}
+	tried := testdocs.CheckThroughParams(t, "customer-create", paramsOf, customer.NewCreateRequest, customer.ParseCreateRequest)
 	assert.Greater(t, tried, 150, "most documents can be written as Go values")
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -214,6 +215,23 @@ func EqCustomer(t testing.TB, prefix string, data []byte, v customerValues) {
 	EqString(t, prefix+"email", p.Email, email.Address())
 	EqString(t, prefix+"phone", p.Phone, phone.E164())
 	EqMoney(t, prefix, p.Money, v)
+}
+
+// CheckMasked checks that none of printed (a value's String forms) shows the email
+// address or the phone number of v in full.
+func CheckMasked(t testing.TB, v interface {
+	Email() (customer.Email, bool)
+	Phone() (customer.Phone, bool)
+}, printed ...string) {
+	t.Helper()
+	email, _ := v.Email()
+	phone, _ := v.Phone()
+	for _, s := range printed {
+		if email.Address() != "" && strings.Contains(s, email.Address()) ||
+			phone.E164() != "" && strings.Contains(s, phone.E164()) {
+			t.Fatalf("String shows personal data: %s", s)
+		}
+	}
 }
 
 // PaymentRules is encoding/json's reading of a payment_rules member.

@@ -105,6 +105,31 @@ func CheckBuilt[T Document[T]](t *testing.T, d Doc, v T, err error, parse func([
 	assert.Equal(t, string(b), string(a))
 }
 
+// CheckThroughParams checks a constructor from Go values against the documents of
+// testdata/<kind>: each document that paramsOf can tell as Go values, and whose failures
+// are none about the JSON itself, is built with build and checked with [CheckBuilt]. It
+// returns how many documents it built.
+func CheckThroughParams[P any, T Document[T]](t *testing.T, kind string, paramsOf func([]byte) (P, bool),
+	build func(P) (T, error), parse func([]byte) (T, error)) int {
+	t.Helper()
+	tried := 0
+	for _, d := range Load(t, kind) {
+		if JSONLevel(d.Want) {
+			continue
+		}
+		p, ok := paramsOf(d.Data)
+		if !ok {
+			continue
+		}
+		tried++
+		t.Run(d.Name, func(t *testing.T) {
+			v, err := build(p)
+			CheckBuilt(t, d, v, err, parse)
+		})
+	}
+	return tried
+}
+
 // Failures returns the failures held in err as the testdata files write them, never nil:
 // a path with invalid UTF-8 has each bad byte replaced with U+FFFD, as encoding/json
 // writes it.
