@@ -14,6 +14,7 @@ import (
 	billing "github.com/tallykit/billing"
 	"github.com/tallykit/billing/account"
 	"github.com/tallykit/billing/customer"
+	"github.com/tallykit/billing/internal/testdocs"
 )
 
 func ptr[T any](v T) *T { return &v }
@@ -178,11 +179,11 @@ func TestNewCreateRequestFailures(t *testing.T) {
 			Customer: "c", ExternalReference: "x", Balance: ptr(int64(-1) << 60),
 			Metadata: map[string]string{"k": strings.Repeat("v", 501)},
 		}, []failure{{"balance", "out_of_range"}, {"metadata.k", "too_long"}, {"currency", "required"}}},
-		{"eleven keys", account.CreateParams{Customer: "c", ExternalReference: "x", Metadata: manyKeys(11)},
+		{"eleven keys", account.CreateParams{Customer: "c", ExternalReference: "x", Metadata: testdocs.ManyKeys(11)},
 			[]failure{{"metadata", "too_many_keys"}}},
 		{"a new customer may have twenty", account.CreateParams{
-			NewCustomer:       &customer.CreateParams{ExternalReference: "c", Metadata: manyKeys(21)},
-			ExternalReference: "x", Metadata: manyKeys(11),
+			NewCustomer:       &customer.CreateParams{ExternalReference: "c", Metadata: testdocs.ManyKeys(21)},
+			ExternalReference: "x", Metadata: testdocs.ManyKeys(11),
 		}, []failure{{"customer.metadata", "too_many_keys"}, {"metadata", "too_many_keys"}}},
 	}
 	for _, tt := range tests {
@@ -196,17 +197,9 @@ func TestNewCreateRequestFailures(t *testing.T) {
 		})
 	}
 	_, err := account.NewCreateRequest(account.CreateParams{
-		NewCustomer: &customer.CreateParams{ExternalReference: "c", Metadata: manyKeys(20)}, Customer: "", ExternalReference: "x",
+		NewCustomer: &customer.CreateParams{ExternalReference: "c", Metadata: testdocs.ManyKeys(20)}, Customer: "", ExternalReference: "x",
 	})
 	assert.NoError(t, err, "twenty keys for the new customer")
-}
-
-func manyKeys(n int) map[string]string {
-	m := map[string]string{}
-	for i := range n {
-		m[fmt.Sprintf("k%02d", i)] = "v"
-	}
-	return m
 }
 
 func TestParseCreateRequestErrorsMatchable(t *testing.T) {

@@ -14,6 +14,7 @@ import (
 	billing "github.com/tallykit/billing"
 	"github.com/tallykit/billing/customer"
 	"github.com/tallykit/billing/internal/strictjson"
+	"github.com/tallykit/billing/internal/testdocs"
 )
 
 func ptr[T any](v T) *T { return &v }
@@ -126,7 +127,7 @@ func TestNewCreateRequestFailures(t *testing.T) {
 		{"balance without currency, reported last", customer.CreateParams{
 			ExternalReference: "x", Balance: ptr(int64(-1) << 60), Metadata: map[string]string{"k": strings.Repeat("v", 501)},
 		}, []failure{{"balance", "out_of_range"}, {"metadata.k", "too_long"}, {"currency", "required"}}},
-		{"too many keys first", customer.CreateParams{ExternalReference: "x", Metadata: manyKeys(21)},
+		{"too many keys first", customer.CreateParams{ExternalReference: "x", Metadata: testdocs.ManyKeys(21)},
 			[]failure{{"metadata", "too_many_keys"}}},
 	}
 	for _, tt := range tests {
@@ -139,14 +140,6 @@ func TestNewCreateRequestFailures(t *testing.T) {
 			assert.Panics(t, func() { customer.MustNewCreateRequest(tt.p) })
 		})
 	}
-}
-
-func manyKeys(n int) map[string]string {
-	m := map[string]string{}
-	for i := range n {
-		m[fmt.Sprintf("k%02d", i)] = "v"
-	}
-	return m
 }
 
 func TestParseCreateRequestErrorsMatchable(t *testing.T) {

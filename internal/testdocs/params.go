@@ -1,6 +1,7 @@
 package testdocs
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/tallykit/billing/customer"
@@ -77,4 +78,13 @@ func CustomerParams(o strictjson.Object) (customer.CreateParams, bool) {
 		}
 	}
 	return p, ok
+}
+
+// ManyKeys returns metadata of n entries, "k00": "v", "k01": "v", …, to reach a limit.
+func ManyKeys(n int) map[string]string {
+	m := map[string]string{}
+	for i := range n {
+		m[fmt.Sprintf("k%02d", i)] = "v"
+	}
+	return m
 }
