@@ -3,6 +3,7 @@ package account_test
 import (
 	"encoding/json"
 	"testing"
+	"time"
 
 	"github.com/tallykit/billing/account"
 	"github.com/tallykit/billing/customer"
@@ -80,6 +81,32 @@ func BenchmarkParseCreateRequestNewCustomer(b *testing.B) {
 			_, err := customer.ParseCreateRequest(nested)
 			return err
 		})
+	})
+	// The two in alternation, 64 calls of each in turn, so that a machine whose speed
+	// drifts (other work, frequency) slows both alike: the ratio is the figure to read.
+	b.Run("interleaved", func(b *testing.B) {
+		const batch = 64
+		var acc, cus time.Duration
+		b.ReportAllocs()
+		for b.Loop() {
+			start := time.Now()
+			for range batch {
+				if _, err := account.ParseCreateRequest(data); err != nil {
+					b.Fatal(err)
+				}
+			}
+			mid := time.Now()
+			for range batch {
+				if _, err := customer.ParseCreateRequest(nested); err != nil {
+					b.Fatal(err)
+				}
+			}
+			acc, cus = acc+mid.Sub(start), cus+time.Since(mid)
+		}
+		n := float64(b.N * batch)
+		b.ReportMetric(float64(acc)/n, "account-ns")
+		b.ReportMetric(float64(cus)/n, "customer-ns")
+		b.ReportMetric(float64(acc)/float64(cus), "ratio")
 	})
 }
 

@@ -33,11 +33,11 @@ import (
 // UTF-8 is reported by its field's rule and never repaired. Messages never repeat an
 // email address or a phone number.
 func ParseCreateRequest(data []byte) (CreateRequest, error) {
-	d, err := decode(data, false)
-	if err != nil {
+	var r CreateRequest
+	if err := decode(data, nil, &r); err != nil {
 		return CreateRequest{}, err
 	}
-	return CreateRequest{customer: d.customer, members: d.members}, nil
+	return r, nil
 }
 
 // Parse reads an account object from its JSON document (SPEC §2–§4): id (required, an
@@ -47,31 +47,26 @@ func ParseCreateRequest(data []byte) (CreateRequest, error) {
 // ≤ 2^53−1) and metadata. balance and payment_rules both require currency. It fails as
 // [ParseCreateRequest] does; customer is an unknown member here.
 func Parse(data []byte) (Account, error) {
-	d, err := decode(data, true)
-	if err != nil {
+	var a Account
+	if err := decode(data, &a, nil); err != nil {
 		return Account{}, err
 	}
-	return Account{id: d.id, customerID: d.customerID, members: d.members}, nil
+	return a, nil
 }
 
-// document is what decode reads: a create request's customer, or an account object's
-// IDs, and the members both share.
-type document struct {
-	id         ids.AccountID
-	customerID ids.CustomerID
-	customer   CustomerRef
-	members
-}
-
-// decode reads a create request, or an account object when object is true.
-func decode(data []byte, object bool) (document, error) {
+// decode reads an account object into a, or a create request into r; the other is nil. On
+// failure what it filled in is to be dropped.
+func decode(data []byte, a *Account, r *CreateRequest) error {
+	var seenID, seenRef, seenCustomer, seenCustomerID bool
+	object := a != nil
 	var (
-		d                                             document
-		seenID, seenRef, seenCustomer, seenCustomerID bool
+		d     *members
+		rules *entity.Rules
 	)
-	rules := &createRules
 	if object {
-		rules = &objectRules
+		d, rules = &a.members, &objectRules
+	} else {
+		d, rules = &r.members, &createRules
 	}
 	m := entity.NewMembers(rules)
 	err := strictjson.Decode(data, "", func(o strictjson.Object) {
@@ -88,21 +83,21 @@ func decode(data []byte, object bool) (document, error) {
 					break
 				}
 				seenCustomer = true
-				d.customer = readCustomerRef(o)
+				readCustomerRef(o, &r.customer)
 			case fieldID:
 				if !object {
 					o.Unknown()
 					break
 				}
 				seenID = true
-				d.id, _ = entity.Required(o, ids.ParseAccountID)
+				a.id, _ = entity.Required(o, ids.ParseAccountID)
 			case fieldCustomerID:
 				if !object {
 					o.Unknown()
 					break
 				}
 				seenCustomerID = true
-				d.customerID, _ = entity.Required(o, ids.ParseCustomerID)
+				a.customerID, _ = entity.Required(o, ids.ParseCustomerID)
 			default:
 				if !m.Read(o) {
 					o.Unknown()
@@ -122,19 +117,17 @@ func decode(data []byte, object bool) (document, error) {
 		if object && !seenCustomerID {
 			entity.Missing(o, fieldCustomerID, ids.ParseCustomerID)
 		}
-		m.Finish(o, "")
+		m.Finish(o)
 	})
-	if err != nil {
-		return document{}, err
-	}
 	d.f = m.Fields
 	d.f.Name = d.name.String()
-	return d, nil
+	return err
 }
 
-// readCustomerRef reads the customer member of o in any of its three forms, recording its
-// failures at the member's path ("customer", or "customer.<member>" for a new customer's).
-func readCustomerRef(o strictjson.Object) CustomerRef {
+// readCustomerRef reads the customer member of o in any of its three forms into ref,
+// recording its failures at the member's path ("customer", or "customer.<member>" for a
+// new customer's); ref is left zero on failure.
+func readCustomerRef(o strictjson.Object, ref *CustomerRef) {
 	switch o.Kind() {
 	case strictjson.KindNull:
 		o.Null()
@@ -144,28 +137,21 @@ func readCustomerRef(o strictjson.Object) CustomerRef {
 		if !ok {
 			break
 		}
-		ref, err := ParseCustomerRef(string(b))
+		v, err := ParseCustomerRef(string(b))
 		if err != nil {
 			o.FailErr(err)
 			break
 		}
-		return ref
+		*ref = v
 	case strictjson.KindObject:
-		raw, ok := o.Raw()
-		if !ok {
-			break
+		nested, ok := o.Object()
+		if ok && customer.ReadCreateRequest(nested, &ref.nc) {
+			ref.kind = RefNewCustomer
 		}
-		nc, err := customer.ParseCreateRequest(raw)
-		if err != nil {
-			o.AddError(o.Path(), err) // the member's path, still current after Raw
-			break
-		}
-		return CustomerRef{kind: RefNewCustomer, nc: nc}
 	default:
 		o.Fail(billing.CodeInvalidType, msgRefType)
 		o.Skip()
 	}
-	return CustomerRef{}
 }
 
 // UnmarshalJSON sets r from a JSON account create request, as [ParseCreateRequest] reads
@@ -209,7 +195,7 @@ func (r *CustomerRef) UnmarshalJSON(data []byte) error {
 	var v CustomerRef
 	err := strictjson.Decode(doc, "", func(o strictjson.Object) {
 		for o.Next() {
-			v = readCustomerRef(o)
+			readCustomerRef(o, &v)
 		}
 	})
 	if err != nil {

@@ -20,8 +20,11 @@ import (
 // field's rule and never repaired. Messages never repeat an email address or a phone
 // number.
 func ParseCreateRequest(data []byte) (CreateRequest, error) {
-	_, req, err := decode(data, false)
-	return req, err
+	var c Customer
+	if err := decode(data, false, &c); err != nil {
+		return CreateRequest{}, err
+	}
+	return c.req, nil
 }
 
 // Parse reads a customer object from its JSON document (SPEC §2–§4): the members of a
@@ -30,61 +33,83 @@ func ParseCreateRequest(data []byte) (CreateRequest, error) {
 // 1 ≤ min_amount ≤ max_amount ≤ 2^53−1). balance and payment_rules both require
 // currency. It fails as [ParseCreateRequest] does.
 func Parse(data []byte) (Customer, error) {
-	id, req, err := decode(data, true)
-	if err != nil {
+	var c Customer
+	if err := decode(data, true, &c); err != nil {
 		return Customer{}, err
 	}
-	return Customer{id: id, req: req}, nil
+	return c, nil
 }
 
-// decode reads a create request, or a customer object when object is true.
-func decode(data []byte, object bool) (ids.CustomerID, CreateRequest, error) {
-	var (
-		id              ids.CustomerID
-		req             CreateRequest
-		seenID, seenRef bool
-	)
+// decode reads a create request into c.req, or a customer object into c when object is
+// true. On failure c holds what was read and is to be dropped.
+func decode(data []byte, object bool, c *Customer) error {
+	id := &c.id
+	if !object {
+		id = nil
+	}
+	return strictjson.Decode(data, "", func(o strictjson.Object) { read(o, id, &c.req) })
+}
+
+// ReadCreateRequest reads a customer create request into r from an object whose members
+// are being read: the new customer that package account finds inside its own create
+// request, read in place, without a second pass over its bytes. It reads as
+// [ParseCreateRequest] does, recording the request's failures in the enclosing document
+// under the object's path ("customer.phone"), and reports whether it recorded none; when
+// it recorded some, r is the zero CreateRequest.
+//
+// It exists for the module's own packages: its argument's type is internal, so code
+// outside the module cannot make an Object but the zero one, with which it does nothing
+// and reports false. Use [ParseCreateRequest] or [CreateRequest.UnmarshalJSON].
+func ReadCreateRequest(o strictjson.Object, r *CreateRequest) bool {
+	before := o.Failures()
+	read(o, nil, r)
+	if o.Failures() != before || r.ref.IsZero() { // the zero Object records nothing
+		*r = CreateRequest{}
+		return false
+	}
+	return true
+}
+
+// read reads the members of o into req, recording every failure at the member's path under
+// o's: a create request when id is nil, a customer object (with its ID into id) otherwise.
+func read(o strictjson.Object, id *ids.CustomerID, req *CreateRequest) {
+	var seenID, seenRef bool
+	object := id != nil
 	rules := &createRules
 	if object {
 		rules = &objectRules
 	}
 	m := entity.NewMembers(rules)
-	err := strictjson.Decode(data, "", func(o strictjson.Object) {
-		for o.Next() {
-			switch string(o.NameBytes()) {
-			case fieldExternalReference:
-				seenRef = true
-				req.ref, _ = entity.Required(o, ids.ParseCustomerExternalReference)
-			case fieldEmail:
-				req.email, _ = entity.Optional(o, ParseEmail)
-			case fieldPhone:
-				req.phone, _ = entity.Optional(o, ParsePhone)
-			case fieldID:
-				if !object {
-					o.Unknown()
-					break
-				}
-				seenID = true
-				id, _ = entity.Required(o, ids.ParseCustomerID)
-			default:
-				if !m.Read(o) {
-					o.Unknown()
-				}
+	for o.Next() {
+		switch string(o.NameBytes()) {
+		case fieldExternalReference:
+			seenRef = true
+			req.ref, _ = entity.Required(o, ids.ParseCustomerExternalReference)
+		case fieldEmail:
+			req.email, _ = entity.Optional(o, ParseEmail)
+		case fieldPhone:
+			req.phone, _ = entity.Optional(o, ParsePhone)
+		case fieldID:
+			if !object {
+				o.Unknown()
+				break
+			}
+			seenID = true
+			*id, _ = entity.Required(o, ids.ParseCustomerID)
+		default:
+			if !m.Read(o) {
+				o.Unknown()
 			}
 		}
-		if object && !seenID {
-			entity.Missing(o, fieldID, ids.ParseCustomerID)
-		}
-		if !seenRef {
-			entity.Missing(o, fieldExternalReference, ids.ParseCustomerExternalReference)
-		}
-		m.Finish(o, "")
-	})
-	if err != nil {
-		return ids.CustomerID{}, CreateRequest{}, err
 	}
+	if object && !seenID {
+		entity.Missing(o, fieldID, ids.ParseCustomerID)
+	}
+	if !seenRef {
+		entity.Missing(o, fieldExternalReference, ids.ParseCustomerExternalReference)
+	}
+	m.Finish(o)
 	req.f = m.Fields
-	return id, req, nil
 }
 
 // UnmarshalJSON sets r from a JSON customer create request, as [ParseCreateRequest]

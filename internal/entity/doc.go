@@ -16,7 +16,6 @@
 //
 //	m := entity.NewMembers(&rules)
 //	err := strictjson.Decode(data, "", func(o strictjson.Object) {
-//		prefix := o.Prefix()
 //		for o.Next() {
 //			switch string(o.NameBytes()) {
 //			case "external_reference":
@@ -29,9 +28,9 @@
 //			}
 //		}
 //		if !seenRef {
-//			entity.Missing(o, report.Join(prefix, "external_reference"), ids.ParseAccountExternalReference)
+//			entity.Missing(o, "external_reference", ids.ParseAccountExternalReference)
 //		}
-//		m.Finish(o, prefix)
+//		m.Finish(o)
 //	})
 //	// err == nil: m.Fields holds the values.
 //

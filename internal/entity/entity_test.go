@@ -56,7 +56,7 @@ func parseTestDoc(data []byte, rules *entity.Rules) (testDoc, error) {
 		if !seenRef {
 			entity.Missing(o, "ref", ids.ParseExternalReference)
 		}
-		m.Finish(o, "")
+		m.Finish(o)
 	})
 	if err != nil {
 		return testDoc{}, err
@@ -192,11 +192,10 @@ func TestNestedPrefix(t *testing.T) {
 			for o.Next() {
 				sub, _ := o.Object()
 				m := entity.NewMembers(&testRules)
-				prefix := sub.Prefix()
 				for sub.Next() {
 					m.Read(sub)
 				}
-				m.Finish(o, prefix)
+				m.Finish(sub)
 			}
 		})
 	assert.Equal(t, []fl{

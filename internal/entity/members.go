@@ -254,8 +254,10 @@ func Required[T any](o strictjson.Object, parse func(string) (T, error)) (T, boo
 }
 
 // Missing records, after the members read so far, the failure of a required member that
-// is absent from the object o: parse("")'s failure (required, with the parser's message).
-func Missing[T any](o strictjson.Object, path string, parse func(string) (T, error)) {
+// is absent from the object o (name is the member's name; its path is under o's own): the
+// failure parse("") gives (required, with the parser's message).
+func Missing[T any](o strictjson.Object, name string, parse func(string) (T, error)) {
+	path := report.Join(o.Prefix(), name)
 	_, err := parse("")
 	if es := billing.AsErrors(err); len(es) > 0 {
 		o.AddAt(path, es[0].Code, es[0].Message)
@@ -266,11 +268,11 @@ func Missing[T any](o strictjson.Object, path string, parse func(string) (T, err
 
 // Finish records the cross-field rule of SPEC §4 after the members read so far: currency
 // missing or null while balance or payment_rules is present and not null is required at
-// the currency member of the object o (whose path is prefix), whatever the validity of the
-// others. Call it once, after the loop and the document's own absent required members.
-func (m *Members) Finish(o strictjson.Object, prefix string) {
+// the currency member of the object o, whatever the validity of the others. Call it once,
+// after the loop and the document's own absent required members.
+func (m *Members) Finish(o strictjson.Object) {
 	if m.needsCurrency() {
-		o.AddAt(report.Join(prefix, FieldCurrency), billing.CodeRequired, msgCurrencyNeeded)
+		o.AddAt(report.Join(o.Prefix(), FieldCurrency), billing.CodeRequired, msgCurrencyNeeded)
 	}
 }
 

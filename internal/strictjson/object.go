@@ -41,7 +41,7 @@ func (o Object) NameBytes() []byte {
 	if f.array || f.state == stFirst {
 		return nil
 	}
-	return o.r.nameBytes(f.name)
+	return o.r.nameBytes(&f.name)
 }
 
 // Path returns the current member's path: the object's prefix and the member's name,
@@ -196,6 +196,16 @@ func (o Object) AddAt(path string, code billing.Code, message string) {
 	if o.r != nil && !o.r.failed {
 		o.r.add(int32(o.r.pos), path, code, message)
 	}
+}
+
+// Failures returns how many paths have a failure recorded so far in the whole document. A
+// reader of a nested object compares it before and after to learn whether the object
+// held any failure.
+func (o Object) Failures() int {
+	if o.r == nil {
+		return 0
+	}
+	return o.r.list.Len()
 }
 
 // Failed reports whether a failure has been recorded at path.

@@ -1,6 +1,10 @@
 package strictjson
 
-import "bytes"
+import (
+	"bytes"
+	"encoding/binary"
+	"math/bits"
+)
 
 // This file holds the byte-level scanner: white space, literals, numbers, strings and
 // skipping whole values. Every function here advances r.pos and reports a syntax error
@@ -135,16 +139,17 @@ func (r *reader) scanString() (content []byte, escaped bool, ok bool) {
 	d := r.data
 	start := r.pos + 1
 	p := start
-	for p < len(d) {
-		c := d[p]
-		switch {
-		case c == '"':
+	for {
+		p = plainRun(d, p)
+		if p >= len(d) {
+			r.pos = p
+			return nil, false, r.fail(msgSyntax)
+		}
+		switch d[p] {
+		case '"':
 			r.pos = p + 1
 			return d[start:p], escaped, true
-		case c < 0x20:
-			r.pos = p
-			return nil, false, r.fail(msgControl)
-		case c == '\\':
+		case '\\':
 			escaped = true
 			p++
 			if p >= len(d) {
@@ -164,12 +169,41 @@ func (r *reader) scanString() (content []byte, escaped bool, ok bool) {
 				r.pos = p
 				return nil, false, r.fail(msgEscape)
 			}
-		default:
-			p++
+		default: // a control character
+			r.pos = p
+			return nil, false, r.fail(msgControl)
 		}
 	}
-	r.pos = p
-	return nil, false, r.fail(msgSyntax)
+}
+
+// plainRun returns the index of the first byte from d[p] on that a string cannot hold as
+// it is ('"', '\\' or a control character below 0x20), or len(d). It looks at eight bytes
+// at a time: in x ^ ('"' × 8) a quote becomes a zero byte, likewise for the backslash,
+// and (v − 0x01 × 8) &^ v flags a zero byte of v in its high bit, (x − 0x20 × 8) &^ x a
+// byte below 0x20. A flag can be wrong only in a byte above a rightly flagged one (the
+// borrow runs upward), so the lowest flag is exact. [plainRunBytewise] is the plain form,
+// which the tests hold this one to.
+func plainRun(d []byte, p int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for len(d)-p >= 8 {
+		x := binary.LittleEndian.Uint64(d[p:])
+		q := x ^ (ones * '"')
+		b := x ^ (ones * '\\')
+		flags := ((q - ones) &^ q) | ((b - ones) &^ b) | ((x - ones*0x20) &^ x)
+		if flags &= highs; flags != 0 {
+			return p + bits.TrailingZeros64(flags)/8
+		}
+		p += 8
+	}
+	return plainRunBytewise(d, p)
+}
+
+// plainRunBytewise is [plainRun] one byte at a time.
+func plainRunBytewise(d []byte, p int) int {
+	for p < len(d) && d[p] != '"' && d[p] != '\\' && d[p] >= 0x20 {
+		p++
+	}
+	return p
 }
 
 // hex4 decodes four hexadecimal digits that scanString has already checked.
