@@ -47,7 +47,15 @@ func (m *Members) Read(o strictjson.Object) bool {
 			break
 		}
 		m.currencyGiven = true
-		if c, ok := Optional(o, money.ParseCurrency); ok {
+		b, ok := o.StringBytes()
+		if !ok {
+			break
+		}
+		// Called directly, not through Optional's func value, so that string(b) is not
+		// allocated: ParseCurrency does not keep it.
+		if c, err := money.ParseCurrency(string(b)); err != nil {
+			o.FailErr(err)
+		} else {
 			m.Currency = c
 		}
 	case FieldBalance:
@@ -225,20 +233,11 @@ func readRules(raw []byte, path string, knownMin int64) rulesPass {
 // absent (false, nothing recorded); a value that is not a string is invalid_type; parse's
 // failure is recorded at the member's path. It reports whether a valid value was read.
 func Optional[T any](o strictjson.Object, parse func(string) (T, error)) (T, bool) {
-	var zero T
 	if o.Null() {
+		var zero T
 		return zero, false
 	}
-	b, ok := o.StringBytes()
-	if !ok {
-		return zero, false
-	}
-	v, err := parse(string(b))
-	if err != nil {
-		o.FailErr(err)
-		return zero, false
-	}
-	return v, true
+	return read(o, parse)
 }
 
 // Required reads the current member of o as a required string checked by parse: null is
@@ -250,7 +249,22 @@ func Required[T any](o strictjson.Object, parse func(string) (T, error)) (T, boo
 		o.FailErr(err)
 		return zero, false
 	}
-	return Optional(o, parse)
+	return read(o, parse)
+}
+
+// read reads the current member of o, which is not null, as a string checked by parse.
+func read[T any](o strictjson.Object, parse func(string) (T, error)) (T, bool) {
+	var zero T
+	b, ok := o.StringBytes()
+	if !ok {
+		return zero, false
+	}
+	v, err := parse(string(b))
+	if err != nil {
+		o.FailErr(err)
+		return zero, false
+	}
+	return v, true
 }
 
 // Missing records, after the members read so far, the failure of a required member that

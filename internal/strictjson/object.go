@@ -34,14 +34,10 @@ func (o Object) Name() string { return string(o.NameBytes()) }
 // over known names. The bytes are valid until the next call of Next on this object and
 // must not be modified.
 func (o Object) NameBytes() []byte {
-	if !o.r.live(o) {
-		return nil
+	if f := o.current(); f != nil && !f.array {
+		return o.r.nameBytes(&f.name)
 	}
-	f := &o.r.frames[o.level]
-	if f.array || f.state == stFirst {
-		return nil
-	}
-	return o.r.nameBytes(&f.name)
+	return nil
 }
 
 // Path returns the current member's path: the object's prefix and the member's name,
