@@ -543,3 +543,26 @@ func TestBigObjectDuplicates(t *testing.T) {
 	assert.Equal(t, billing.CodeDuplicateField, errs[1].Code)
 	assert.Equal(t, "ab.x", errs[2].Field)
 }
+
+func TestFailures(t *testing.T) {
+	var counts []int
+	err := Decode([]byte(`{"a":1,"o":{"x":true,"y":2},"a":3}`), "", func(o Object) {
+		counts = append(counts, o.Failures())
+		for o.Next() {
+			switch o.Name() {
+			case "o":
+				sub, _ := o.Object()
+				for sub.Next() {
+					sub.Int(0, 1) // x: invalid_type, y: out_of_range
+				}
+				counts = append(counts, o.Failures())
+			default:
+				o.Int(0, 9)
+			}
+		}
+		counts = append(counts, o.Failures()) // the duplicate "a" too
+	})
+	assert.Equal(t, fl("a", "duplicate_field", "o.x", "invalid_type", "o.y", "out_of_range"), failures(err))
+	assert.Equal(t, []int{0, 2, 3}, counts)
+	assert.Zero(t, Object{}.Failures())
+}
