@@ -57,16 +57,17 @@ func Parse(data []byte) (Account, error) {
 // decode reads an account object into a, or a create request into r; the other is nil. On
 // failure what it filled in is to be dropped.
 func decode(data []byte, a *Account, r *CreateRequest) error {
-	var seenID, seenRef, seenCustomer, seenCustomerID bool
-	object := a != nil
 	var (
-		d     *members
-		rules *entity.Rules
+		seenID, seenRef, seenCustomer, seenCustomerID bool
+
+		object = a != nil
+		d      *members
+		rules  = &createRules
 	)
 	if object {
 		d, rules = &a.members, &objectRules
 	} else {
-		d, rules = &r.members, &createRules
+		d = &r.members
 	}
 	m := entity.NewMembers(rules)
 	err := strictjson.Decode(data, "", func(o strictjson.Object) {
