@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	billing "github.com/tallykit/billing"
 )
@@ -21,6 +22,24 @@ func requireFieldError(t *testing.T, err error, field string, code billing.Code)
 	require.ErrorIs(t, err, code)
 	require.NotEmpty(t, fe.Message)
 	return fe
+}
+
+// checkParse holds parse(in) to code: when code is "" the value is valid and prints back
+// as in, otherwise the failure is code at field and the value is the zero one.
+func checkParse[T interface {
+	String() string
+	IsZero() bool
+}](t *testing.T, parse func(string) (T, error), in, field string, code billing.Code) {
+	t.Helper()
+	v, err := parse(in)
+	if code == "" {
+		require.NoError(t, err)
+		assert.Equal(t, in, v.String())
+		assert.False(t, v.IsZero())
+		return
+	}
+	requireFieldError(t, err, field, code)
+	assert.True(t, v.IsZero())
 }
 
 // Inputs every parser meets in the tests of bad input.

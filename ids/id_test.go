@@ -66,15 +66,7 @@ func idCases(prefix, other string) []idCase {
 func TestParseCustomerID(t *testing.T) {
 	for _, tt := range idCases(ids.CustomerIDPrefix, ids.AccountIDPrefix) {
 		t.Run(tt.name, func(t *testing.T) {
-			id, err := ids.ParseCustomerID(tt.in)
-			if tt.code == "" {
-				require.NoError(t, err)
-				assert.Equal(t, tt.in, id.String())
-				assert.False(t, id.IsZero())
-				return
-			}
-			requireFieldError(t, err, "id", tt.code)
-			assert.True(t, id.IsZero())
+			checkParse(t, ids.ParseCustomerID, tt.in, "id", tt.code)
 		})
 	}
 }
@@ -82,15 +74,7 @@ func TestParseCustomerID(t *testing.T) {
 func TestParseAccountID(t *testing.T) {
 	for _, tt := range idCases(ids.AccountIDPrefix, ids.CustomerIDPrefix) {
 		t.Run(tt.name, func(t *testing.T) {
-			id, err := ids.ParseAccountID(tt.in)
-			if tt.code == "" {
-				require.NoError(t, err)
-				assert.Equal(t, tt.in, id.String())
-				assert.False(t, id.IsZero())
-				return
-			}
-			requireFieldError(t, err, "id", tt.code)
-			assert.True(t, id.IsZero())
+			checkParse(t, ids.ParseAccountID, tt.in, "id", tt.code)
 		})
 	}
 }

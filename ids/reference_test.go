@@ -43,15 +43,7 @@ func TestParseExternalReference(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := ids.ParseExternalReference(tt.in)
-			if tt.code == "" {
-				require.NoError(t, err)
-				assert.Equal(t, tt.in, r.String())
-				assert.False(t, r.IsZero())
-				return
-			}
-			requireFieldError(t, err, "external_reference", tt.code)
-			assert.True(t, r.IsZero())
+			checkParse(t, ids.ParseExternalReference, tt.in, "external_reference", tt.code)
 		})
 	}
 }
