@@ -13,20 +13,23 @@ import (
 	"github.com/tallykit/billing/money/internal/isogen"
 )
 
-// sourceCSV is the ISO 4217 list, beside the module root (this package's parent directory).
-var sourceCSV = filepath.Join("..", "..", "shared", "data", "iso4217-codes-all.csv")
+// sourceCSV is the module's copy of the ISO 4217 list, beside the generator command; the
+// table is generated from it.
+var sourceCSV = filepath.Join("internal", "gen", "iso4217-codes-all.csv")
+
+// sharedDir is the directory that may sit beside the module root (this package's parent
+// directory) and hold the upstream copy of the list, as data/iso4217-codes-all.csv.
+var sharedDir = filepath.Join("..", "..", "shared")
 
 // generatedFile is the committed table.
 const generatedFile = "zz_generated_currencies.go"
 
-// TestGeneratedTableMatchesSource regenerates the table from the ISO 4217 list and fails on
-// any byte of difference with the committed file. Run go generate ./money to update it.
+// TestGeneratedTableMatchesSource regenerates the table from the module's copy of the ISO 4217
+// list and fails on any byte of difference with the committed file, or when the copy is
+// missing. Run go generate ./money to update the table.
 func TestGeneratedTableMatchesSource(t *testing.T) {
 	f, err := os.Open(sourceCSV)
-	if os.IsNotExist(err) {
-		t.Skipf("%s is not present: cannot check the table against its source", sourceCSV)
-	}
-	require.NoError(t, err)
+	require.NoError(t, err, "the ISO 4217 list the table is generated from must be in the module")
 	defer f.Close()
 	d, err := isogen.Read(f)
 	require.NoError(t, err)
@@ -39,6 +42,24 @@ func TestGeneratedTableMatchesSource(t *testing.T) {
 	}
 	assert.Len(t, d.Currencies, 165)
 	assert.Equal(t, "2026-01", d.Latest)
+}
+
+// TestSourceMatchesShared checks that the module's copy of the ISO 4217 list is byte for byte
+// the upstream copy in the shared directory beside the module, when that directory exists.
+// The module builds and tests from its own copy alone; update it from upstream by copying
+// the file, then run go generate ./money.
+func TestSourceMatchesShared(t *testing.T) {
+	if _, err := os.Stat(sharedDir); os.IsNotExist(err) {
+		t.Skipf("%s is not present beside the module: no upstream copy of the ISO 4217 list to compare %s with", sharedDir, sourceCSV)
+	}
+	upstream := filepath.Join(sharedDir, "data", "iso4217-codes-all.csv")
+	want, err := os.ReadFile(upstream)
+	require.NoError(t, err)
+	got, err := os.ReadFile(sourceCSV)
+	require.NoError(t, err)
+	if !bytes.Equal(got, want) {
+		t.Fatalf("%s differs from the upstream %s: copy it over, then run go generate ./money", sourceCSV, upstream)
+	}
 }
 
 func TestGeneratedHeader(t *testing.T) {

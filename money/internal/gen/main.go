@@ -4,10 +4,11 @@
 //
 //	go run ./internal/gen [-src FILE] [-date YYYY-MM] [-out FILE]
 //
-// -src defaults to ../shared/data/iso4217-codes-all.csv beside the module root (the directory
-// of go.mod, found upwards from the working directory). -date defaults to the latest withdrawal
-// date in the source, which has no date column. -out defaults to zz_generated_currencies.go in
-// the working directory.
+// -src defaults to iso4217-codes-all.csv in this command's directory, money/internal/gen under
+// the module root (the directory of go.mod, found upwards from the working directory): the
+// copy of the ISO 4217 list kept in the module. -date defaults to the latest withdrawal date in
+// the source, which has no date column. -out defaults to zz_generated_currencies.go in the
+// working directory.
 package main
 
 import (
@@ -23,8 +24,11 @@ import (
 // Command is how the generated file says it was made.
 const Command = "go run ./internal/gen"
 
+// Source is the default source, relative to the module root, in slash-separated form.
+const Source = "money/internal/gen/iso4217-codes-all.csv"
+
 func main() {
-	src := flag.String("src", "", "the ISO 4217 CSV (default: ../shared/data/iso4217-codes-all.csv from the module root)")
+	src := flag.String("src", "", "the ISO 4217 CSV (default: "+Source+" from the module root)")
 	date := flag.String("date", "", "the source's date, YYYY-MM (default: its latest withdrawal date)")
 	out := flag.String("out", "zz_generated_currencies.go", "the Go file to write")
 	flag.Parse()
@@ -40,7 +44,7 @@ func run(src, date, out string) error {
 		if err != nil {
 			return err
 		}
-		src = filepath.Join(root, "..", "shared", "data", "iso4217-codes-all.csv")
+		src = filepath.Join(root, filepath.FromSlash(Source))
 	}
 	f, err := os.Open(src)
 	if err != nil {
