@@ -6,7 +6,7 @@ package billing
 //
 // A Code is also an error, so each one can be the target of [errors.Is]:
 //
-//	errors.Is(err, billing.ErrInvalidPhone)
+//	errors.Is(err, billing.CodeInvalidPhone)
 //
 // matches any [*FieldError] with that code, however deeply it is wrapped.
 type Code string
@@ -41,33 +41,18 @@ const (
 	CodeUnknownField Code = "unknown_field"
 	// CodeDuplicateField: the same member appears twice in one object.
 	CodeDuplicateField Code = "duplicate_field"
+	// CodeConflict: a request that the stored data does not allow, such as a currency change
+	// while amounts in the old currency remain, or an external reference already in use.
+	CodeConflict Code = "conflict"
 )
 
-// Sentinel errors, one per [Code], for use with [errors.Is]. Each is the Code itself.
-var (
-	ErrInvalidJSON       error = CodeInvalidJSON
-	ErrInvalidType       error = CodeInvalidType
-	ErrRequired          error = CodeRequired
-	ErrTooLong           error = CodeTooLong
-	ErrInvalidFormat     error = CodeInvalidFormat
-	ErrInvalidCharacters error = CodeInvalidCharacters
-	ErrInvalidPhone      error = CodeInvalidPhone
-	ErrInvalidCurrency   error = CodeInvalidCurrency
-	ErrOutOfRange        error = CodeOutOfRange
-	ErrTooManyKeys       error = CodeTooManyKeys
-	ErrInvalidKey        error = CodeInvalidKey
-	ErrKeyTooLong        error = CodeKeyTooLong
-	ErrUnknownField      error = CodeUnknownField
-	ErrDuplicateField    error = CodeDuplicateField
-)
-
-// Codes returns every code the library can report, in the order of the specification's table.
+// Codes returns every code the library can report, in the order of their table in the package doc.
 // The returned slice is a fresh copy.
 func Codes() []Code {
 	return []Code{
 		CodeInvalidJSON, CodeInvalidType, CodeRequired, CodeTooLong, CodeInvalidFormat,
 		CodeInvalidCharacters, CodeInvalidPhone, CodeInvalidCurrency, CodeOutOfRange,
-		CodeTooManyKeys, CodeInvalidKey, CodeKeyTooLong, CodeUnknownField, CodeDuplicateField,
+		CodeTooManyKeys, CodeInvalidKey, CodeKeyTooLong, CodeUnknownField, CodeDuplicateField, CodeConflict,
 	}
 }
 
@@ -109,6 +94,8 @@ func (c Code) Description() string {
 		return "a member the document does not define"
 	case CodeDuplicateField:
 		return "a member given twice in one object"
+	case CodeConflict:
+		return "a request that the stored data does not allow (a currency change while amounts in the old one remain, an external_reference already in use)"
 	}
 	return ""
 }

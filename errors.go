@@ -1,7 +1,6 @@
 package billing
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 )
@@ -10,17 +9,42 @@ import (
 //
 // Field is the JSON path of the member, its names joined by dots ("phone",
 // "customer.phone", "metadata.order_id"); the whole document is the empty path.
+// A metadata key may itself hold a dot, so Pointer names the same place without
+// ambiguity, as an RFC 6901 JSON Pointer ("/phone", "/customer/phone", "/metadata/a.b",
+// "/metadata/a~1b" for the key "a/b"; "" for the whole document).
 // Message is written for a person, says what to send instead, and never contains
 // a secret (an API key) or a personal value (an email address, a phone number).
 type FieldError struct {
 	Field   string `json:"field"`
+	Pointer string `json:"pointer"`
 	Code    Code   `json:"code"`
 	Message string `json:"message"`
 }
 
-// NewFieldError returns a FieldError for field with the given code and message.
-func NewFieldError(field string, code Code, message string) *FieldError {
-	return &FieldError{Field: field, Code: code, Message: message}
+// NewFieldError returns the failure of the member that names locate, from the top of the
+// document: NewFieldError(CodeConflict, "is already in use", "customer", "external_reference")
+// is at field "customer.external_reference", pointer "/customer/external_reference".
+// With no names it is a failure of the whole document.
+func NewFieldError(code Code, message string, names ...string) *FieldError {
+	var field, pointer strings.Builder
+	for i, n := range names {
+		if i > 0 {
+			field.WriteByte('.')
+		}
+		field.WriteString(n)
+		pointer.WriteByte('/')
+		pointer.WriteString(EscapePointer(n))
+	}
+	return &FieldError{Field: field.String(), Pointer: pointer.String(), Code: code, Message: message}
+}
+
+// EscapePointer returns name as one reference token of a JSON Pointer (RFC 6901):
+// "~" written as "~0" and "/" as "~1".
+func EscapePointer(name string) string {
+	if !strings.ContainsAny(name, "~/") {
+		return name
+	}
+	return strings.NewReplacer("~", "~0", "/", "~1").Replace(name)
 }
 
 // Error returns "field: code: message", or "code: message" for the whole document.
@@ -37,27 +61,29 @@ func (e *FieldError) Error() string {
 	return b.String()
 }
 
-// Is reports whether target is the [Code] of e, so that errors.Is(err, billing.ErrRequired) works.
+// Is reports whether target is the [Code] of e, so that errors.Is(err, billing.CodeRequired) works.
 func (e *FieldError) Is(target error) bool {
 	c, ok := target.(Code)
 	return ok && c == e.Code
 }
 
-// Errors is every failure of one document, in document order, with at most one entry per field path.
-// A function of this module that fails on a whole document returns an Errors value (never an empty one);
-// retrieve it with errors.As:
+// Errors is every failure of one value or document, in document order, with at most one
+// entry per field path. Every function of this module that rejects its input returns an
+// Errors value, never an empty one: a single value's parser returns one entry, at the path
+// of the member the value usually stands for ("phone" for a phone number). Retrieve it
+// with errors.As:
 //
 //	var errs billing.Errors
 //	if errors.As(err, &errs) {
 //		for _, fe := range errs {
-//			fmt.Println(fe.Field, fe.Code)
+//			fmt.Println(fe.Pointer, fe.Code)
 //		}
 //	}
 //
-// Its JSON form is the array [{"field":…,"code":…,"message":…}].
+// Its JSON form is the array [{"field":…,"pointer":…,"code":…,"message":…}].
 type Errors []*FieldError
 
-// Error joins the failures one per line.
+// Error returns the one failure's text, or the count and each failure on a line of its own.
 func (es Errors) Error() string {
 	switch len(es) {
 	case 0:
@@ -84,7 +110,7 @@ func (es Errors) Unwrap() []error {
 	return out
 }
 
-// Field returns the failure reported for the given path, or nil if that path has none.
+// Field returns the failure reported at the dot path, or nil if that path has none.
 func (es Errors) Field(path string) *FieldError {
 	for _, e := range es {
 		if e.Field == path {
@@ -94,16 +120,12 @@ func (es Errors) Field(path string) *FieldError {
 	return nil
 }
 
-// AsErrors returns the failures held in err: the [Errors] it wraps, or a single [*FieldError]
-// as a one-entry list. It returns nil when err holds neither.
-func AsErrors(err error) Errors {
-	var es Errors
-	if errors.As(err, &es) {
-		return es
-	}
-	var fe *FieldError
-	if errors.As(err, &fe) {
-		return Errors{fe}
+// At returns the failure reported at the JSON Pointer, or nil if that place has none.
+func (es Errors) At(pointer string) *FieldError {
+	for _, e := range es {
+		if e.Pointer == pointer {
+			return e
+		}
 	}
 	return nil
 }

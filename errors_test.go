@@ -29,18 +29,18 @@ func TestCodesAreTheSpecStrings(t *testing.T) {
 
 func TestSentinelsMatchTheirCode(t *testing.T) {
 	sentinels := map[billing.Code]error{
-		billing.CodeInvalidJSON: billing.ErrInvalidJSON, billing.CodeInvalidType: billing.ErrInvalidType,
-		billing.CodeRequired: billing.ErrRequired, billing.CodeTooLong: billing.ErrTooLong,
-		billing.CodeInvalidFormat: billing.ErrInvalidFormat, billing.CodeInvalidCharacters: billing.ErrInvalidCharacters,
-		billing.CodeInvalidPhone: billing.ErrInvalidPhone, billing.CodeInvalidCurrency: billing.ErrInvalidCurrency,
-		billing.CodeOutOfRange: billing.ErrOutOfRange, billing.CodeTooManyKeys: billing.ErrTooManyKeys,
-		billing.CodeInvalidKey: billing.ErrInvalidKey, billing.CodeKeyTooLong: billing.ErrKeyTooLong,
-		billing.CodeUnknownField: billing.ErrUnknownField, billing.CodeDuplicateField: billing.ErrDuplicateField,
+		billing.CodeInvalidJSON: billing.CodeInvalidJSON, billing.CodeInvalidType: billing.CodeInvalidType,
+		billing.CodeRequired: billing.CodeRequired, billing.CodeTooLong: billing.CodeTooLong,
+		billing.CodeInvalidFormat: billing.CodeInvalidFormat, billing.CodeInvalidCharacters: billing.CodeInvalidCharacters,
+		billing.CodeInvalidPhone: billing.CodeInvalidPhone, billing.CodeInvalidCurrency: billing.CodeInvalidCurrency,
+		billing.CodeOutOfRange: billing.CodeOutOfRange, billing.CodeTooManyKeys: billing.CodeTooManyKeys,
+		billing.CodeInvalidKey: billing.CodeInvalidKey, billing.CodeKeyTooLong: billing.CodeKeyTooLong,
+		billing.CodeUnknownField: billing.CodeUnknownField, billing.CodeDuplicateField: billing.CodeDuplicateField,
 	}
 	require.Len(t, sentinels, len(billing.Codes()))
 	for code, sentinel := range sentinels {
-		fe := billing.NewFieldError("phone", code, "m")
-		wrapped := fmt.Errorf("create customer: %w", billing.Errors{billing.NewFieldError("name", billing.CodeRequired, "r"), fe})
+		fe := billing.NewFieldError(code, "m", "phone")
+		wrapped := fmt.Errorf("create customer: %w", billing.Errors{billing.NewFieldError(billing.CodeRequired, "r", "name"), fe})
 		assert.ErrorIs(t, wrapped, sentinel, code)
 		for other, otherSentinel := range sentinels {
 			if other != code && other != billing.CodeRequired {
@@ -52,8 +52,8 @@ func TestSentinelsMatchTheirCode(t *testing.T) {
 
 func TestErrorsAsThroughWrapping(t *testing.T) {
 	errs := billing.Errors{
-		billing.NewFieldError("external_reference", billing.CodeRequired, "must be given"),
-		billing.NewFieldError("phone", billing.CodeInvalidPhone, "is not a number in service"),
+		billing.NewFieldError(billing.CodeRequired, "must be given", "external_reference"),
+		billing.NewFieldError(billing.CodeInvalidPhone, "is not a number in service", "phone"),
 	}
 	err := fmt.Errorf("handler: %w", fmt.Errorf("decode: %w", errs))
 
@@ -65,12 +65,10 @@ func TestErrorsAsThroughWrapping(t *testing.T) {
 	require.True(t, errors.As(err, &fe))
 	assert.Equal(t, "external_reference", fe.Field)
 
-	assert.Equal(t, errs, billing.AsErrors(err))
-	single := billing.NewFieldError("", billing.CodeInvalidJSON, "bad")
-	assert.Equal(t, billing.Errors{single}, billing.AsErrors(fmt.Errorf("x: %w", single)))
-	assert.Nil(t, billing.AsErrors(errors.New("plain")))
 	assert.Equal(t, errs[1], errs.Field("phone"))
+	assert.Equal(t, errs[1], errs.At("/phone"))
 	assert.Nil(t, errs.Field("email"))
+	assert.Nil(t, errs.At("phone"))
 }
 
 func TestErrorStrings(t *testing.T) {
@@ -79,12 +77,12 @@ func TestErrorStrings(t *testing.T) {
 		err  error
 		want string
 	}{
-		{"field", billing.NewFieldError("phone", billing.CodeInvalidPhone, "is not valid"), "phone: invalid_phone: is not valid"},
-		{"document", billing.NewFieldError("", billing.CodeInvalidJSON, "unexpected end"), "invalid_json: unexpected end"},
-		{"one", billing.Errors{billing.NewFieldError("name", billing.CodeRequired, "must be given")}, "name: required: must be given"},
+		{"field", billing.NewFieldError(billing.CodeInvalidPhone, "is not valid", "phone"), "phone: invalid_phone: is not valid"},
+		{"document", billing.NewFieldError(billing.CodeInvalidJSON, "unexpected end"), "invalid_json: unexpected end"},
+		{"one", billing.Errors{billing.NewFieldError(billing.CodeRequired, "must be given", "name")}, "name: required: must be given"},
 		{"two", billing.Errors{
-			billing.NewFieldError("name", billing.CodeRequired, "a"),
-			billing.NewFieldError("email", billing.CodeInvalidFormat, "b"),
+			billing.NewFieldError(billing.CodeRequired, "a", "name"),
+			billing.NewFieldError(billing.CodeInvalidFormat, "b", "email"),
 		}, "2 errors:\n\tname: required: a\n\temail: invalid_format: b"},
 		{"none", billing.Errors{}, "no errors"},
 	}
@@ -97,8 +95,8 @@ func TestErrorStrings(t *testing.T) {
 
 func TestErrorsJSON(t *testing.T) {
 	errs := billing.Errors{
-		billing.NewFieldError("metadata.order_id", billing.CodeKeyTooLong, "at most 40 characters"),
-		billing.NewFieldError("", billing.CodeTooLong, "at most 1 MiB"),
+		billing.NewFieldError(billing.CodeKeyTooLong, "at most 40 characters", "metadata", "order_id"),
+		billing.NewFieldError(billing.CodeTooLong, "at most 1 MiB"),
 	}
 	b, err := json.Marshal(errs)
 	require.NoError(t, err)

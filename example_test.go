@@ -10,8 +10,8 @@ import (
 func ExampleErrors() {
 	// A document parser of this module returns every failure at once.
 	var err error = billing.Errors{
-		billing.NewFieldError("phone", billing.CodeInvalidPhone, "is not a valid phone number"),
-		billing.NewFieldError("currency", billing.CodeRequired, "must be given when balance is"),
+		billing.NewFieldError(billing.CodeInvalidPhone, "is not a valid phone number", "phone"),
+		billing.NewFieldError(billing.CodeRequired, "must be given when balance is", "currency"),
 	}
 
 	var errs billing.Errors
@@ -20,7 +20,7 @@ func ExampleErrors() {
 			fmt.Printf("%s %s\n", fe.Field, fe.Code)
 		}
 	}
-	fmt.Println(errors.Is(err, billing.ErrInvalidPhone))
+	fmt.Println(errors.Is(err, billing.CodeInvalidPhone))
 	// Output:
 	// phone invalid_phone
 	// currency required
@@ -28,8 +28,8 @@ func ExampleErrors() {
 }
 
 func ExampleNewFieldError() {
-	err := fmt.Errorf("import row 7: %w", billing.NewFieldError("email", billing.CodeInvalidFormat, "must be an address like jane@example.com"))
-	fmt.Println(errors.Is(err, billing.ErrInvalidFormat))
+	err := fmt.Errorf("import row 7: %w", billing.NewFieldError(billing.CodeInvalidFormat, "must be an address like jane@example.com", "email"))
+	fmt.Println(errors.Is(err, billing.CodeInvalidFormat))
 	fmt.Println(err)
 	// Output:
 	// true
@@ -46,13 +46,19 @@ func ExampleCodes() {
 	// required
 }
 
-func ExampleAsErrors() {
-	err := fmt.Errorf("decode: %w", billing.NewFieldError("", billing.CodeInvalidJSON, "unexpected end of input"))
-	for _, fe := range billing.AsErrors(err) {
-		fmt.Printf("%q %s\n", fe.Field, fe.Code)
+func ExampleEscapePointer() {
+	fmt.Println("/metadata/" + billing.EscapePointer("a/b~c"))
+	// Output: /metadata/a~1b~0c
+}
+
+func ExampleErrors_At() {
+	errs := billing.Errors{
+		billing.NewFieldError(billing.CodeTooLong, "must be at most 500 characters", "metadata", "a.b"),
+		billing.NewFieldError(billing.CodeTooLong, "must be at most 500 characters", "metadata", "a/b"),
 	}
-	// Output:
-	// "" invalid_json
+	fe := errs.At("/metadata/a~1b")
+	fmt.Println(fe.Field, fe.Pointer, fe.Code)
+	// Output: metadata.a/b /metadata/a~1b too_long
 }
 
 func ExampleCode_Description() {

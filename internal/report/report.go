@@ -1,11 +1,15 @@
 // Package report collects the failures of one document: in the order they are found,
-// at most one per field path, the most important one winning when a path fails twice.
+// at most one per place, the most important one winning when a place fails twice.
 package report
 
-import billing "github.com/tallykit/billing"
+import (
+	"errors"
 
-// rank orders codes by precedence inside one field (SPEC §4): lower wins.
-// A metadata key's errors outrank its value's, so they sit before the value codes.
+	billing "github.com/tallykit/billing"
+)
+
+// rank orders codes by precedence inside one field: lower wins. A metadata key's errors
+// outrank its value's, so they sit before the value codes.
 func rank(c billing.Code) int {
 	switch c {
 	case billing.CodeDuplicateField:
@@ -27,84 +31,77 @@ func rank(c billing.Code) int {
 	}
 }
 
-// List is an ordered set of failures keyed by path. The zero List is empty and ready to use.
+// List is an ordered set of failures keyed by place. The zero List is empty and ready to use.
 type List struct {
 	errs  billing.Errors
-	index map[string]int // path → position in errs, built once errs grows past linearScan
+	index map[string]int // pointer → position in errs, built once errs grows past linearScan
 }
 
-// linearScan is the size up to which a path is looked up by scanning; past it a map keeps
+// linearScan is the size up to which a place is looked up by scanning; past it a map keeps
 // a hostile document with many failing entries linear in its size.
 const linearScan = 16
 
-func (l *List) find(path string) int {
+func (l *List) find(ptr string) int {
 	if l.index != nil {
-		if i, ok := l.index[path]; ok {
+		if i, ok := l.index[ptr]; ok {
 			return i
 		}
 		return -1
 	}
 	for i, e := range l.errs {
-		if e.Field == path {
+		if e.Pointer == ptr {
 			return i
 		}
 	}
 	return -1
 }
 
-// Add records a failure at path. If path already has one, the failure of higher
+// Add records a failure at loc. If loc already has one, the failure of higher
 // precedence is kept, in the place of the first.
-func (l *List) Add(path string, code billing.Code, message string) {
-	if i := l.find(path); i >= 0 {
+func (l *List) Add(loc Loc, code billing.Code, message string) {
+	if i := l.find(loc.ptr); i >= 0 {
 		if rank(code) < rank(l.errs[i].Code) {
-			l.errs[i] = billing.NewFieldError(path, code, message)
+			l.errs[i] = loc.Error(code, message)
 		}
 		return
 	}
-	l.errs = append(l.errs, billing.NewFieldError(path, code, message))
+	l.errs = append(l.errs, loc.Error(code, message))
 	switch {
 	case l.index != nil:
-		l.index[path] = len(l.errs) - 1
+		l.index[loc.ptr] = len(l.errs) - 1
 	case len(l.errs) > linearScan:
 		l.index = make(map[string]int, 2*len(l.errs))
 		for i, e := range l.errs {
-			l.index[e.Field] = i
+			l.index[e.Pointer] = i
 		}
 	}
 }
 
-// AddError records every failure held in err (a *billing.FieldError or billing.Errors),
-// with prefix and a dot put before each path when prefix is not empty; a failure of the
-// whole inner document (path "") is recorded at prefix itself.
-// It reports whether err held any failure; an err of another kind is not recorded.
-func (l *List) AddError(prefix string, err error) bool {
-	es := billing.AsErrors(err)
+// AddUnder records every failure held in err, reported by a parser of a value read on its
+// own, under loc, the place of that value ("/metadata" + "/order_id"). It reports whether
+// err held any failure.
+func (l *List) AddUnder(loc Loc, err error) bool {
+	es := Errs(err)
 	for _, e := range es {
-		path := prefix
-		if e.Field != "" {
-			path = Join(prefix, e.Field)
-		}
-		l.Add(path, e.Code, e.Message)
+		l.Add(loc.Under(e), e.Code, e.Message)
 	}
 	return len(es) > 0
 }
 
-// AddAt records the failures held in err at path, whatever field they name themselves.
+// AddAt records the failures held in err at loc, whatever place they name themselves.
 // Single-value parsers (ids.ParseCustomerID, money.ParseCurrency, …) name the field they
 // usually stand for; a document parser uses AddAt to put their code and message at the
-// member's real path. It reports whether err held any failure.
-func (l *List) AddAt(path string, err error) bool {
-	es := billing.AsErrors(err)
+// member's real place. It reports whether err held any failure.
+func (l *List) AddAt(loc Loc, err error) bool {
+	es := Errs(err)
 	for _, e := range es {
-		l.Add(path, e.Code, e.Message)
+		l.Add(loc, e.Code, e.Message)
 	}
 	return len(es) > 0
 }
 
-// Has reports whether path has a failure.
-func (l *List) Has(path string) bool {
-	return l.find(path) >= 0
-}
+// Has reports whether loc has a failure.
+func (l *List) Has(loc Loc) bool { return l.find(loc.ptr) >= 0 }
 
 // Len returns the number of failures recorded.
 func (l *List) Len() int { return len(l.errs) }
@@ -117,11 +114,14 @@ func (l *List) Err() error {
 	return l.errs
 }
 
-// Join returns the path of member name inside the object at prefix. An empty name is
-// kept ("metadata." is the path of an empty metadata key).
-func Join(prefix, name string) string {
-	if prefix == "" {
-		return name
+// Errs returns the failures that err holds (nil for a nil err or another kind of error).
+func Errs(err error) billing.Errors {
+	if err == nil {
+		return nil
 	}
-	return prefix + "." + name
+	var es billing.Errors
+	if errors.As(err, &es) {
+		return es
+	}
+	return nil
 }

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/tallykit/billing/internal/report"
 )
 
 // benchMetadata is a 20-entry metadata object, the largest a customer may hold.
@@ -39,7 +41,7 @@ var benchCustomer = []byte(`{
 // readerWalk reads every member as a real parser would: strings, integers, bools,
 // nested objects; metadata taken raw.
 func readerWalk(data []byte) error {
-	return Decode(data, "", func(o Object) {
+	return Decode(data, report.Loc{}, func(o Object) {
 		for o.Next() {
 			switch o.Kind() {
 			case KindString:
@@ -150,7 +152,7 @@ func BenchmarkReaderHostile(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(d.data)))
 			for b.Loop() {
-				_ = Decode(d.data, "", func(o Object) {
+				_ = Decode(d.data, report.Loc{}, func(o Object) {
 					for o.Next() {
 						o.Skip()
 					}

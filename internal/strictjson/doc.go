@@ -11,7 +11,7 @@
 // A document parser passes a function to [Decode]; it gets the top-level [Object], steps
 // through its members with Next, switches on the name, and reads each value once. Reading
 // a value of the wrong kind records invalid_type at the member's path by itself; the
-// caller records its own rule's failures with Fail, FailErr, AddError or AddAt, and Decode
+// caller records its own rule's failures with Fail, FailErr, AddUnder or AddAt, and Decode
 // returns them all, in document order, at most one per path:
 //
 //	type point struct {
@@ -45,7 +45,7 @@
 //					}
 //					if raw, ok := o.Raw(); ok {
 //						md, err := metadata.Parse(raw, metadata.CustomerLimits())
-//						o.AddError(o.Prefix(), err) // in this member's place, in their order
+//						o.AddUnder(o.Prefix(), err) // in this member's place, in their order
 //						_ = md
 //					}
 //				default:
@@ -53,7 +53,7 @@
 //				}
 //			}
 //			if !p.hasY && !o.Failed("y") { // absent members come after the others
-//				o.AddAt(report.Join(o.Prefix(), "y"), billing.CodeRequired, "is required")
+//				o.AddAt(o.Prefix().Member("y"), billing.CodeRequired, "is required")
 //			}
 //		})
 //		if err != nil {
@@ -70,7 +70,7 @@
 // trusted when the result is an error, and with any failure the parser returns none.
 //
 // The order of the failures is the order of the members they belong to, by where each
-// member first occurs: Fail, FailErr and AddError place theirs at the current member (a
+// member first occurs: Fail, FailErr and AddUnder place theirs at the current member (a
 // duplicate's at the first occurrence), AddAt at the point the reader has reached, which
 // after a loop means after every member of that object. Failures of one place keep the
 // order they were recorded in, so a metadata member's too_many_keys stays before its keys'.

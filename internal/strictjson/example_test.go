@@ -16,7 +16,7 @@ type point struct {
 
 func parsePoint(data []byte) (point, error) {
 	var p point
-	err := strictjson.Decode(data, "", func(o strictjson.Object) {
+	err := strictjson.Decode(data, report.Loc{}, func(o strictjson.Object) {
 		for o.Next() {
 			switch string(o.NameBytes()) {
 			case "x":
@@ -37,8 +37,8 @@ func parsePoint(data []byte) (point, error) {
 				o.Unknown()
 			}
 		}
-		if !p.hasX && !o.Failed("x") { // absent (not merely invalid): after the others
-			o.AddAt(report.Join(o.Prefix(), "x"), billing.CodeRequired, "is required")
+		if !p.hasX && !o.Failed(o.Prefix().Member("x")) { // absent (not merely invalid): after the others
+			o.AddAt(o.Prefix().Member("x"), billing.CodeRequired, "is required")
 		}
 	})
 	if err != nil {
@@ -52,7 +52,7 @@ func ExampleDecode() {
 	fmt.Println(p.x, p.label, err)
 
 	_, err = parsePoint([]byte(`{"y": 2.5, "label": "", "z": 1, "label": "again"}`))
-	for _, e := range billing.AsErrors(err) {
+	for _, e := range report.Errs(err) {
 		fmt.Println(e.Field, e.Code)
 	}
 

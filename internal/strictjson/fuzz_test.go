@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/report"
 )
 
 // cursor is what Object and Array share: enough to walk any value.
@@ -88,7 +89,7 @@ func (w *walk) intValue(c cursor) any {
 func walkDoc(data []byte) (map[string]any, *walk, error) {
 	w := &walk{}
 	var top map[string]any
-	err := Decode(data, "", func(o Object) {
+	err := Decode(data, report.Loc{}, func(o Object) {
 		top = map[string]any{}
 		for i := 0; o.Next(); i++ {
 			name := o.Name()
@@ -147,7 +148,7 @@ func fixInts(got, want any) any {
 }
 
 func hasCode(err error, c billing.Code) bool {
-	for _, e := range billing.AsErrors(err) {
+	for _, e := range report.Errs(err) {
 		if e.Code == c {
 			return true
 		}
@@ -172,7 +173,7 @@ func FuzzReader(f *testing.F) {
 		if !reflect.DeepEqual(failures(err), failures(err2)) || !reflect.DeepEqual(got, got2) {
 			t.Fatalf("non-deterministic: %v / %v", err, err2)
 		}
-		errs := billing.AsErrors(err)
+		errs := report.Errs(err)
 		if len(errs) > 0 && (errs[0].Code == billing.CodeInvalidJSON || errs[0].Code == billing.CodeTooLong ||
 			errs[0].Code == billing.CodeInvalidType && errs[0].Field == "") && len(errs) != 1 {
 			t.Fatalf("document-level failure not alone: %v", err)

@@ -9,6 +9,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tallykit/billing/internal/report"
 )
 
 // bestPerByte runs fn on data reps times, three times over, and returns the best CPU time
@@ -43,7 +45,7 @@ func assertLinear(t *testing.T, name string, make func(n int) []byte, small int,
 }
 
 func decodeSkipAll(data []byte) error {
-	return Decode(data, "", func(o Object) {
+	return Decode(data, report.Loc{}, func(o Object) {
 		for o.Next() {
 			o.Skip()
 		}
@@ -130,9 +132,9 @@ func TestHostile(t *testing.T) {
 	}
 	t.Run("every member unknown", func(t *testing.T) {
 		doc := unknown(MaxSize)
-		err := Decode(doc, "", nil)
+		err := Decode(doc, report.Loc{}, nil)
 		assert.Len(t, failures(err), strings.Count(string(doc), ":"), "one per member")
-		assertLinear(t, "every member unknown", unknown, 1<<16, func(d []byte) { _ = Decode(d, "", nil) })
+		assertLinear(t, "every member unknown", unknown, 1<<16, func(d []byte) { _ = Decode(d, report.Loc{}, nil) })
 	})
 	t.Run("1 MiB + 1", func(t *testing.T) {
 		doc := longString(MaxSize + 1 - 8)
@@ -149,7 +151,7 @@ func TestHostileAllocations(t *testing.T) {
 	str := []byte(`{"s":"` + strings.Repeat("x", 1<<19) + `"}`)
 	read := func(d []byte) func() {
 		return func() {
-			_ = Decode(d, "", func(o Object) {
+			_ = Decode(d, report.Loc{}, func(o Object) {
 				for o.Next() {
 					switch o.Kind() {
 					case KindNumber:

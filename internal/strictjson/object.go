@@ -40,21 +40,20 @@ func (o Object) NameBytes() []byte {
 	return nil
 }
 
-// Path returns the current member's path: the object's prefix and the member's name,
-// joined by a dot.
-func (o Object) Path() string {
+// Path returns the current member's place: the object's own and the member's name.
+func (o Object) Path() report.Loc {
 	if !o.r.live(o) || o.r.frames[o.level].state == stFirst {
-		return ""
+		return report.Loc{}
 	}
 	return o.r.memberPath(o.level)
 }
 
-// Prefix returns the path of the object itself, to build the path of a member that is
-// absent (report.Join(o.Prefix(), "min_amount")). It works after the loop over the
-// members has ended too, until the reader moves past the member that holds the object.
-func (o Object) Prefix() string {
+// Prefix returns the place of the object itself, to build the place of a member that is
+// absent (o.Prefix().Member("min_amount")). It works after the loop over the members has
+// ended too, until the reader moves past the member that holds the object.
+func (o Object) Prefix() report.Loc {
 	if o.r == nil || o.r.failed {
-		return ""
+		return report.Loc{}
 	}
 	if o.r.live(o) {
 		return o.r.prefix(o.level)
@@ -66,7 +65,7 @@ func (o Object) Prefix() string {
 	if p := int(o.level) - 1; p < len(o.r.frames) && o.r.frames[p].lastChild == o.id {
 		return o.r.memberPath(int32(p))
 	}
-	return ""
+	return report.Loc{}
 }
 
 // Kind returns the kind of the current member's value without reading it, or KindNone
@@ -148,7 +147,7 @@ func (o Object) FailErr(err error) bool {
 	if f == nil {
 		return false
 	}
-	es := billing.AsErrors(err)
+	es := report.Errs(err)
 	if len(es) > 0 {
 		path := o.r.memberPath(o.level)
 		for _, e := range es {
@@ -158,39 +157,34 @@ func (o Object) FailErr(err error) bool {
 	return len(es) > 0
 }
 
-// AddError records the failures held in err, each at prefix joined with its own path (at
-// prefix itself for a failure of path ""), in the current member's place in the document
-// order and in their own order. It re-homes the failures of a value parsed on its own,
-// such as the raw bytes of a metadata member:
+// AddUnder records the failures held in err, reported by a parser of a value read on its
+// own, under prefix (the place of that value), in the current member's place in the
+// document order and in their own order:
 //
-//	md, err := metadata.Parse(raw, limits) // paths "metadata", "metadata.<key>"
-//	o.AddError(o.Prefix(), err)            // in place of the metadata member
+//	md, err := metadata.Decode(raw, limits) // places "", "/<key>"
+//	o.AddUnder(o.Path(), err)               // under /metadata, in place of the member
 //
 // It reports whether err held any failure.
-func (o Object) AddError(prefix string, err error) bool {
+func (o Object) AddUnder(prefix report.Loc, err error) bool {
 	f := o.current()
 	if f == nil {
 		return false
 	}
-	es := billing.AsErrors(err)
+	es := report.Errs(err)
 	for _, e := range es {
-		path := prefix
-		if e.Field != "" {
-			path = report.Join(prefix, e.Field)
-		}
-		o.r.add(f.memberPos, path, e.Code, e.Message)
+		o.r.add(f.memberPos, prefix.Under(e), e.Code, e.Message)
 	}
 	return len(es) > 0
 }
 
-// AddAt records a failure at path, placed in the document order where the reader stands:
+// AddAt records a failure at loc, placed in the document order where the reader stands:
 // after everything read so far. A parser calls it after its loop for members that are
 // absent, so that their failures follow those of the members present (and, for a nested
 // object, come before the failures of the members after it).
 // It works after the loop over the members has ended too, until Decode returns.
-func (o Object) AddAt(path string, code billing.Code, message string) {
+func (o Object) AddAt(loc report.Loc, code billing.Code, message string) {
 	if o.r != nil && !o.r.failed {
-		o.r.add(int32(o.r.pos), path, code, message)
+		o.r.add(int32(o.r.pos), loc, code, message)
 	}
 }
 
@@ -204,9 +198,9 @@ func (o Object) Failures() int {
 	return o.r.list.Len()
 }
 
-// Failed reports whether a failure has been recorded at path.
-func (o Object) Failed(path string) bool {
-	return o.r != nil && o.r.list.Has(path)
+// Failed reports whether a failure has been recorded at loc.
+func (o Object) Failed(loc report.Loc) bool {
+	return o.r != nil && o.r.list.Has(loc)
 }
 
 // current returns the object's frame when it has a current member (read or not).
@@ -237,10 +231,10 @@ func (a Array) Index() int {
 	return a.h.r.frames[a.h.level].index
 }
 
-// Path returns the current element's path.
-func (a Array) Path() string {
+// Path returns the current element's place.
+func (a Array) Path() report.Loc {
 	if !a.h.r.live(a.h) || a.h.r.frames[a.h.level].index < 0 {
-		return ""
+		return report.Loc{}
 	}
 	return a.h.r.memberPath(a.h.level)
 }

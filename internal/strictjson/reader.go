@@ -92,7 +92,7 @@ type frame struct {
 	array     bool
 	state     uint8
 	prefixSet bool
-	prefix    string  // path of the container itself; computed lazily, see reader.prefix
+	prefix    report.Loc // place of the container itself; computed lazily, see reader.prefix
 	name      span    // current member's name (objects)
 	index     int     // current element's index (arrays), -1 before the first
 	memberPos int32   // where the current member or element starts in the input
@@ -110,7 +110,7 @@ type reader struct {
 	why       string // message of the syntax error, once failed
 	list      report.List
 	failPos   []int32 // where the member of each path in list starts, in the list's order
-	topPrefix string
+	topPrefix report.Loc
 	frames    []frame
 	seen      []span // names of the open objects, each object's above the one that holds it
 	arena     []byte // decoded names that had escapes, in the same stack discipline
@@ -136,8 +136,8 @@ func (r *reader) fail(why string) bool {
 
 // Decode reads data, a JSON document whose top level must be an object, and calls fn
 // with that object; fn reads the members it knows and marks the others (see [Object]).
-// prefix is the path of the document itself: "" for a whole request, "metadata" when
-// data is a metadata object read on its own; every path reported lies under it.
+// prefix is the place of the document itself: the zero Loc for a whole request; every
+// place reported lies under it.
 //
 // Decode returns nil or a billing.Errors holding, in document order and at most one per
 // path, the failures the reader found (duplicate_field, unknown_field, invalid_type,
@@ -149,7 +149,7 @@ func (r *reader) fail(why string) bool {
 //
 // After fn returns, Decode reads whatever fn left: members not read are unknown_field.
 // fn must not keep the Object or anything it returned after fn returns.
-func Decode(data []byte, prefix string, fn func(Object)) error {
+func Decode(data []byte, prefix report.Loc, fn func(Object)) error {
 	if len(data) > MaxSize {
 		return single(prefix, billing.CodeTooLong, "the document must be at most 1 MiB (1048576 bytes)")
 	}
@@ -210,11 +210,11 @@ func (r *reader) release() {
 // add records a failure at path for the member that starts at pos. A path keeps the
 // position of its first failure: a duplicate is reported with the position of the
 // member's first occurrence, and the other failures of a member share its position.
-func (r *reader) add(pos int32, path string, code billing.Code, msg string) {
-	if !r.list.Has(path) {
-		r.failPos = append(r.failPos, pos) // the list appends path as its next entry
+func (r *reader) add(pos int32, loc report.Loc, code billing.Code, msg string) {
+	if !r.list.Has(loc) {
+		r.failPos = append(r.failPos, pos) // the list appends loc as its next entry
 	}
-	r.list.Add(path, code, msg)
+	r.list.Add(loc, code, msg)
 }
 
 type keyedError struct {
@@ -251,11 +251,11 @@ func (r *reader) ordered() error {
 	return err
 }
 
-func single(path string, code billing.Code, msg string) error {
-	return billing.Errors{billing.NewFieldError(path, code, msg)}
+func single(loc report.Loc, code billing.Code, msg string) error {
+	return loc.Fail(code, msg)
 }
 
-func (r *reader) invalid(prefix string) error {
+func (r *reader) invalid(prefix report.Loc) error {
 	return single(prefix, billing.CodeInvalidJSON, "the document "+r.why+" (at byte "+strconv.Itoa(r.pos)+")")
 }
 
@@ -484,9 +484,9 @@ func (r *reader) insert(f *frame, h uint64, j int32) {
 	f.table[i] = j
 }
 
-// prefix returns the path of the container at level, building it on first use so that a
+// prefix returns the place of the container at level, building it on first use so that a
 // valid document allocates no paths.
-func (r *reader) prefix(level int32) string {
+func (r *reader) prefix(level int32) report.Loc {
 	f := &r.frames[level]
 	if !f.prefixSet {
 		f.prefix = r.memberPath(level - 1)
@@ -495,13 +495,13 @@ func (r *reader) prefix(level int32) string {
 	return f.prefix
 }
 
-// memberPath returns the path of the current member or element of the container at level.
-func (r *reader) memberPath(level int32) string {
+// memberPath returns the place of the current member or element of the container at level.
+func (r *reader) memberPath(level int32) report.Loc {
 	f := &r.frames[level]
 	if f.array {
-		return report.Join(r.prefix(level), strconv.Itoa(f.index))
+		return r.prefix(level).Member(strconv.Itoa(f.index))
 	}
-	return report.Join(r.prefix(level), string(r.nameBytes(&f.name)))
+	return r.prefix(level).Member(string(r.nameBytes(&f.name)))
 }
 
 // str reads the pending string value: a slice of the input when it has no escapes, else

@@ -6,7 +6,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
 	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/report"
 )
 
 // got is what the test schema read from a document.
@@ -25,27 +27,27 @@ func readSchema(o Object, g *got) {
 		switch string(o.NameBytes()) {
 		case "s":
 			if s, ok := o.String(); ok {
-				g.strs[o.Path()] = s
+				g.strs[o.Path().Path()] = s
 			}
 		case "i":
 			if v, ok := o.Int(-MaxSafeInt, MaxSafeInt); ok {
-				g.ints[o.Path()] = v
+				g.ints[o.Path().Path()] = v
 			}
 		case "small":
 			if v, ok := o.Int(1, 10); ok {
-				g.ints[o.Path()] = v
+				g.ints[o.Path().Path()] = v
 			}
 		case "b":
 			if v, ok := o.Bool(); ok {
-				g.bools[o.Path()] = v
+				g.bools[o.Path().Path()] = v
 			}
 		case "n":
 			if o.Null() {
-				g.strs[o.Path()] = "<null>"
+				g.strs[o.Path().Path()] = "<null>"
 				break
 			}
 			if s, ok := o.String(); ok {
-				g.strs[o.Path()] = s
+				g.strs[o.Path().Path()] = s
 			}
 		case "o":
 			if sub, ok := o.Object(); ok {
@@ -55,13 +57,13 @@ func readSchema(o Object, g *got) {
 			if a, ok := o.Array(); ok {
 				for a.Next() {
 					if s, ok := a.String(); ok {
-						g.strs[a.Path()] = s
+						g.strs[a.Path().Path()] = s
 					}
 				}
 			}
 		case "raw":
 			if raw, ok := o.Raw(); ok {
-				g.strs[o.Path()] = "raw:" + string(raw)
+				g.strs[o.Path().Path()] = "raw:" + string(raw)
 			}
 		case "left":
 		default:
@@ -72,14 +74,14 @@ func readSchema(o Object, g *got) {
 
 func decodeSchema(data string) (*got, error) {
 	g := &got{strs: map[string]string{}, ints: map[string]int64{}, bools: map[string]bool{}}
-	err := Decode([]byte(data), "", func(o Object) { readSchema(o, g) })
+	err := Decode([]byte(data), report.Loc{}, func(o Object) { readSchema(o, g) })
 	return g, err
 }
 
 // failures returns the (path, code) pairs of err, in order.
 func failures(err error) [][2]string {
 	var out [][2]string
-	for _, e := range billing.AsErrors(err) {
+	for _, e := range report.Errs(err) {
 		out = append(out, [2]string{e.Field, string(e.Code)})
 	}
 	return out
@@ -317,45 +319,45 @@ func TestDecodeSize(t *testing.T) {
 		return []byte(`{"s":"` + strings.Repeat("a", n-8) + `"}`)
 	}
 	require.Len(t, doc(MaxSize), MaxSize)
-	assert.NoError(t, Decode(doc(MaxSize), "", func(o Object) {
+	assert.NoError(t, Decode(doc(MaxSize), report.Loc{}, func(o Object) {
 		for o.Next() {
 			o.Skip()
 		}
 	}))
 	called := false
-	err := Decode(doc(MaxSize+1), "", func(Object) { called = true })
+	err := Decode(doc(MaxSize+1), report.Loc{}, func(Object) { called = true })
 	assert.Equal(t, fl("", "too_long"), failures(err))
 	assert.False(t, called)
 	// Too long wins over malformed: the size is checked first.
-	err = Decode([]byte(strings.Repeat("[", MaxSize+1)), "", nil)
+	err = Decode([]byte(strings.Repeat("[", MaxSize+1)), report.Loc{}, nil)
 	assert.Equal(t, fl("", "too_long"), failures(err))
 }
 
 func TestDecodePrefix(t *testing.T) {
-	err := Decode([]byte(`{"a":1,"a":2,"b":{"c":1}}`), "metadata", func(o Object) {
+	err := Decode([]byte(`{"a":1,"a":2,"b":{"c":1}}`), report.At("metadata"), func(o Object) {
 		for o.Next() {
 			if string(o.NameBytes()) == "b" {
 				if sub, ok := o.Object(); ok {
-					assert.Equal(t, "metadata.b", sub.Prefix())
+					assert.Equal(t, "/metadata/b", sub.Prefix().Pointer())
 				}
 			}
 		}
 	})
 	assert.Equal(t, fl("metadata.a", "duplicate_field", "metadata.b.c", "unknown_field"), failures(err))
-	assert.Equal(t, fl("metadata", "invalid_type"), failures(Decode([]byte(`"x"`), "metadata", nil)))
-	assert.Equal(t, fl("metadata", "invalid_json"), failures(Decode([]byte(`{`), "metadata", nil)))
+	assert.Equal(t, fl("metadata", "invalid_type"), failures(Decode([]byte(`"x"`), report.At("metadata"), nil)))
+	assert.Equal(t, fl("metadata", "invalid_json"), failures(Decode([]byte(`{`), report.At("metadata"), nil)))
 }
 
 func TestDecodeNilFunc(t *testing.T) {
-	assert.Equal(t, fl("a", "unknown_field", "b", "unknown_field"), failures(Decode([]byte(`{"a":1,"b":{"c":2}}`), "", nil)))
-	assert.NoError(t, Decode([]byte(`{}`), "", nil))
+	assert.Equal(t, fl("a", "unknown_field", "b", "unknown_field"), failures(Decode([]byte(`{"a":1,"b":{"c":2}}`), report.Loc{}, nil)))
+	assert.NoError(t, Decode([]byte(`{}`), report.Loc{}, nil))
 }
 
 func TestDecodeEarlyReturn(t *testing.T) {
 	// A caller that stops in the middle of a nested object leaves the rest to the reader,
 	// which reports it unknown and still checks the syntax.
 	doc := `{"o":{"s":"x","zz":1,"o":{"i":1}},"i":2}`
-	err := Decode([]byte(doc), "", func(o Object) {
+	err := Decode([]byte(doc), report.Loc{}, func(o Object) {
 		for o.Next() {
 			if sub, ok := o.Object(); ok {
 				sub.Next()
@@ -366,7 +368,7 @@ func TestDecodeEarlyReturn(t *testing.T) {
 	})
 	assert.Equal(t, fl("o.zz", "unknown_field", "o.o", "unknown_field", "i", "unknown_field"), failures(err))
 
-	err = Decode([]byte(`{"o":{"s":"x"},"i":[}`), "", func(o Object) {
+	err = Decode([]byte(`{"o":{"s":"x"},"i":[}`), report.Loc{}, func(o Object) {
 		o.Next()
 		o.Object()
 	})
@@ -376,7 +378,7 @@ func TestDecodeEarlyReturn(t *testing.T) {
 func TestHandlesAfterUse(t *testing.T) {
 	var kept Object
 	var sub Object
-	err := Decode([]byte(`{"o":{"i":1},"s":"x"}`), "", func(o Object) {
+	err := Decode([]byte(`{"o":{"i":1},"s":"x"}`), report.Loc{}, func(o Object) {
 		kept = o
 		require.True(t, o.Next())
 		var ok bool
@@ -388,7 +390,7 @@ func TestHandlesAfterUse(t *testing.T) {
 		assert.False(t, sub.Next())
 		_, ok = sub.Int(0, 1)
 		assert.False(t, ok)
-		assert.Equal(t, "", sub.Path())
+		assert.True(t, sub.Path().IsRoot())
 		o.Skip()
 		assert.False(t, o.Next())
 		assert.False(t, o.Next())
@@ -401,13 +403,13 @@ func TestHandlesAfterUse(t *testing.T) {
 	assert.Equal(t, KindNone, kept.Kind())
 	var zero Object
 	assert.False(t, zero.Next())
-	assert.Equal(t, "", zero.Path())
+	assert.True(t, zero.Path().IsRoot())
 	assert.Nil(t, zero.NameBytes())
 	zero.Fail(billing.CodeRequired, "x")
-	assert.False(t, zero.FailErr(billing.ErrRequired))
-	assert.False(t, zero.AddError("x", billing.ErrRequired))
-	zero.AddAt("x", billing.CodeRequired, "x")
-	assert.False(t, zero.Failed("x"))
+	assert.False(t, zero.FailErr(billing.CodeRequired))
+	assert.False(t, zero.AddUnder(report.At("x"), billing.CodeRequired))
+	zero.AddAt(report.At("x"), billing.CodeRequired, "x")
+	assert.False(t, zero.Failed(report.At("x")))
 	var za Array
 	assert.False(t, za.Next())
 	assert.Equal(t, -1, za.Index())
@@ -415,17 +417,17 @@ func TestHandlesAfterUse(t *testing.T) {
 
 func TestOuterAccessorsKeepInnerOpen(t *testing.T) {
 	var got []string
-	err := Decode([]byte(`{"o":{"a":"x","b":1,"c":true}}`), "", func(o Object) {
+	err := Decode([]byte(`{"o":{"a":"x","b":1,"c":true}}`), report.Loc{}, func(o Object) {
 		for o.Next() {
 			sub, _ := o.Object()
 			for sub.Next() {
-				got = append(got, o.Path()+"/"+o.Name()+"/"+o.Prefix()+"/"+sub.Path())
+				got = append(got, o.Path().Path()+"/"+o.Name()+"/"+o.Prefix().Path()+"/"+sub.Path().Path())
 				if sub.Name() == "b" {
 					o.Fail(billing.CodeRequired, "outer")
 				}
 				sub.Skip()
 			}
-			assert.Equal(t, "o", sub.Prefix(), "after the loop")
+			assert.Equal(t, "/o", sub.Prefix().Pointer(), "after the loop")
 		}
 	})
 	assert.Equal(t, []string{"o/o//o.a", "o/o//o.b", "o/o//o.c"}, got)
@@ -434,7 +436,7 @@ func TestOuterAccessorsKeepInnerOpen(t *testing.T) {
 
 func TestReadTwice(t *testing.T) {
 	// A value can be read once; a second read reports false and records nothing.
-	err := Decode([]byte(`{"s":"x","i":1}`), "", func(o Object) {
+	err := Decode([]byte(`{"s":"x","i":1}`), report.Loc{}, func(o Object) {
 		for o.Next() {
 			k := o.Kind()
 			_, ok := o.Raw()
@@ -449,7 +451,7 @@ func TestReadTwice(t *testing.T) {
 }
 
 func TestFailAndReport(t *testing.T) {
-	err := Decode([]byte(`{"s":"","o":{"i":1},"m":{}}`), "", func(o Object) {
+	err := Decode([]byte(`{"s":"","o":{"i":1},"m":{}}`), report.Loc{}, func(o Object) {
 		for o.Next() {
 			switch o.Name() {
 			case "s":
@@ -459,21 +461,21 @@ func TestFailAndReport(t *testing.T) {
 				sub, _ := o.Object()
 				for sub.Next() {
 					sub.Skip()
-					sub.FailErr(billing.NewFieldError("amount", billing.CodeOutOfRange, "too big"))
+					sub.FailErr(report.At("amount").Fail(billing.CodeOutOfRange, "too big"))
 				}
-				o.AddAt("o.z", billing.CodeRequired, "is required")
+				o.AddAt(report.At("o").Member("z"), billing.CodeRequired, "is required")
 			case "m":
 				o.Skip()
-				o.AddError(o.Prefix(), billing.Errors{
-					billing.NewFieldError("m", billing.CodeTooManyKeys, "too many"),
-					billing.NewFieldError("m.k", billing.CodeInvalidKey, "bad key"),
+				o.AddUnder(o.Prefix(), billing.Errors{
+					billing.NewFieldError(billing.CodeTooManyKeys, "too many", "m"),
+					billing.NewFieldError(billing.CodeInvalidKey, "bad key", "m", "k"),
 				})
-				o.AddError(o.Path(), billing.NewFieldError("", billing.CodeInvalidType, "whole"))
+				o.AddUnder(o.Path(), report.Loc{}.Fail(billing.CodeInvalidType, "whole"))
 			}
 		}
-		assert.True(t, o.Failed("o.z"))
-		assert.False(t, o.Failed("zz"))
-		o.AddAt("x", billing.CodeRequired, "is required")
+		assert.True(t, o.Failed(report.At("o").Member("z")))
+		assert.False(t, o.Failed(report.At("zz")))
+		o.AddAt(report.At("x"), billing.CodeRequired, "is required")
 	})
 	assert.Equal(t, fl("s", "required", "o.i", "out_of_range", "o.z", "required", "m", "invalid_type", "m.k", "invalid_key", "x", "required"), failures(err))
 }
@@ -482,7 +484,7 @@ func TestKind(t *testing.T) {
 	want := map[string]Kind{"a": KindNull, "b": KindBool, "c": KindBool, "d": KindNumber, "e": KindNumber,
 		"f": KindString, "g": KindObject, "h": KindArray}
 	seen := map[string]Kind{}
-	err := Decode([]byte(`{"a":null,"b":true,"c":false,"d":-1,"e":0.5e1,"f":"","g":{},"h":[]}`), "", func(o Object) {
+	err := Decode([]byte(`{"a":null,"b":true,"c":false,"d":-1,"e":0.5e1,"f":"","g":{},"h":[]}`), report.Loc{}, func(o Object) {
 		for o.Next() {
 			seen[o.Name()] = o.Kind()
 			o.Skip()
@@ -509,7 +511,7 @@ func TestBigObjectDuplicates(t *testing.T) {
 		// Each earlier name again, one escaped, at the end.
 		b.WriteString(`,"k":2,"\u006bx":3}`)
 		var names int
-		err := Decode([]byte(b.String()), "m", func(o Object) {
+		err := Decode([]byte(b.String()), report.At("m"), func(o Object) {
 			for o.Next() {
 				names++
 				o.Skip()
@@ -525,7 +527,7 @@ func TestBigObjectDuplicates(t *testing.T) {
 		b.WriteString(`"\u0061` + strings.Repeat("b", i) + `":{"x":1,"x":2},`)
 	}
 	b.WriteString(`"ab":0}`)
-	err := Decode([]byte(b.String()), "", func(o Object) {
+	err := Decode([]byte(b.String()), report.Loc{}, func(o Object) {
 		for o.Next() {
 			if sub, ok := o.Object(); ok {
 				for sub.Next() {
@@ -536,7 +538,7 @@ func TestBigObjectDuplicates(t *testing.T) {
 			}
 		}
 	})
-	errs := billing.AsErrors(err)
+	errs := report.Errs(err)
 	require.Equal(t, 3*bigObject+1, len(errs))
 	assert.Equal(t, "a.x", errs[0].Field)
 	assert.Equal(t, "ab", errs[1].Field, "in place of the first occurrence")
@@ -546,7 +548,7 @@ func TestBigObjectDuplicates(t *testing.T) {
 
 func TestFailures(t *testing.T) {
 	var counts []int
-	err := Decode([]byte(`{"a":1,"o":{"x":true,"y":2},"a":3}`), "", func(o Object) {
+	err := Decode([]byte(`{"a":1,"o":{"x":true,"y":2},"a":3}`), report.Loc{}, func(o Object) {
 		counts = append(counts, o.Failures())
 		for o.Next() {
 			switch o.Name() {

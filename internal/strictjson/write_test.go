@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tallykit/billing/internal/report"
 )
 
 func TestAppendString(t *testing.T) {
@@ -67,7 +69,7 @@ func FuzzAppendString(f *testing.F) {
 		}
 		doc := append(append([]byte(`{"s":`), out...), '}')
 		var strict string
-		err := Decode(doc, "", func(o Object) {
+		err := Decode(doc, report.Loc{}, func(o Object) {
 			for o.Next() {
 				strict, _ = o.String()
 			}
