@@ -93,13 +93,13 @@ type frame struct {
 	state     uint8
 	prefixSet bool
 	prefix    report.Loc // place of the container itself; computed lazily, see reader.prefix
-	name      span    // current member's name (objects)
-	index     int     // current element's index (arrays), -1 before the first
-	memberPos int32   // where the current member or element starts in the input
-	lastChild uint32  // id of the container opened on the current member, if any
-	seenBase  int     // where this object's names start in reader.seen
-	arenaBase int     // where this object's decoded names start in reader.arena
-	table     []int32 // big objects: open-addressing hash set of indices into reader.seen, +1 (0 = empty)
+	name      span       // current member's name (objects)
+	index     int        // current element's index (arrays), -1 before the first
+	memberPos int32      // where the current member or element starts in the input
+	lastChild uint32     // id of the container opened on the current member, if any
+	seenBase  int        // where this object's names start in reader.seen
+	arenaBase int        // where this object's decoded names start in reader.arena
+	table     []int32    // big objects: open-addressing hash set of indices into reader.seen, +1 (0 = empty)
 }
 
 // reader is the state of one Decode call.
