@@ -87,7 +87,7 @@ func TestNewFailures(t *testing.T) {
 	_, err = customer.Customer{}.MarshalJSON()
 	assert.Equal(t, []failure{{"id", "required"}}, failures(err))
 	_, err = json.Marshal(customer.Customer{})
-	assert.ErrorIs(t, err, billing.ErrRequired)
+	assert.ErrorIs(t, err, billing.CodeRequired)
 	assert.Equal(t, "{}", customer.Customer{}.String())
 }
 

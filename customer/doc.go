@@ -79,7 +79,7 @@
 // validity). A document that is not JSON fails with invalid_json alone, one
 // over 1 MiB with too_long alone, one that is not an object with invalid_type
 // alone, all at path "" (which is also the path of a member named "", reported
-// unknown_field). Match a code with errors.Is(err, billing.ErrInvalidPhone),
+// unknown_field). Match a code with errors.Is(err, billing.CodeInvalidPhone),
 // or take the list with errors.As and look a path up with Errors.Field. From
 // Go values, failures follow the order of SPEC §2's table, metadata entries in
 // sorted key order after too_many_keys, the currency requirement last.

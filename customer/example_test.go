@@ -82,7 +82,7 @@ func ExampleParseCreateRequest_errors() {
 		}
 	}
 	// Match one code anywhere, or look one path up.
-	fmt.Println(errors.Is(err, billing.ErrInvalidPhone))
+	fmt.Println(errors.Is(err, billing.CodeInvalidPhone))
 	fmt.Println(errs.Field("email").Message)
 	// Output:
 	// phone: invalid_phone
@@ -223,7 +223,7 @@ func ExampleCreateRequest_UnmarshalJSON() {
 	fmt.Println(email.Address())
 
 	err = json.Unmarshal([]byte(`{"request":{"external_reference":"cust 42"}}`), &envelope)
-	fmt.Println(errors.Is(err, billing.ErrInvalidFormat))
+	fmt.Println(errors.Is(err, billing.CodeInvalidFormat))
 	// Output:
 	// jane@example.com
 	// true

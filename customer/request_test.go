@@ -145,10 +145,10 @@ func TestNewCreateRequestFailures(t *testing.T) {
 func TestParseCreateRequestErrorsMatchable(t *testing.T) {
 	_, err := customer.ParseCreateRequest([]byte(`{"external_reference":"x","phone":"+15555555555","balance":1.5}`))
 	require.Error(t, err)
-	assert.ErrorIs(t, err, billing.ErrInvalidPhone)
-	assert.ErrorIs(t, err, billing.ErrInvalidType)
-	assert.ErrorIs(t, err, billing.ErrRequired)
-	assert.NotErrorIs(t, err, billing.ErrTooLong)
+	assert.ErrorIs(t, err, billing.CodeInvalidPhone)
+	assert.ErrorIs(t, err, billing.CodeInvalidType)
+	assert.ErrorIs(t, err, billing.CodeRequired)
+	assert.NotErrorIs(t, err, billing.CodeTooLong)
 	var errs billing.Errors
 	require.True(t, errors.As(err, &errs))
 	assert.Equal(t, billing.CodeInvalidPhone, errs.Field("phone").Code)
@@ -172,7 +172,7 @@ func TestCreateRequestUnmarshalJSON(t *testing.T) {
 		Req *customer.CreateRequest `json:"req"`
 	}
 	err = json.Unmarshal([]byte(`{"req":{"external_reference":"x","email":"nope"}}`), &holder)
-	assert.ErrorIs(t, err, billing.ErrInvalidFormat)
+	assert.ErrorIs(t, err, billing.CodeInvalidFormat)
 	require.NoError(t, json.Unmarshal([]byte(`{"req":null}`), &holder))
 	assert.Nil(t, holder.Req)
 }
@@ -182,7 +182,7 @@ func TestCreateRequestMarshalZero(t *testing.T) {
 	_, err := req.MarshalJSON()
 	assert.Equal(t, []failure{{"external_reference", "required"}}, failures(err))
 	_, err = json.Marshal(req)
-	assert.ErrorIs(t, err, billing.ErrRequired)
+	assert.ErrorIs(t, err, billing.CodeRequired)
 	b, err := req.AppendJSON([]byte("x"))
 	assert.Error(t, err)
 	assert.Equal(t, "x", string(b))

@@ -1,4 +1,4 @@
-package customer_test
+package contact_test
 
 import (
 	"encoding/json"
@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tallykit/billing"
-	"github.com/tallykit/billing/customer"
+	"github.com/tallykit/billing/contact"
 )
 
 func TestParseNameValid(t *testing.T) {
@@ -41,7 +41,7 @@ func TestParseNameValid(t *testing.T) {
 	}
 	for _, in := range tests {
 		t.Run(in, func(t *testing.T) {
-			n, err := customer.ParseName(in)
+			n, err := contact.ParseName(in)
 			require.NoError(t, err)
 			assert.False(t, n.IsZero())
 			assert.Equal(t, in, n.String(), "the value is never changed")
@@ -93,7 +93,7 @@ func TestParseNameInvalid(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			n, err := customer.ParseName(tt.in)
+			n, err := contact.ParseName(tt.in)
 			requireFieldError(t, err, "name", tt.code, "")
 			if len(tt.in) > 1 {
 				assert.NotContains(t, err.Error(), tt.in, "the message does not quote the name")
@@ -104,13 +104,13 @@ func TestParseNameInvalid(t *testing.T) {
 }
 
 func TestNameZero(t *testing.T) {
-	var n customer.Name
+	var n contact.Name
 	assert.True(t, n.IsZero())
 	assert.Equal(t, "", n.String())
 }
 
 func TestNameText(t *testing.T) {
-	n, err := customer.ParseName("Zoë Ångström")
+	n, err := contact.ParseName("Zoë Ångström")
 	require.NoError(t, err)
 	text, err := n.MarshalText()
 	require.NoError(t, err)
@@ -119,13 +119,13 @@ func TestNameText(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "name=Zoë Ångström", string(b))
 
-	var m customer.Name
+	var m contact.Name
 	require.NoError(t, m.UnmarshalText(text))
 	assert.Equal(t, n, m)
 	require.Error(t, m.UnmarshalText([]byte("\u202e")))
 	assert.Equal(t, n, m, "a failed UnmarshalText leaves the value alone")
 
-	out, err := json.Marshal(map[string]customer.Name{"name": n})
+	out, err := json.Marshal(map[string]contact.Name{"name": n})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"name":"Zoë Ångström"}`, string(out))
 }

@@ -1,4 +1,4 @@
-package customer_test
+package contact_test
 
 import (
 	"encoding/json"
@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tallykit/billing"
-	"github.com/tallykit/billing/customer"
+	"github.com/tallykit/billing/contact"
 )
 
 func TestParseEmailValid(t *testing.T) {
@@ -32,7 +32,7 @@ func TestParseEmailValid(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			e, err := customer.ParseEmail(tt.in)
+			e, err := contact.ParseEmail(tt.in)
 			require.NoError(t, err)
 			assert.False(t, e.IsZero())
 			assert.Equal(t, tt.in, e.Address())
@@ -65,35 +65,35 @@ func TestParseEmailLimits(t *testing.T) {
 	// 255 in all: accepted.
 	d253 := longDomain(253)
 	require.Len(t, d253, 253)
-	_, err := customer.ParseEmail("a@" + d253)
+	_, err := contact.ParseEmail("a@" + d253)
 	require.NoError(t, err)
 
 	// A longer domain makes the address over 255 (the local part has at least
 	// one character): too_long, which outranks invalid_format. The 253 limit
 	// of the domain is implied by the 255 limit of the whole.
-	_, err = customer.ParseEmail("a@" + longDomain(254))
+	_, err = contact.ParseEmail("a@" + longDomain(254))
 	requireFieldError(t, err, "email", billing.CodeTooLong, "")
-	_, err = customer.ParseEmail("ab@" + d253)
+	_, err = contact.ParseEmail("ab@" + d253)
 	requireFieldError(t, err, "email", billing.CodeTooLong, "")
 
 	// A local part over 64 is the grammar's: invalid_format.
-	_, err = customer.ParseEmail(strings.Repeat("a", 65) + "@example.com")
+	_, err = contact.ParseEmail(strings.Repeat("a", 65) + "@example.com")
 	requireFieldError(t, err, "email", billing.CodeInvalidFormat, "")
 
 	// 256 characters of anything: too_long, even when the grammar fails too.
-	_, err = customer.ParseEmail(strings.Repeat("@", 256))
+	_, err = contact.ParseEmail(strings.Repeat("@", 256))
 	requireFieldError(t, err, "email", billing.CodeTooLong, "")
 
 	// Lengths are code points: 255 non-ASCII characters are over 255 bytes
 	// but not over 255 characters (invalid_format: ASCII only).
-	_, err = customer.ParseEmail(strings.Repeat("é", 255))
+	_, err = contact.ParseEmail(strings.Repeat("é", 255))
 	requireFieldError(t, err, "email", billing.CodeInvalidFormat, "")
-	_, err = customer.ParseEmail(strings.Repeat("é", 256))
+	_, err = contact.ParseEmail(strings.Repeat("é", 256))
 	requireFieldError(t, err, "email", billing.CodeTooLong, "")
 	// An invalid UTF-8 byte counts as one.
-	_, err = customer.ParseEmail(strings.Repeat("\xff", 255))
+	_, err = contact.ParseEmail(strings.Repeat("\xff", 255))
 	requireFieldError(t, err, "email", billing.CodeInvalidFormat, "")
-	_, err = customer.ParseEmail(strings.Repeat("\xff", 256))
+	_, err = contact.ParseEmail(strings.Repeat("\xff", 256))
 	requireFieldError(t, err, "email", billing.CodeTooLong, "")
 }
 
@@ -141,7 +141,7 @@ func TestParseEmailInvalid(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			e, err := customer.ParseEmail(tt.in)
+			e, err := contact.ParseEmail(tt.in)
 			requireFieldError(t, err, "email", tt.code, tt.in)
 			assert.True(t, e.IsZero())
 		})
@@ -149,7 +149,7 @@ func TestParseEmailInvalid(t *testing.T) {
 }
 
 func TestEmailZero(t *testing.T) {
-	var e customer.Email
+	var e contact.Email
 	assert.True(t, e.IsZero())
 	assert.Equal(t, "", e.Address())
 	assert.Equal(t, "", e.Local())
@@ -161,7 +161,7 @@ func TestEmailZero(t *testing.T) {
 }
 
 func TestEmailText(t *testing.T) {
-	e, err := customer.ParseEmail("Jane.Doe@example.com")
+	e, err := contact.ParseEmail("Jane.Doe@example.com")
 	require.NoError(t, err)
 
 	text, err := e.MarshalText()
@@ -171,7 +171,7 @@ func TestEmailText(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "to=Jane.Doe@example.com", string(b))
 
-	var f customer.Email
+	var f contact.Email
 	require.NoError(t, f.UnmarshalText(text))
 	assert.Equal(t, e, f)
 
@@ -179,12 +179,12 @@ func TestEmailText(t *testing.T) {
 	require.Error(t, g.UnmarshalText([]byte("not an address")))
 	assert.Equal(t, e, g, "a failed UnmarshalText leaves the value alone")
 
-	out, err := json.Marshal(map[string]customer.Email{"email": e})
+	out, err := json.Marshal(map[string]contact.Email{"email": e})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"email":"Jane.Doe@example.com"}`, string(out))
-	var back map[string]customer.Email
+	var back map[string]contact.Email
 	require.NoError(t, json.Unmarshal(out, &back))
 	assert.Equal(t, e, back["email"])
 	err = json.Unmarshal([]byte(`{"email":"nope"}`), &back)
-	assert.True(t, errors.Is(err, billing.ErrInvalidFormat))
+	assert.True(t, errors.Is(err, billing.CodeInvalidFormat))
 }

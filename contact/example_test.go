@@ -1,4 +1,4 @@
-package customer_test
+package contact_test
 
 import (
 	"errors"
@@ -7,18 +7,18 @@ import (
 	"os"
 
 	"github.com/tallykit/billing"
-	"github.com/tallykit/billing/customer"
+	"github.com/tallykit/billing/contact"
 )
 
 func ExampleParsePhone() {
-	p, err := customer.ParsePhone("+27123456789")
+	p, err := contact.ParsePhone("+27123456789")
 	if err != nil {
 		panic(err)
 	}
 	fmt.Println(p.E164(), p.Region(), p.CountryCode(), p.Type())
 
 	for _, s := range []string{"+4407911123456", "+15555555555", "+27 12 345 6789", ""} {
-		_, err := customer.ParsePhone(s)
+		_, err := contact.ParsePhone(s)
 		var fe *billing.FieldError
 		if errors.As(err, &fe) {
 			fmt.Println(fe.Field, fe.Code)
@@ -39,7 +39,7 @@ func ExampleNormalizePhone() {
 		{"+44 20 7183 8750", ""},
 		{"+1 415 555 2671 ext. 123", "US"},
 	} {
-		p, err := customer.NormalizePhone(in.typed, in.region)
+		p, err := contact.NormalizePhone(in.typed, in.region)
 		if err != nil {
 			fmt.Println(err)
 			continue
@@ -54,15 +54,15 @@ func ExampleNormalizePhone() {
 }
 
 func ExampleParseEmail() {
-	e, err := customer.ParseEmail("Jane.Doe@example.com")
+	e, err := contact.ParseEmail("Jane.Doe@example.com")
 	if err != nil {
 		panic(err)
 	}
 	fmt.Println(e.Address(), e.Local(), e.Domain())
 
 	for _, s := range []string{"jane@example", "jané@example.com", ""} {
-		_, err := customer.ParseEmail(s)
-		fmt.Println(errors.Is(err, billing.ErrInvalidFormat), errors.Is(err, billing.ErrRequired))
+		_, err := contact.ParseEmail(s)
+		fmt.Println(errors.Is(err, billing.CodeInvalidFormat), errors.Is(err, billing.CodeRequired))
 	}
 	// Output:
 	// Jane.Doe@example.com Jane.Doe example.com
@@ -72,14 +72,14 @@ func ExampleParseEmail() {
 }
 
 func ExampleParseName() {
-	n, err := customer.ParseName("Zoë Ångström")
+	n, err := contact.ParseName("Zoë Ångström")
 	if err != nil {
 		panic(err)
 	}
 	fmt.Println(n)
 
 	for _, s := range []string{"Jane\u202eeoD", "\u3000", "\xed\xa0\x80"} {
-		_, err := customer.ParseName(s)
+		_, err := contact.ParseName(s)
 		var fe *billing.FieldError
 		if errors.As(err, &fe) {
 			fmt.Println(fe.Field, fe.Code)
@@ -95,8 +95,8 @@ func ExampleParseName() {
 // Printing or logging a Phone or an Email shows it masked; the accessors and
 // the text form (the wire value) give it in full.
 func ExamplePhone_String() {
-	p, _ := customer.ParsePhone("+27123456789")
-	e, _ := customer.ParseEmail("jane@example.com")
+	p, _ := contact.ParsePhone("+27123456789")
+	e, _ := contact.ParseEmail("jane@example.com")
 
 	fmt.Println(p, e)
 	fmt.Printf("%v %+v %q\n", p, e, p)
@@ -123,7 +123,7 @@ func ExamplePhone_String() {
 }
 
 func ExampleEmail_String() {
-	e, _ := customer.ParseEmail("jane.doe@example.com")
+	e, _ := contact.ParseEmail("jane.doe@example.com")
 	fmt.Println(e.String())
 	fmt.Println(e.Address())
 	// Output:
@@ -133,7 +133,7 @@ func ExampleEmail_String() {
 
 func ExamplePhone_Type() {
 	for _, s := range []string{"+27821234567", "+18002345678", "+80012345678"} {
-		p, _ := customer.ParsePhone(s)
+		p, _ := contact.ParsePhone(s)
 		fmt.Println(p, p.Region(), p.Type())
 	}
 	// Output:
@@ -144,7 +144,7 @@ func ExamplePhone_Type() {
 
 func ExampleHasE164Shape() {
 	for _, s := range []string{"+27123456789", "+15555555555", "082 123 4567", "+0123"} {
-		fmt.Println(s, customer.HasE164Shape(s))
+		fmt.Println(s, contact.HasE164Shape(s))
 	}
 	// Output:
 	// +27123456789 true

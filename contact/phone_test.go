@@ -1,4 +1,4 @@
-package customer_test
+package contact_test
 
 import (
 	"encoding/json"
@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tallykit/billing"
-	"github.com/tallykit/billing/customer"
+	"github.com/tallykit/billing/contact"
 )
 
 // messageExamples are the sample values messages may show.
@@ -36,43 +36,43 @@ func TestParsePhoneValid(t *testing.T) {
 	tests := []struct {
 		in     string
 		region string
-		typ    customer.PhoneType
+		typ    contact.PhoneType
 		cc     int
 		masked string
 	}{
-		{"+27123456789", "ZA", customer.PhoneTypeFixedLine, 27, "+27*******89"}, // the API docs' example
-		{"+27821234567", "ZA", customer.PhoneTypeMobile, 27, "+27*******67"},
-		{"+447911123456", "GG", customer.PhoneTypeMobile, 44, "+44********56"}, // +44 7911 is Guernsey's range
-		{"+442071838750", "GB", customer.PhoneTypeFixedLine, 44, "+44********50"},
-		{"+447400123456", "GB", customer.PhoneTypeMobile, 44, "+44********56"},
-		{"+14155552671", "US", customer.PhoneTypeFixedLineOrMobile, 1, "+1********71"},
-		{"+16135550123", "CA", customer.PhoneTypeFixedLineOrMobile, 1, "+1********23"},
-		{"+12423570000", "BS", customer.PhoneTypeMobile, 1, "+1********00"},
-		{"+18765551234", "JM", customer.PhoneTypeMobile, 1, "+1********34"},
-		{"+18002345678", "US", customer.PhoneTypeTollFree, 1, "+1********78"},
-		{"+79123456789", "RU", customer.PhoneTypeMobile, 7, "+7********89"},
-		{"+77012345678", "KZ", customer.PhoneTypeMobile, 7, "+7********78"},
-		{"+78001234567", "RU", customer.PhoneTypeTollFree, 7, "+7********67"},
-		{"+390612345678", "IT", customer.PhoneTypeFixedLine, 39, "+39********78"}, // Italian leading zero
-		{"+393123456789", "IT", customer.PhoneTypeMobile, 39, "+39********89"},
-		{"+33612345678", "FR", customer.PhoneTypeMobile, 33, "+33*******78"},
-		{"+4915123456789", "DE", customer.PhoneTypeMobile, 49, "+49*********89"},
-		{"+5511987654321", "BR", customer.PhoneTypeMobile, 55, "+55*********21"},
-		{"+5491123456789", "AR", customer.PhoneTypeMobile, 54, "+54*********89"},
-		{"+8613812345678", "CN", customer.PhoneTypeMobile, 86, "+86*********78"},
-		{"+262692123456", "RE", customer.PhoneTypeMobile, 262, "+262*******56"},
-		{"+262269601234", "YT", customer.PhoneTypeFixedLine, 262, "+262*******34"},
-		{"+590690001234", "GP", customer.PhoneTypeMobile, 590, "+590*******34"},
-		{"+80012345678", "001", customer.PhoneTypeTollFree, 800, "+800******78"},
-		{"+8823421234", "001", customer.PhoneTypeMobile, 882, "+882*****34"},
-		{"+883510012345", "001", customer.PhoneTypeVoIP, 883, "+883*******45"},
-		{"+979123456789", "001", customer.PhoneTypePremiumRate, 979, "+979*******89"},
-		{"+390669812345", "VA", customer.PhoneTypeFixedLine, 39, "+39********45"},
-		{"+24106031234", "GA", customer.PhoneTypeMobile, 241, "+241******34"},
+		{"+27123456789", "ZA", contact.PhoneTypeFixedLine, 27, "+27*******89"}, // the API docs' example
+		{"+27821234567", "ZA", contact.PhoneTypeMobile, 27, "+27*******67"},
+		{"+447911123456", "GG", contact.PhoneTypeMobile, 44, "+44********56"}, // +44 7911 is Guernsey's range
+		{"+442071838750", "GB", contact.PhoneTypeFixedLine, 44, "+44********50"},
+		{"+447400123456", "GB", contact.PhoneTypeMobile, 44, "+44********56"},
+		{"+14155552671", "US", contact.PhoneTypeFixedLineOrMobile, 1, "+1********71"},
+		{"+16135550123", "CA", contact.PhoneTypeFixedLineOrMobile, 1, "+1********23"},
+		{"+12423570000", "BS", contact.PhoneTypeMobile, 1, "+1********00"},
+		{"+18765551234", "JM", contact.PhoneTypeMobile, 1, "+1********34"},
+		{"+18002345678", "US", contact.PhoneTypeTollFree, 1, "+1********78"},
+		{"+79123456789", "RU", contact.PhoneTypeMobile, 7, "+7********89"},
+		{"+77012345678", "KZ", contact.PhoneTypeMobile, 7, "+7********78"},
+		{"+78001234567", "RU", contact.PhoneTypeTollFree, 7, "+7********67"},
+		{"+390612345678", "IT", contact.PhoneTypeFixedLine, 39, "+39********78"}, // Italian leading zero
+		{"+393123456789", "IT", contact.PhoneTypeMobile, 39, "+39********89"},
+		{"+33612345678", "FR", contact.PhoneTypeMobile, 33, "+33*******78"},
+		{"+4915123456789", "DE", contact.PhoneTypeMobile, 49, "+49*********89"},
+		{"+5511987654321", "BR", contact.PhoneTypeMobile, 55, "+55*********21"},
+		{"+5491123456789", "AR", contact.PhoneTypeMobile, 54, "+54*********89"},
+		{"+8613812345678", "CN", contact.PhoneTypeMobile, 86, "+86*********78"},
+		{"+262692123456", "RE", contact.PhoneTypeMobile, 262, "+262*******56"},
+		{"+262269601234", "YT", contact.PhoneTypeFixedLine, 262, "+262*******34"},
+		{"+590690001234", "GP", contact.PhoneTypeMobile, 590, "+590*******34"},
+		{"+80012345678", "001", contact.PhoneTypeTollFree, 800, "+800******78"},
+		{"+8823421234", "001", contact.PhoneTypeMobile, 882, "+882*****34"},
+		{"+883510012345", "001", contact.PhoneTypeVoIP, 883, "+883*******45"},
+		{"+979123456789", "001", contact.PhoneTypePremiumRate, 979, "+979*******89"},
+		{"+390669812345", "VA", contact.PhoneTypeFixedLine, 39, "+39********45"},
+		{"+24106031234", "GA", contact.PhoneTypeMobile, 241, "+241******34"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			p, err := customer.ParsePhone(tt.in)
+			p, err := contact.ParsePhone(tt.in)
 			require.NoError(t, err)
 			assert.False(t, p.IsZero())
 			assert.Equal(t, tt.in, p.E164())
@@ -122,7 +122,7 @@ func TestParsePhoneInvalid(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			p, err := customer.ParsePhone(tt.in)
+			p, err := contact.ParsePhone(tt.in)
 			requireFieldError(t, err, "phone", tt.code, tt.in)
 			assert.True(t, p.IsZero())
 		})
@@ -130,7 +130,7 @@ func TestParsePhoneInvalid(t *testing.T) {
 }
 
 func TestParsePhoneNotCanonicalMessage(t *testing.T) {
-	_, err := customer.ParsePhone("+4407911123456")
+	_, err := contact.ParsePhone("+4407911123456")
 	requireFieldError(t, err, "phone", billing.CodeInvalidPhone, "+4407911123456")
 	assert.Contains(t, err.Error(), "canonical")
 }
@@ -159,10 +159,10 @@ func TestNormalizePhone(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in+"/"+tt.region, func(t *testing.T) {
-			p, err := customer.NormalizePhone(tt.in, tt.region)
+			p, err := contact.NormalizePhone(tt.in, tt.region)
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, p.E164())
-			q, err := customer.ParsePhone(tt.want)
+			q, err := contact.ParsePhone(tt.want)
 			require.NoError(t, err)
 			assert.Equal(t, q, p, "NormalizePhone and ParsePhone give the same Phone")
 		})
@@ -200,7 +200,7 @@ func TestNormalizePhoneInvalid(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in+"/"+tt.region, func(t *testing.T) {
-			p, err := customer.NormalizePhone(tt.in, tt.region)
+			p, err := contact.NormalizePhone(tt.in, tt.region)
 			requireFieldError(t, err, "phone", tt.code, tt.in)
 			assert.True(t, p.IsZero())
 			if tt.extension {
@@ -211,20 +211,20 @@ func TestNormalizePhoneInvalid(t *testing.T) {
 }
 
 func TestPhoneZero(t *testing.T) {
-	var p customer.Phone
+	var p contact.Phone
 	assert.True(t, p.IsZero())
 	assert.Equal(t, "", p.E164())
 	assert.Equal(t, "", p.String())
 	assert.Equal(t, "", p.Region())
 	assert.Equal(t, 0, p.CountryCode())
-	assert.Equal(t, customer.PhoneTypeUnknown, p.Type())
+	assert.Equal(t, contact.PhoneTypeUnknown, p.Type())
 	text, err := p.MarshalText()
 	require.NoError(t, err)
 	assert.Empty(t, text)
 }
 
 func TestPhoneText(t *testing.T) {
-	p, err := customer.ParsePhone("+27123456789")
+	p, err := contact.ParsePhone("+27123456789")
 	require.NoError(t, err)
 
 	text, err := p.MarshalText()
@@ -235,7 +235,7 @@ func TestPhoneText(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "tel=+27123456789", string(b))
 
-	var q customer.Phone
+	var q contact.Phone
 	require.NoError(t, q.UnmarshalText(text))
 	assert.Equal(t, p, q)
 
@@ -248,34 +248,34 @@ func TestPhoneText(t *testing.T) {
 
 	// Through encoding/json: the wire value is the full number.
 	out, err := json.Marshal(struct {
-		Phone customer.Phone `json:"phone"`
+		Phone contact.Phone `json:"phone"`
 	}{p})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"phone":"+27123456789"}`, string(out))
 	var back struct {
-		Phone customer.Phone `json:"phone"`
+		Phone contact.Phone `json:"phone"`
 	}
 	require.NoError(t, json.Unmarshal(out, &back))
 	assert.Equal(t, p, back.Phone)
 	err = json.Unmarshal([]byte(`{"phone":"+15555555555"}`), &back)
-	assert.True(t, errors.Is(err, billing.ErrInvalidPhone))
+	assert.True(t, errors.Is(err, billing.CodeInvalidPhone))
 }
 
 func TestPhoneTypeString(t *testing.T) {
-	want := map[customer.PhoneType]string{
-		customer.PhoneTypeUnknown:           "unknown",
-		customer.PhoneTypeFixedLine:         "fixed_line",
-		customer.PhoneTypeMobile:            "mobile",
-		customer.PhoneTypeFixedLineOrMobile: "fixed_line_or_mobile",
-		customer.PhoneTypeTollFree:          "toll_free",
-		customer.PhoneTypePremiumRate:       "premium_rate",
-		customer.PhoneTypeSharedCost:        "shared_cost",
-		customer.PhoneTypeVoIP:              "voip",
-		customer.PhoneTypePersonalNumber:    "personal_number",
-		customer.PhoneTypePager:             "pager",
-		customer.PhoneTypeUAN:               "uan",
-		customer.PhoneTypeVoicemail:         "voicemail",
-		customer.PhoneType(200):             "unknown",
+	want := map[contact.PhoneType]string{
+		contact.PhoneTypeUnknown:           "unknown",
+		contact.PhoneTypeFixedLine:         "fixed_line",
+		contact.PhoneTypeMobile:            "mobile",
+		contact.PhoneTypeFixedLineOrMobile: "fixed_line_or_mobile",
+		contact.PhoneTypeTollFree:          "toll_free",
+		contact.PhoneTypePremiumRate:       "premium_rate",
+		contact.PhoneTypeSharedCost:        "shared_cost",
+		contact.PhoneTypeVoIP:              "voip",
+		contact.PhoneTypePersonalNumber:    "personal_number",
+		contact.PhoneTypePager:             "pager",
+		contact.PhoneTypeUAN:               "uan",
+		contact.PhoneTypeVoicemail:         "voicemail",
+		contact.PhoneType(200):             "unknown",
 	}
 	for typ, s := range want {
 		assert.Equal(t, s, typ.String())
@@ -284,7 +284,7 @@ func TestPhoneTypeString(t *testing.T) {
 
 func TestPhoneMaskShortNationalNumber(t *testing.T) {
 	// Niue (+683) has four-digit numbers: all of them are hidden.
-	p, err := customer.ParsePhone("+6837012")
+	p, err := contact.ParsePhone("+6837012")
 	require.NoError(t, err)
 	assert.Equal(t, "+683****", p.String())
 }
@@ -298,7 +298,7 @@ func TestPhoneConcurrentFirstUse(t *testing.T) {
 		go func() {
 			defer func() { done <- struct{}{} }()
 			for _, n := range nums {
-				_, err := customer.ParsePhone(n)
+				_, err := contact.ParsePhone(n)
 				assert.NoError(t, err, n)
 			}
 		}()

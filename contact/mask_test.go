@@ -1,4 +1,4 @@
-package customer_test
+package contact_test
 
 import (
 	"bytes"
@@ -11,7 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/tallykit/billing/customer"
+	"github.com/tallykit/billing/contact"
 )
 
 // fmtDirectives is every directive the privacy tests print values with.
@@ -20,12 +20,12 @@ var fmtDirectives = []string{
 }
 
 func TestPhoneNeverPrintedInFull(t *testing.T) {
-	p, err := customer.ParsePhone("+27123456789")
+	p, err := contact.ParsePhone("+27123456789")
 	require.NoError(t, err)
 	const full, masked = "+27123456789", "+27*******89"
 
 	for _, d := range fmtDirectives {
-		for _, v := range []any{p, &p, []customer.Phone{p}, map[string]customer.Phone{"k": p}, struct{ P customer.Phone }{p}} {
+		for _, v := range []any{p, &p, []contact.Phone{p}, map[string]contact.Phone{"k": p}, struct{ P contact.Phone }{p}} {
 			out := fmt.Sprintf(d, v)
 			assert.NotContains(t, out, "123456789", "%s of %T: %s", d, v, out)
 			assert.NotContains(t, out, "3132333435", "%s of %T: hex of the digits: %s", d, v, out)
@@ -44,12 +44,12 @@ func TestPhoneNeverPrintedInFull(t *testing.T) {
 }
 
 func TestEmailNeverPrintedInFull(t *testing.T) {
-	e, err := customer.ParseEmail("jane.doe@example.com")
+	e, err := contact.ParseEmail("jane.doe@example.com")
 	require.NoError(t, err)
 	const masked = "j***@example.com"
 
 	for _, d := range fmtDirectives {
-		for _, v := range []any{e, &e, []customer.Email{e}, map[string]customer.Email{"k": e}, struct{ E customer.Email }{e}} {
+		for _, v := range []any{e, &e, []contact.Email{e}, map[string]contact.Email{"k": e}, struct{ E contact.Email }{e}} {
 			out := fmt.Sprintf(d, v)
 			assert.NotContains(t, out, "ane.doe", "%s of %T: %s", d, v, out)
 			assert.NotContains(t, out, "616e652e646f65", "%s of %T: hex of the local part: %s", d, v, out)
@@ -65,9 +65,9 @@ func TestEmailNeverPrintedInFull(t *testing.T) {
 }
 
 func TestMaskedInSlog(t *testing.T) {
-	p, err := customer.ParsePhone("+27123456789")
+	p, err := contact.ParsePhone("+27123456789")
 	require.NoError(t, err)
-	e, err := customer.ParseEmail("jane.doe@example.com")
+	e, err := contact.ParseEmail("jane.doe@example.com")
 	require.NoError(t, err)
 
 	handlers := map[string]func(*bytes.Buffer) slog.Handler{
@@ -103,15 +103,15 @@ func TestMaskedInSlog(t *testing.T) {
 }
 
 func TestMaskedInErrorsAndZero(t *testing.T) {
-	var p customer.Phone
-	var e customer.Email
+	var p contact.Phone
+	var e contact.Email
 	assert.Equal(t, "", fmt.Sprintf("%v", p))
 	assert.Equal(t, `""`, fmt.Sprintf("%q", p))
 	assert.Equal(t, "", fmt.Sprintf("%v", e))
 	assert.Equal(t, "", p.LogValue().String())
 	assert.Equal(t, "", e.LogValue().String())
 
-	ph, err := customer.ParsePhone("+27123456789")
+	ph, err := contact.ParsePhone("+27123456789")
 	require.NoError(t, err)
 	wrapped := fmt.Errorf("cannot call %v", ph)
 	assert.Equal(t, "cannot call +27*******89", wrapped.Error())
