@@ -19,14 +19,14 @@ var (
 	bench20        = MustNew(bench20Map, CustomerLimits())
 )
 
-// BenchmarkParse20 reads and validates a 20-entry document; json.Unmarshal into a
+// BenchmarkDecode20 reads and validates a 20-entry document; json.Unmarshal into a
 // map[string]string, which checks nothing (duplicates, UTF-8, lengths), is the reference.
-func BenchmarkParse20(b *testing.B) {
-	b.Run("metadata.Parse", func(b *testing.B) {
+func BenchmarkDecode20(b *testing.B) {
+	b.Run("metadata.Decode", func(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(int64(len(bench20JSON)))
 		for b.Loop() {
-			if _, err := Parse(bench20JSON, CustomerLimits()); err != nil {
+			if _, err := Decode(bench20JSON, CustomerLimits()); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -1,26 +1,31 @@
 package metadata_test
 
 import (
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	billing "github.com/tallykit/billing"
 	"github.com/tallykit/billing/metadata"
 )
 
-func ExampleParse() {
-	md, err := metadata.Parse([]byte(`{"order_id":"6735","channel":"web"}`), metadata.CustomerLimits())
+func ExampleDecode() {
+	md, err := metadata.Decode([]byte(`{"order_id":"6735","channel":"web"}`), metadata.CustomerLimits())
 	fmt.Println(md.Keys(), err)
 
-	_, err = metadata.Parse([]byte(`{"order_id":"","":"x","channel":1,"order_id":"7"}`), metadata.CustomerLimits())
-	for _, e := range billing.AsErrors(err) {
-		fmt.Printf("%q %s\n", e.Field, e.Code)
+	_, err = metadata.Decode([]byte(`{"order_id":"","":"x","a/b":1,"order_id":"7"}`), metadata.CustomerLimits())
+	var errs billing.Errors
+	if errors.As(err, &errs) {
+		for _, e := range errs {
+			fmt.Printf("%q %q %s\n", e.Field, e.Pointer, e.Code)
+		}
 	}
 	// Output:
 	// [channel order_id] <nil>
-	// "metadata.order_id" duplicate_field
-	// "metadata." invalid_key
-	// "metadata.channel" invalid_type
+	// "metadata.order_id" "/metadata/order_id" duplicate_field
+	// "metadata." "/metadata/" invalid_key
+	// "metadata.a/b" "/metadata/a~1b" invalid_type
 }
 
 func ExampleNew() {
@@ -40,7 +45,12 @@ func ExampleNew() {
 func ExampleMustNew() {
 	md := metadata.MustNew(map[string]string{"source": "import"}, metadata.CustomerLimits())
 	fmt.Println(md.Get("source"))
-	// Output: import true
+
+	defer func() { fmt.Println(recover()) }()
+	metadata.MustNew(map[string]string{"source": ""}, metadata.CustomerLimits())
+	// Output:
+	// import true
+	// billing: metadata.source: required: must not be empty
 }
 
 func ExampleCustomerLimits() {
@@ -103,10 +113,24 @@ func ExampleMetadata_Len() {
 }
 
 func ExampleMetadata_IsZero() {
-	var zero metadata.Metadata
-	empty, _ := metadata.Parse([]byte(`{}`), metadata.CustomerLimits())
-	fmt.Println(zero.IsZero(), empty.IsZero(), zero.Equal(empty))
-	// Output: true true true
+	var zero metadata.Metadata // the empty set {}, a value like any other
+	empty, _ := metadata.Decode([]byte(`{}`), metadata.CustomerLimits())
+	out, _ := json.Marshal(zero)
+	fmt.Println(zero.IsZero(), empty.IsZero(), zero.Equal(empty), string(out))
+
+	// Absent metadata is said by what holds it, here a pointer.
+	var req struct {
+		Metadata *metadata.Metadata `json:"metadata,omitempty"`
+	}
+	out, _ = json.Marshal(req)
+	fmt.Println(string(out))
+	req.Metadata = &zero
+	out, _ = json.Marshal(req)
+	fmt.Println(string(out))
+	// Output:
+	// true true true {}
+	// {}
+	// {"metadata":{}}
 }
 
 func ExampleMetadata_Keys() {
@@ -135,7 +159,7 @@ func ExampleMetadata_Map() {
 
 func ExampleMetadata_Equal() {
 	a := metadata.MustNew(map[string]string{"a": "1"}, metadata.CustomerLimits())
-	b, _ := metadata.Parse([]byte(`{"a":"1"}`), metadata.AccountLimits())
+	b, _ := metadata.Decode([]byte(`{"a":"1"}`), metadata.AccountLimits())
 	fmt.Println(a.Equal(b))
 	// Output: true
 }
@@ -153,9 +177,12 @@ func ExampleMetadata_UnmarshalJSON() {
 	}
 	err := json.Unmarshal([]byte(`{"metadata":{"order_id":"6735"}}`), &req)
 	fmt.Println(req.Metadata.Keys(), err)
+	err = json.Unmarshal([]byte(`{"metadata":null}`), &req) // null leaves it unchanged
+	fmt.Println(req.Metadata.Keys(), err)
 	err = json.Unmarshal([]byte(`{"metadata":{"order_id":42}}`), &req)
 	fmt.Println(err)
 	// Output:
+	// [order_id] <nil>
 	// [order_id] <nil>
 	// metadata.order_id: invalid_type: must be a string
 }
@@ -164,16 +191,28 @@ func ExampleMetadata_Value() {
 	md := metadata.MustNew(map[string]string{"b": "2", "a": "1"}, metadata.CustomerLimits())
 	v, _ := md.Value()
 	fmt.Println(v)
-	// Output: {"a":"1","b":"2"}
+	v, _ = metadata.Metadata{}.Value()
+	fmt.Println(v)
+	// Output:
+	// {"a":"1","b":"2"}
+	// {}
 }
 
 func ExampleMetadata_Scan() {
 	var md metadata.Metadata
 	err := md.Scan([]byte(`{"order_id":"6735"}`)) // a jsonb column
 	fmt.Println(md.Keys(), err)
-	err = md.Scan(nil) // SQL NULL
-	fmt.Println(md.IsZero(), err)
+	err = md.Scan(nil) // SQL NULL is not a Metadata
+	fmt.Println(err)
+
+	var nullable sql.Null[metadata.Metadata] // a nullable column
+	err = nullable.Scan(nil)
+	fmt.Println(nullable.Valid, err)
+	err = nullable.Scan("{}")
+	fmt.Println(nullable.Valid, nullable.V.IsZero(), err)
 	// Output:
 	// [order_id] <nil>
-	// true <nil>
+	// metadata: required: is NULL: scan a nullable column into a sql.Null[metadata.Metadata] or a *metadata.Metadata
+	// false <nil>
+	// true true <nil>
 }

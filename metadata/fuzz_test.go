@@ -77,10 +77,10 @@ func FuzzEntryRules(f *testing.F) {
 	})
 }
 
-// refParse is a plain reference for Parse built on encoding/json's token stream. It only
+// refDecode is a plain reference for Decode built on encoding/json's token stream. It only
 // answers (ok true) for documents whose strings encoding/json decodes exactly: valid UTF-8
 // and no surrogate escapes, which it would replace with U+FFFD.
-func refParse(data []byte, l Limits) (want [][2]string, entries map[string]string, ok bool) {
+func refDecode(data []byte, l Limits) (want [][2]string, entries map[string]string, ok bool) {
 	if !utf8.Valid(data) || bytes.Contains(bytes.ToLower(data), []byte(`\ud`)) || !json.Valid(data) ||
 		bytes.Count(data, []byte("["))+bytes.Count(data, []byte("{")) > 60 { // the reader's depth limit is 64
 		return nil, nil, false
@@ -91,10 +91,7 @@ func refParse(data []byte, l Limits) (want [][2]string, entries map[string]strin
 		return nil, nil, false
 	}
 	if d, isDelim := tok.(json.Delim); !isDelim || d != '{' {
-		if tok == nil {
-			return nil, nil, true // null
-		}
-		return fl("metadata", "invalid_type"), nil, true
+		return fl("metadata", "invalid_type"), nil, true // null included
 	}
 	var order []string
 	codes := map[string]billing.Code{}
@@ -140,7 +137,7 @@ func refParse(data []byte, l Limits) (want [][2]string, entries map[string]strin
 	return want, entries, true
 }
 
-func FuzzMetadataParse(f *testing.F) {
+func FuzzMetadataDecode(f *testing.F) {
 	for _, s := range []string{`{}`, `null`, `{"a":"b"}`, `{"order_id":"6735","channel":"web"}`, `{"a":"1","a":"2"}`,
 		`{"":"x"}`, `{"a":""}`, `{"a":1}`, `{"a":null}`, `{"\u0000":"x"}`, `{"\ud800":"x"}`, `{"a":"\ud83d\ude00"}`,
 		"{\"a\":\"\xff\"}", `{"a":"<&>\u2028"}`, `[]`, `"x"`, `{"a":"b"`, `{"a.b":"c","a":{"b":"c"}}`,
@@ -149,15 +146,16 @@ func FuzzMetadataParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte, maxKeys uint8) {
 		l := Limits{MaxKeys: int(maxKeys % 24), MaxKeyLength: 40, MaxValueLength: 500}
-		md, err := Parse(data, l)
-		md2, err2 := Parse(data, l)
+		md, err := Decode(data, l)
+		md2, err2 := Decode(data, l)
 		if !md.Equal(md2) || !reflect.DeepEqual(failures(err), failures(err2)) {
 			t.Fatalf("non-deterministic")
 		}
 		if err != nil && !md.IsZero() {
-			t.Fatalf("a failed Parse returned entries")
+			t.Fatalf("a failed Decode returned entries")
 		}
-		if want, entries, ok := refParse(data, l); ok {
+		checkPlaces(t, err)
+		if want, entries, ok := refDecode(data, l); ok {
 			if got := failures(err); !reflect.DeepEqual(got, want) {
 				t.Fatalf("failures differ from the reference:\n got  %q\n want %q", got, want)
 			}
@@ -174,7 +172,7 @@ func FuzzMetadataParse(f *testing.F) {
 		if merr != nil {
 			t.Fatal(merr)
 		}
-		back, err := Parse(out, l)
+		back, err := Decode(out, l)
 		if err != nil || !back.Equal(md) {
 			t.Fatalf("round trip failed: %v", err)
 		}
@@ -187,12 +185,43 @@ func FuzzMetadataParse(f *testing.F) {
 		}
 		fromMap, err := New(md.Map(), l)
 		if err != nil || !fromMap.Equal(md) {
-			t.Fatalf("New disagrees with Parse: %v", err)
+			t.Fatalf("New disagrees with Decode: %v", err)
 		}
 		if err := l.ValidateMetadata(md); err != nil {
-			t.Fatalf("ValidateMetadata rejects what Parse accepted: %v", err)
+			t.Fatalf("ValidateMetadata rejects what Decode accepted: %v", err)
+		}
+		v, err := md.Value()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var scanned Metadata
+		if err := scanned.Scan(v); err != nil && md.Len() <= CustomerLimits().MaxKeys || err == nil && !scanned.Equal(md) {
+			t.Fatalf("SQL round trip failed: %v", err)
 		}
 	})
+}
+
+// checkPlaces fails unless err is nil or a billing.Errors whose every failure is at
+// "metadata" or at an entry, with the pointer that matches its field.
+func checkPlaces(t *testing.T, err error) {
+	t.Helper()
+	if err == nil {
+		return
+	}
+	errs, ok := err.(billing.Errors)
+	if !ok || len(errs) == 0 {
+		t.Fatalf("not a billing.Errors: %#v", err)
+	}
+	for _, e := range errs {
+		key, isEntry := strings.CutPrefix(e.Field, "metadata.")
+		want := "/metadata/" + billing.EscapePointer(key)
+		if !isEntry {
+			want = "/metadata"
+		}
+		if e.Pointer != want || !isEntry && e.Field != "metadata" {
+			t.Fatalf("failure at field %q, pointer %q", e.Field, e.Pointer)
+		}
+	}
 }
 
 func nilIfEmpty(m map[string]string) map[string]string {

@@ -5,7 +5,8 @@ import "github.com/tallykit/billing/internal/strictjson"
 // MarshalJSON writes m as a JSON object with its keys in sorted order, escaping what
 // encoding/json escapes (quotes, backslashes, control characters, <, >, &, U+2028,
 // U+2029), so its output is byte for byte what json.Marshal writes for m.Map(), and what
-// the customer and account documents write for their metadata. The zero Metadata is {}.
+// the customer and account documents write for their metadata. The zero Metadata is
+// written {}. It never fails.
 func (m Metadata) MarshalJSON() ([]byte, error) {
 	return m.appendJSON(nil), nil
 }
@@ -30,12 +31,14 @@ func (m Metadata) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnmarshalJSON reads a JSON object with [Parse] under [CustomerLimits], the loosest of
-// the named limits, so that any metadata the API accepts reads back; an entity parser
-// applies its own Limits with Parse, or checks a Metadata with [Limits.ValidateMetadata].
-// The literal null leaves m unchanged, as encoding/json expects. On failure m is unchanged
-// and the error is a billing.Errors with paths under "metadata".
+// UnmarshalJSON reads a JSON object with [Decode] under [CustomerLimits], the loosest of
+// the named limits, so that any metadata the API accepts reads back; check a Metadata
+// against an entity's own limits with [Limits.ValidateMetadata]. The literal null leaves m
+// unchanged, as encoding/json expects. On failure m is unchanged and the error is the
+// billing.Errors of Decode, at "metadata" and "metadata.<key>".
 func (m *Metadata) UnmarshalJSON(data []byte) error {
-	parse := func(data []byte) (Metadata, error) { return Parse(data, CustomerLimits()) }
-	return strictjson.Unmarshal(m, data, parse)
+	return strictjson.Unmarshal(m, data, decodeCustomer)
 }
+
+// decodeCustomer is Decode under CustomerLimits, the reader of UnmarshalJSON and Scan.
+func decodeCustomer(data []byte) (Metadata, error) { return Decode(data, CustomerLimits()) }

@@ -34,9 +34,61 @@ func TestMarshalJSON(t *testing.T) {
 			std = []byte(`{}`)
 		}
 		assert.Equal(t, string(std), string(got), "same bytes as encoding/json")
-		back, err := Parse(got, CustomerLimits())
+		back, err := Decode(got, CustomerLimits())
 		require.NoError(t, err)
 		assert.True(t, md.Equal(back))
+	}
+}
+
+// TestJSONRoundTrip checks that what MarshalJSON writes, UnmarshalJSON reads back equal,
+// the empty Metadata included, and that a pointer keeps absent and empty apart.
+func TestJSONRoundTrip(t *testing.T) {
+	for _, md := range roundTripValues() {
+		out, err := json.Marshal(md)
+		require.NoError(t, err)
+		back := MustNew(map[string]string{"old": "value"}, CustomerLimits())
+		require.NoError(t, json.Unmarshal(out, &back), "%s", out)
+		assert.True(t, md.Equal(back), "%s", out)
+	}
+
+	type doc struct {
+		Metadata *Metadata `json:"metadata,omitempty"`
+	}
+	one := MustNew(map[string]string{"a": "1"}, CustomerLimits())
+	tests := []struct {
+		in   doc
+		want string
+	}{
+		{doc{}, `{}`},
+		{doc{Metadata: &Metadata{}}, `{"metadata":{}}`},
+		{doc{Metadata: &one}, `{"metadata":{"a":"1"}}`},
+	}
+	for _, tt := range tests {
+		out, err := json.Marshal(tt.in)
+		require.NoError(t, err)
+		assert.Equal(t, tt.want, string(out))
+		var back doc
+		require.NoError(t, json.Unmarshal(out, &back))
+		if tt.in.Metadata == nil {
+			assert.Nil(t, back.Metadata, "absent stays absent")
+			continue
+		}
+		require.NotNil(t, back.Metadata, "empty stays present")
+		assert.True(t, tt.in.Metadata.Equal(*back.Metadata))
+	}
+	var back doc
+	require.NoError(t, json.Unmarshal([]byte(`{"metadata":null}`), &back))
+	assert.Nil(t, back.Metadata, "null is absent")
+}
+
+// roundTripValues returns Metadata values that every encoder must write in a form its
+// decoder reads back equal: the zero value, and entries that need escaping.
+func roundTripValues() []Metadata {
+	return []Metadata{
+		{},
+		MustNew(map[string]string{}, CustomerLimits()),
+		MustNew(map[string]string{"order_id": "6735", "channel": "web"}, CustomerLimits()),
+		MustNew(map[string]string{"a/b": "<&>", "~x": "\u2028\u2029", "q\"": "\x00\n\\", "é": "😀"}, CustomerLimits()),
 	}
 }
 
@@ -54,11 +106,13 @@ func TestJSONInStruct(t *testing.T) {
 	// null leaves the value as it is.
 	require.NoError(t, json.Unmarshal([]byte(`{"metadata":null}`), &d))
 	assert.Equal(t, 2, d.Metadata.Len())
+	require.NoError(t, d.Metadata.UnmarshalJSON([]byte(" null ")))
+	assert.Equal(t, 2, d.Metadata.Len())
 
 	// Failures come back as billing.Errors with metadata paths; the value is unchanged.
 	err = json.Unmarshal([]byte(`{"metadata":{"a":"","a":"x"}}`), &d)
 	require.Error(t, err)
-	assert.ErrorIs(t, err, billing.ErrDuplicateField)
+	assert.ErrorIs(t, err, billing.CodeDuplicateField)
 	assert.Equal(t, 2, d.Metadata.Len())
 }
 

@@ -25,18 +25,15 @@ func CustomerLimits() Limits { return Limits{MaxKeys: 20, MaxKeyLength: 40, MaxV
 // code points, values of at most 500.
 func AccountLimits() Limits { return Limits{MaxKeys: 10, MaxKeyLength: 40, MaxValueLength: 500} }
 
-// Path is the field path of a metadata object in a document, the prefix of every path
-// this package reports.
-const Path = "metadata"
-
-// entryPath returns the path of the entry with the given key: "metadata." and the key as it is.
-func entryPath(key string) string { return Path + "." + key }
+// here is the place of a metadata object, the member "metadata" of a document: every
+// failure of this package is reported there or at one of its entries, here.Member(key).
+var here = report.At("metadata")
 
 // Validate checks every entry of m against l and the rules of keys and values, without
 // building a Metadata, and allocates nothing when m is valid. It returns nil or a
 // billing.Errors: too_many_keys at "metadata" first when m has more than l.MaxKeys keys,
-// then each failing entry at "metadata.<key>", in sorted key order (a key's failure hides
-// its value's):
+// then each failing entry at "metadata.<key>" (pointer "/metadata/<key>"), in sorted key
+// order, the key's failure hiding its value's:
 //
 //   - key empty, not valid UTF-8, or holding a control character (U+0000–U+001F,
 //     U+007F–U+009F): invalid_key; longer than l.MaxKeyLength: key_too_long;
@@ -64,7 +61,7 @@ func (l Limits) Validate(m map[string]string) error {
 	l.addTooMany(&list, len(m))
 	for _, k := range keys {
 		if c, msg := l.checkEntry(k, m[k]); c != "" {
-			list.Add(entryPath(k), c, msg)
+			list.Add(here.Member(k), c, msg)
 		}
 	}
 	return list.Err()
@@ -90,7 +87,7 @@ func (l Limits) ValidateMetadata(m Metadata) error {
 	l.addTooMany(&list, len(m.entries))
 	for _, e := range m.entries {
 		if c, msg := l.checkEntry(e.key, e.value); c != "" {
-			list.Add(entryPath(e.key), c, msg)
+			list.Add(here.Member(e.key), c, msg)
 		}
 	}
 	return list.Err()
@@ -98,7 +95,7 @@ func (l Limits) ValidateMetadata(m Metadata) error {
 
 func (l Limits) addTooMany(list *report.List, n int) {
 	if l.tooMany(n) {
-		list.Add(Path, billing.CodeTooManyKeys, l.tooManyMessage(n))
+		list.Add(here, billing.CodeTooManyKeys, l.tooManyMessage(n))
 	}
 }
 

@@ -7,12 +7,16 @@ import (
 )
 
 // Metadata is an immutable set of string keys and string values, kept sorted by key.
-// Every Metadata obtained from New, Parse, UnmarshalJSON or Scan holds only entries that
-// passed the key and value rules under the Limits it was built with.
+// Every Metadata obtained from New, Decode, UnmarshalJSON or Scan holds only entries that
+// passed the key and value rules under the Limits it was built with. Metadata values are
+// safe for concurrent use.
 //
-// The zero Metadata is empty and valid under any Limits; it is what an absent or null
-// metadata member reads as. IsZero reports whether a Metadata is empty: an empty object
-// {} and the zero value are the same. Metadata values are safe for concurrent use.
+// Unlike the other value types of the module, whose zero value means absent and is refused
+// by their encoders, the zero Metadata is a value: the empty set {}. It is valid under any
+// Limits, equal to what New returns for an empty map and Decode for {}, and written as {}
+// by MarshalJSON and Value; IsZero reports an empty Metadata. Absent metadata is said by
+// what holds it: an entity's (Metadata, bool) accessor, a *Metadata, or a
+// sql.Null[Metadata].
 type Metadata struct {
 	entries []entry // sorted by key, no key twice; never written after construction
 }
@@ -24,7 +28,8 @@ func compareEntries(a, b entry) int { return strings.Compare(a.key, b.key) }
 // New returns a Metadata holding the entries of m, checked against l as [Limits.Validate]
 // checks them: on failure it returns the zero Metadata and a billing.Errors with
 // too_many_keys at "metadata" first, then every failing entry at "metadata.<key>" in
-// sorted key order. The map is copied; later changes to it do not reach the Metadata.
+// sorted key order. A nil or empty map gives the empty Metadata. The map is copied; later
+// changes to it do not reach the Metadata.
 func New(m map[string]string, l Limits) (Metadata, error) {
 	if err := l.Validate(m); err != nil {
 		return Metadata{}, err
@@ -40,11 +45,12 @@ func New(m map[string]string, l Limits) (Metadata, error) {
 	return Metadata{entries: entries}, nil
 }
 
-// MustNew is New for tests and hard-coded values: it panics if m is not valid under l.
+// MustNew is New for tests and literals: it panics with "billing: " and the error's text
+// if m is not valid under l.
 func MustNew(m map[string]string, l Limits) Metadata {
 	md, err := New(m, l)
 	if err != nil {
-		panic(err)
+		panic("billing: " + err.Error())
 	}
 	return md
 }
@@ -52,7 +58,9 @@ func MustNew(m map[string]string, l Limits) Metadata {
 // Len returns the number of entries.
 func (m Metadata) Len() int { return len(m.entries) }
 
-// IsZero reports whether m holds no entry.
+// IsZero reports whether m holds no entry: the zero Metadata and {} are the same value.
+// A struct field tagged json:",omitzero" therefore omits {} as well; a *Metadata keeps
+// empty and absent metadata apart.
 func (m Metadata) IsZero() bool { return len(m.entries) == 0 }
 
 // Get returns the value of key and whether m holds key.

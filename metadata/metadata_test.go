@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"encoding/json"
 	"maps"
 	"slices"
 	"strings"
@@ -9,12 +10,23 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/report"
 )
 
+// failures returns the field and code of each failure err holds, in order.
 func failures(err error) [][2]string {
 	var out [][2]string
-	for _, e := range billing.AsErrors(err) {
+	for _, e := range report.Errs(err) {
 		out = append(out, [2]string{e.Field, string(e.Code)})
+	}
+	return out
+}
+
+// pointers returns the pointer of each failure err holds, in order.
+func pointers(err error) []string {
+	var out []string
+	for _, e := range report.Errs(err) {
+		out = append(out, e.Pointer)
 	}
 	return out
 }
@@ -127,7 +139,7 @@ func TestNew(t *testing.T) {
 	empty, err = New(map[string]string{}, Limits{MaxKeys: -1})
 	require.NoError(t, err, "empty metadata is valid under any limits")
 	assert.True(t, empty.IsZero())
-	_, err = Parse([]byte(`{}`), Limits{MaxKeys: -1})
+	_, err = Decode([]byte(`{}`), Limits{MaxKeys: -1})
 	require.NoError(t, err)
 	require.NoError(t, Limits{MaxKeys: -1}.ValidateMetadata(Metadata{}))
 	empty, err = New(map[string]string{}, AccountLimits())
@@ -184,7 +196,8 @@ func TestNewFailures(t *testing.T) {
 			assert.Equal(t, tt.want, failures(tt.l.Validate(tt.m)))
 		})
 	}
-	assert.Panics(t, func() { MustNew(map[string]string{"": "x"}, CustomerLimits()) })
+	assert.PanicsWithValue(t, "billing: metadata.: invalid_key: a metadata key must not be empty",
+		func() { MustNew(map[string]string{"": "x"}, CustomerLimits()) })
 }
 
 func TestValidateMetadata(t *testing.T) {
@@ -229,4 +242,50 @@ func TestEqual(t *testing.T) {
 	assert.True(t, a.Equal(b))
 	assert.False(t, a.Equal(c))
 	assert.False(t, a.Equal(Metadata{}))
+}
+
+// TestPlaces checks the field and the pointer of every kind of failure, through each
+// function that reports them, and that each returns one billing.Errors.
+func TestPlaces(t *testing.T) {
+	type place struct{ field, pointer string }
+	tests := []struct {
+		key  string
+		want place
+	}{
+		{"", place{"metadata.", "/metadata/"}},
+		{"a.b", place{"metadata.a.b", "/metadata/a.b"}},
+		{"a/b", place{"metadata.a/b", "/metadata/a~1b"}},
+		{"~x", place{"metadata.~x", "/metadata/~0x"}},
+		{"~1", place{"metadata.~1", "/metadata/~01"}},
+	}
+	l := Limits{MaxKeys: 0, MaxKeyLength: 40, MaxValueLength: 500}
+	for _, tt := range tests {
+		m := map[string]string{tt.key: ""}
+		doc, err := json.Marshal(m)
+		require.NoError(t, err)
+		_, errNew := New(m, l)
+		_, errDecode := Decode(doc, l)
+		var md Metadata
+		errUnmarshal := md.UnmarshalJSON(doc)
+		errScan := md.Scan(doc)
+		for name, err := range map[string]error{
+			"New": errNew, "Validate": l.Validate(m), "Decode": errDecode,
+			"UnmarshalJSON": errUnmarshal, "Scan": errScan,
+		} {
+			require.IsType(t, billing.Errors{}, err, name)
+			errs := err.(billing.Errors)
+			if name == "UnmarshalJSON" || name == "Scan" { // CustomerLimits: no too_many_keys
+				require.Len(t, errs, 1, name)
+			} else {
+				require.Len(t, errs, 2, name)
+				assert.Equal(t, place{"metadata", "/metadata"}, place{errs[0].Field, errs[0].Pointer}, name)
+				assert.Equal(t, billing.CodeTooManyKeys, errs[0].Code, name)
+			}
+			last := errs[len(errs)-1]
+			assert.Equal(t, tt.want, place{last.Field, last.Pointer}, "%s %q", name, tt.key)
+		}
+	}
+	err := Limits{}.ValidateMetadata(MustNew(map[string]string{"a/b": "v"}, CustomerLimits()))
+	require.IsType(t, billing.Errors{}, err)
+	assert.Equal(t, []string{"/metadata", "/metadata/a~1b"}, pointers(err))
 }

@@ -3,6 +3,7 @@ package metadata
 import (
 	"database/sql"
 	"database/sql/driver"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -38,18 +39,86 @@ func TestSQL(t *testing.T) {
 	copy(buf, `{"k":"XXXXX"}`)
 	got, _ := kept.Get("k")
 	assert.Equal(t, "value", got)
+}
 
-	require.NoError(t, back.Scan(nil))
-	assert.True(t, back.IsZero())
-	back = md
-	require.NoError(t, back.Scan("null"))
-	assert.True(t, back.IsZero())
+func TestScanFailures(t *testing.T) {
+	md := MustNew(map[string]string{"b": "2", "a": "1"}, CustomerLimits())
+	tests := []struct {
+		name string
+		src  any
+		want [][2]string
+	}{
+		{"SQL NULL", nil, fl("metadata", "required")},
+		{"JSON null", "null", fl("metadata", "invalid_type")},
+		{"not text", 42, fl("metadata", "invalid_type")},
+		{"time", sql.NullTime{}, fl("metadata", "invalid_type")},
+		{"not JSON", []byte(`{`), fl("metadata", "invalid_json")},
+		{"bad entry", `{"a":""}`, fl("metadata.a", "required")},
+		{"over the customer limits", string(manyEntries(21)), fl("metadata", "too_many_keys")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			back := md
+			err := back.Scan(tt.src)
+			require.IsType(t, billing.Errors{}, err)
+			assert.Equal(t, tt.want, failures(err))
+			assert.True(t, back.Equal(md), "unchanged on failure")
+		})
+	}
+	err := new(Metadata).Scan(nil)
+	assert.ErrorIs(t, err, billing.CodeRequired)
+	assert.ErrorContains(t, err, "sql.Null[metadata.Metadata]")
+	assert.ErrorContains(t, err, "*metadata.Metadata")
+}
 
-	back = md
-	err = back.Scan(42)
-	assert.ErrorIs(t, err, billing.ErrInvalidType)
-	assert.True(t, back.Equal(md), "unchanged on failure")
-	err = back.Scan(`{"a":""}`)
-	assert.ErrorIs(t, err, billing.ErrRequired)
-	assert.True(t, back.Equal(md), "unchanged on failure")
+// TestSQLRoundTrip checks that what Value writes, Scan reads back equal, the empty
+// Metadata ('{}') included, and that sql.Null[Metadata] and *Metadata keep NULL (absent)
+// and '{}' (empty) apart, as database/sql drives them.
+func TestSQLRoundTrip(t *testing.T) {
+	for _, md := range roundTripValues() {
+		v, err := driver.DefaultParameterConverter.ConvertValue(md)
+		require.NoError(t, err)
+		require.IsType(t, "", v)
+		back := MustNew(map[string]string{"old": "value"}, CustomerLimits())
+		require.NoError(t, back.Scan(v), v)
+		assert.True(t, md.Equal(back), v)
+		back = Metadata{}
+		require.NoError(t, back.Scan([]byte(v.(string))), v) // drivers hand jsonb over as bytes
+		assert.True(t, md.Equal(back), v)
+
+		var null sql.Null[Metadata]
+		v, err = driver.DefaultParameterConverter.ConvertValue(sql.Null[Metadata]{V: md, Valid: true})
+		require.NoError(t, err)
+		require.NoError(t, null.Scan(v))
+		assert.True(t, null.Valid, "'{}' is present")
+		assert.True(t, md.Equal(null.V))
+	}
+
+	v, err := driver.DefaultParameterConverter.ConvertValue(sql.Null[Metadata]{})
+	require.NoError(t, err)
+	assert.Nil(t, v, "absent is NULL")
+	null := sql.Null[Metadata]{V: MustNew(map[string]string{"a": "1"}, CustomerLimits()), Valid: true}
+	require.NoError(t, null.Scan(nil))
+	assert.False(t, null.Valid, "NULL is absent")
+
+	v, err = driver.DefaultParameterConverter.ConvertValue((*Metadata)(nil))
+	require.NoError(t, err)
+	assert.Nil(t, v, "a nil *Metadata is NULL")
+	v, err = driver.DefaultParameterConverter.ConvertValue(&Metadata{})
+	require.NoError(t, err)
+	assert.Equal(t, "{}", v)
+}
+
+// manyEntries returns a JSON object of n entries "k0":"v", "k1":"v", ….
+func manyEntries(n int) []byte {
+	b := []byte{'{'}
+	for i := range n {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `"k`...)
+		b = strconv.AppendInt(b, int64(i), 10)
+		b = append(b, `":"v"`...)
+	}
+	return append(b, '}')
 }

@@ -7,22 +7,82 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/report"
 )
 
-func TestParse(t *testing.T) {
-	md, err := Parse([]byte(`{"order_id":"6735","channel":"web","a.b":"dotted","\u00e9":"\u20ac"}`), CustomerLimits())
+func TestDecode(t *testing.T) {
+	md, err := Decode([]byte(`{"order_id":"6735","channel":"web","a.b":"dotted","\u00e9":"\u20ac"}`), CustomerLimits())
 	require.NoError(t, err)
 	assert.Equal(t, []string{"a.b", "channel", "order_id", "é"}, md.Keys())
 	assert.Equal(t, map[string]string{"order_id": "6735", "channel": "web", "a.b": "dotted", "é": "€"}, md.Map())
 
-	for _, in := range []string{`{}`, ` { } `, `null`, " null\n"} {
-		md, err := Parse([]byte(in), AccountLimits())
+	for _, in := range []string{`{}`, ` { } `, "\t{\n}\r\n"} {
+		md, err := Decode([]byte(in), AccountLimits())
 		require.NoError(t, err, in)
 		assert.True(t, md.IsZero(), in)
 	}
 }
 
-func TestParseFailures(t *testing.T) {
+// TestDecodeWholeValue checks that a failure of the whole value comes out once, at
+// "metadata", whatever else the document holds.
+func TestDecodeWholeValue(t *testing.T) {
+	manyKeys := `{"a":"1","b":"2","c":"3"` // three keys for a limit of one
+	tests := []struct {
+		name string
+		in   string
+		code billing.Code
+	}{
+		{"null", `null`, billing.CodeInvalidType},
+		{"null with spaces", " null\n", billing.CodeInvalidType},
+		{"string", `"x"`, billing.CodeInvalidType},
+		{"number", `5`, billing.CodeInvalidType},
+		{"array of entries", `[{"a":"b"}]`, billing.CodeInvalidType},
+		{"cut short", manyKeys, billing.CodeInvalidJSON},
+		{"cut short after bad entries", `{"":1,"b":"",`, billing.CodeInvalidJSON},
+		{"trailing data", manyKeys + `} {}`, billing.CodeInvalidJSON},
+		{"byte order mark", "\ufeff" + manyKeys + `}`, billing.CodeInvalidJSON},
+		{"empty", ``, billing.CodeInvalidJSON},
+		{"over 1 MiB", manyKeys + `,"d":"` + strings.Repeat("v", 1<<20) + `"}`, billing.CodeTooLong},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			md, err := Decode([]byte(tt.in), Limits{MaxKeys: 1, MaxKeyLength: 40, MaxValueLength: 500})
+			require.IsType(t, billing.Errors{}, err)
+			errs := err.(billing.Errors)
+			require.Len(t, errs, 1)
+			assert.Equal(t, "metadata", errs[0].Field)
+			assert.Equal(t, "/metadata", errs[0].Pointer)
+			assert.Equal(t, tt.code, errs[0].Code)
+			assert.True(t, md.IsZero())
+		})
+	}
+}
+
+// TestDecodeUnder checks that a document parser re-homes Decode's failures under the
+// place of the object that holds the metadata: the pointers concatenate.
+func TestDecodeUnder(t *testing.T) {
+	_, err := Decode([]byte(`{"a/b":"","b":"v","~":1,"c":"v"}`), Limits{MaxKeys: 2, MaxKeyLength: 40, MaxValueLength: 500})
+	var list report.List
+	assert.True(t, list.AddUnder(report.At("customer"), err))
+	errs := report.Errs(list.Err())
+	got := make([][3]string, len(errs))
+	for i, e := range errs {
+		got[i] = [3]string{e.Field, e.Pointer, string(e.Code)}
+	}
+	assert.Equal(t, [][3]string{
+		{"customer.metadata", "/customer/metadata", "too_many_keys"},
+		{"customer.metadata.a/b", "/customer/metadata/a~1b", "required"},
+		{"customer.metadata.~", "/customer/metadata/~0", "invalid_type"},
+	}, got)
+
+	_, err = Decode([]byte(`7`), CustomerLimits())
+	list = report.List{}
+	list.AddUnder(report.At("customer"), err)
+	assert.Equal(t, fl("customer.metadata", "invalid_type"), failures(list.Err()))
+}
+
+func TestDecodeFailures(t *testing.T) {
 	eleven := func(extra string) string {
 		var b strings.Builder
 		b.WriteString("{")
@@ -82,7 +142,7 @@ func TestParseFailures(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			md, err := Parse([]byte(tt.in), tt.l)
+			md, err := Decode([]byte(tt.in), tt.l)
 			assert.Equal(t, tt.want, failures(err))
 			if tt.want != nil {
 				assert.True(t, md.IsZero())
@@ -91,7 +151,7 @@ func TestParseFailures(t *testing.T) {
 	}
 }
 
-func TestParseAgreesWithNew(t *testing.T) {
+func TestDecodeAgreesWithNew(t *testing.T) {
 	// The JSON path and the map path apply the same rules; only the order differs
 	// (document order against sorted order), so compare as sets.
 	docs := []string{
@@ -101,8 +161,9 @@ func TestParseAgreesWithNew(t *testing.T) {
 	for _, doc := range docs {
 		var m map[string]string
 		require.NoError(t, jsonUnmarshal([]byte(doc), &m))
-		_, errParse := Parse([]byte(doc), CustomerLimits())
+		_, errDecode := Decode([]byte(doc), CustomerLimits())
 		_, errNew := New(m, CustomerLimits())
-		assert.ElementsMatch(t, failures(errNew), failures(errParse), doc)
+		assert.ElementsMatch(t, failures(errNew), failures(errDecode), doc)
+		assert.ElementsMatch(t, pointers(errNew), pointers(errDecode), doc)
 	}
 }

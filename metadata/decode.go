@@ -1,0 +1,112 @@
+package metadata
+
+import (
+	"slices"
+
+	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/report"
+	"github.com/tallykit/billing/internal/strictjson"
+)
+
+// span locates a key and its value in the buffer Decode fills.
+type span struct{ keyEnd, valueEnd int32 }
+
+// Decode reads data, a JSON object of string values, and checks it against l. On failure
+// it returns the zero Metadata and a billing.Errors holding every failure of the object,
+// in document order:
+//
+//   - too_many_keys at "metadata" when the object has more than l.MaxKeys distinct keys,
+//     first, while every entry is still checked;
+//   - at "metadata.<key>", pointer "/metadata/<key>" ("metadata." and "/metadata/" for an
+//     empty key), the first that applies: duplicate_field for a key given twice, the key
+//     rules (invalid_key, key_too_long), invalid_type for a value that is not a string
+//     (null included), then the value rules (required, invalid_characters, too_long), as
+//     [Limits.Validate] states them;
+//   - at "metadata", alone: invalid_type when data is well-formed JSON but not an object
+//     (the literal null included), invalid_json when it is not well-formed, too_long over
+//     1 MiB.
+//
+// A lone surrogate escape ("\ud800") counts as invalid UTF-8. The Metadata keeps copies of
+// the keys and values, never data itself.
+//
+// A parser of a document that holds metadata as a member calls Decode on that member's
+// value and re-homes the failures under the place of the object holding it, so that the
+// pointer "/metadata/order_id" of a nested customer becomes "/customer/metadata/order_id".
+func Decode(data []byte, l Limits) (Metadata, error) {
+	var (
+		buf   []byte // keys and values, one after the other
+		spans []span
+		stack [24]span
+		n     int // distinct keys
+		bad   bool
+	)
+	spans = stack[:0]
+	err := strictjson.Decode(data, here, func(o strictjson.Object) {
+		for o.Next() {
+			n++
+			if l.tooMany(n) {
+				bad = true // the result is an error: keep checking, stop collecting
+			}
+			key := o.NameBytes()
+			if c, msg := checkKey(key, l.MaxKeyLength); c != "" {
+				o.Fail(c, msg)
+				o.Skip()
+				bad = true
+				continue
+			}
+			value, ok := o.StringBytes()
+			if !ok {
+				bad = true
+				continue
+			}
+			if c, msg := checkValue(value, l.MaxValueLength); c != "" {
+				o.Fail(c, msg)
+				bad = true
+				continue
+			}
+			if !bad {
+				if buf == nil {
+					buf = make([]byte, 0, len(data)) // decoded keys and values are never longer
+				}
+				buf = append(buf, key...)
+				keyEnd := int32(len(buf))
+				buf = append(buf, value...)
+				spans = append(spans, span{keyEnd: keyEnd, valueEnd: int32(len(buf))})
+			}
+		}
+	})
+	if err = l.withTooMany(n, err); err != nil || bad {
+		if err == nil { // cannot happen: every entry that set bad recorded a failure
+			err = here.Fail(billing.CodeInvalidType, "must be a JSON object of strings")
+		}
+		return Metadata{}, err
+	}
+	if len(spans) == 0 {
+		return Metadata{}, nil
+	}
+	all := string(buf) // one allocation for every key and value
+	entries := make([]entry, len(spans))
+	start := int32(0)
+	for i, s := range spans {
+		entries[i] = entry{key: all[start:s.keyEnd], value: all[s.keyEnd:s.valueEnd]}
+		start = s.valueEnd
+	}
+	slices.SortFunc(entries, compareEntries)
+	return Metadata{entries: entries}, nil
+}
+
+// withTooMany returns the failures of a document of n distinct keys: err, the reader's,
+// with too_many_keys first when n is over the limit, unless err is a failure of the whole
+// document, which stands alone.
+func (l Limits) withTooMany(n int, err error) error {
+	if !l.tooMany(n) {
+		return err
+	}
+	errs := report.Errs(err)
+	if len(errs) > 0 && errs[0].Pointer == here.Pointer() {
+		return err
+	}
+	out := make(billing.Errors, 0, len(errs)+1)
+	out = append(out, here.Error(billing.CodeTooManyKeys, l.tooManyMessage(n)))
+	return append(out, errs...)
+}
