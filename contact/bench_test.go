@@ -42,7 +42,7 @@ var (
 // BenchmarkPhoneValidity compares ParsePhone with what a user would write
 // with libphonenumber alone, over the same numbers in the same run:
 // phonenumbers.Parse + IsValidNumber ("libphonenumber"), and the same plus the
-// canonical-form check SPEC asks for ("libphonenumber+canonical"). Each has a
+// canonical-form check ParsePhone makes ("libphonenumber+canonical"). Each has a
 // "mix" over all countries and one sub-benchmark per number.
 func BenchmarkPhoneValidity(b *testing.B) {
 	impls := []struct {
@@ -87,7 +87,8 @@ func BenchmarkPhoneValidity(b *testing.B) {
 }
 
 // BenchmarkParsePhoneInvalid measures refusals: a shape failure, a number of
-// no assigned code, the SPEC's +15555555555 and a non-canonical number.
+// no assigned code, +15555555555 (the shape of a number, but no number) and a
+// non-canonical number.
 func BenchmarkParsePhoneInvalid(b *testing.B) {
 	for _, s := range []string{"+27 12 345 6789", "+999123456789", "+15555555555", "+4407911123456"} {
 		b.Run(s, func(b *testing.B) {
@@ -106,13 +107,13 @@ var benchShapes = []string{
 }
 
 // BenchmarkPhoneShape compares the shape check ParsePhone runs first with the
-// regular expression of SPEC.
+// regular expression of the E.164 shape.
 func BenchmarkPhoneShape(b *testing.B) {
 	re := regexp.MustCompile(`^\+[1-9]\d{1,14}$`)
-	b.Run("HasE164Shape", func(b *testing.B) {
+	b.Run("hasE164Shape", func(b *testing.B) {
 		b.ReportAllocs()
 		for i := 0; b.Loop(); i++ {
-			benchSinkBool = HasE164Shape(benchShapes[i%len(benchShapes)])
+			benchSinkBool = hasE164Shape(benchShapes[i%len(benchShapes)])
 		}
 	})
 	b.Run("regexp", func(b *testing.B) {

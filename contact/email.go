@@ -3,11 +3,12 @@ package contact
 import (
 	"unicode/utf8"
 
-	"github.com/tallykit/billing"
+	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/report"
 )
 
-// fieldEmail is the SPEC name of the email field.
-const fieldEmail = "email"
+// emailLoc is where an address's failures are reported: the member "email".
+var emailLoc = report.At("email")
 
 // Limits of the email grammar.
 const (
@@ -25,31 +26,37 @@ const (
 	msgEmailFormat   = "must be an address like jane@example.com: a local part of 1 to 64 of the characters " +
 		"A-Z a-z 0-9 !#$%&'*+/=?^_`{|}~- with single dots between them, an @, and a domain of at least two " +
 		"dot-separated labels of letters, digits and inner hyphens (ASCII only: send an internationalised domain in its xn-- form)"
+	msgEmailZero = "is the zero Email, which is no address and has no encoded form: " +
+		"say there is none with a nil *contact.Email, sql.Null[contact.Email] or omitzero"
+	msgEmailNull = "is NULL: scan a nullable column into a sql.Null[contact.Email] or a *contact.Email"
 )
 
-// Email is an email address valid by the grammar of the specification:
-// local@domain, the local part an RFC 5322 dot-atom of 1 to 64 characters,
-// the domain at most 253 characters of at least two labels, each 1 to 63
-// letters, digits or inner hyphens, the last not all digits; ASCII only;
-// 255 characters at most in all.
+// Email is an email address: local@domain, the local part an RFC 5322
+// dot-atom of 1 to 64 characters (atoms of A-Z a-z 0-9 and
+// !#$%&'*+/=?^_`{|}~- with single dots between them), the domain at most 253
+// characters of at least two dot-separated labels, each 1 to 63 letters,
+// digits or hyphens that neither starts nor ends with a hyphen, the last
+// label not all digits; ASCII only (an internationalised domain is sent in
+// its xn-- form); 255 characters at most in all.
 //
-// An Email is obtained from [ParseEmail] or [Email.UnmarshalText], so every
-// non-zero Email is valid. It is kept exactly as sent (no lower-casing, no
-// trimming). The zero Email is not an address: it reports IsZero and its
-// forms are empty. Emails are comparable with ==, immutable, and safe for
-// concurrent use.
+// An Email is obtained from [ParseEmail], [Email.UnmarshalText] or
+// [Email.Scan], so every non-zero Email is valid. It is kept exactly as sent
+// (no lower-casing, no trimming). The zero Email is not an address: it
+// reports IsZero, its accessors return "", and it has no text or SQL form.
+// Emails are comparable with ==, immutable, and safe for concurrent use.
 //
 // Privacy: String, Format (every fmt verb) and LogValue show the address
 // masked, like j***@example.com. The full address is returned only by the
-// explicit accessor [Email.Address] and by the text form, which is the value
-// sent on the wire and stored (so a serialised Email parses back to itself).
+// explicit accessor [Email.Address], by the text form and by the SQL form,
+// which are the values sent on the wire and stored (so a serialised Email
+// parses back to itself).
 type Email struct {
 	addr string // the address as sent, "" for the zero Email
 	at   uint8  // index of the @ in addr (the local part is at most 64 bytes)
 }
 
-// ParseEmail returns the Email s, which must follow the specification's
-// grammar exactly. It fails with a [*billing.FieldError] for field "email":
+// ParseEmail returns the Email s, which must follow the grammar of [Email]
+// exactly. It fails with a one-entry [billing.Errors] at "email":
 // [billing.CodeRequired] when s is empty, [billing.CodeTooLong] when it is over
 // 255 characters (code points; an invalid UTF-8 byte counts as one), and
 // [billing.CodeInvalidFormat] for everything else the grammar refuses
@@ -58,14 +65,14 @@ type Email struct {
 // address.
 func ParseEmail(s string) (Email, error) {
 	if s == "" {
-		return Email{}, billing.NewFieldError(fieldEmail, billing.CodeRequired, msgEmailRequired)
+		return Email{}, emailLoc.Fail(billing.CodeRequired, msgEmailRequired)
 	}
 	if len(s) > maxEmailLength && utf8.RuneCountInString(s) > maxEmailLength {
-		return Email{}, billing.NewFieldError(fieldEmail, billing.CodeTooLong, msgEmailTooLong)
+		return Email{}, emailLoc.Fail(billing.CodeTooLong, msgEmailTooLong)
 	}
 	at, ok := scanEmail(s)
 	if !ok {
-		return Email{}, billing.NewFieldError(fieldEmail, billing.CodeInvalidFormat, msgEmailFormat)
+		return Email{}, emailLoc.Fail(billing.CodeInvalidFormat, msgEmailFormat)
 	}
 	return Email{addr: s, at: uint8(at)}, nil
 }
@@ -167,7 +174,7 @@ func (e Email) IsZero() bool { return e.addr == "" }
 // zero Email. This is the accessor for the unmasked address.
 func (e Email) Address() string { return e.addr }
 
-// Local returns the part of the address before the @.
+// Local returns the part of the address before the @ ("" for the zero Email).
 func (e Email) Local() string { return e.addr[:e.at] }
 
 // Domain returns the part of the address after the @ ("" for the zero Email).
@@ -179,12 +186,19 @@ func (e Email) Domain() string {
 }
 
 // MarshalText returns the full address: the text form is the wire and
-// storage value, so it is not masked (String and LogValue are). The zero
-// Email gives empty text.
-func (e Email) MarshalText() ([]byte, error) { return []byte(e.addr), nil }
+// storage value, so it is not masked (String and LogValue are). It fails
+// with [billing.CodeRequired] at "email" for the zero Email, which has no
+// text form.
+func (e Email) MarshalText() ([]byte, error) { return e.AppendText(nil) }
 
-// AppendText appends the full address to b, like MarshalText.
-func (e Email) AppendText(b []byte) ([]byte, error) { return append(b, e.addr...), nil }
+// AppendText appends the full address to b, or fails like MarshalText for the
+// zero Email.
+func (e Email) AppendText(b []byte) ([]byte, error) {
+	if e.addr == "" {
+		return b, emailLoc.Fail(billing.CodeRequired, msgEmailZero)
+	}
+	return append(b, e.addr...), nil
+}
 
 // UnmarshalText sets e to the Email text, with the rules and errors of
 // [ParseEmail]; empty text is [billing.CodeRequired]. On failure e is left

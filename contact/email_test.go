@@ -155,9 +155,21 @@ func TestEmailZero(t *testing.T) {
 	assert.Equal(t, "", e.Local())
 	assert.Equal(t, "", e.Domain())
 	assert.Equal(t, "", e.String())
+
+	// The zero Email has no encoded form.
 	text, err := e.MarshalText()
+	requireFieldError(t, err, "email", billing.CodeRequired, "")
+	assert.Nil(t, text)
+	b, err := e.AppendText([]byte("to="))
+	requireFieldError(t, err, "email", billing.CodeRequired, "")
+	assert.Equal(t, "to=", string(b))
+	_, err = json.Marshal(struct{ Email contact.Email }{})
+	assert.ErrorIs(t, err, billing.CodeRequired)
+	out, err := json.Marshal(struct {
+		Email contact.Email `json:"email,omitzero"`
+	}{})
 	require.NoError(t, err)
-	assert.Empty(t, text)
+	assert.Equal(t, `{}`, string(out))
 }
 
 func TestEmailText(t *testing.T) {
@@ -187,4 +199,12 @@ func TestEmailText(t *testing.T) {
 	assert.Equal(t, e, back["email"])
 	err = json.Unmarshal([]byte(`{"email":"nope"}`), &back)
 	assert.True(t, errors.Is(err, billing.CodeInvalidFormat))
+
+	v := struct {
+		Email contact.Email `json:"email"`
+	}{e}
+	require.NoError(t, json.Unmarshal([]byte(`{"email":null}`), &v))
+	assert.Equal(t, e, v.Email, "null leaves the value alone")
+	requireFieldError(t, json.Unmarshal([]byte(`{"email":""}`), &v), "email", billing.CodeRequired, "")
+	assert.Equal(t, e, v.Email)
 }

@@ -1,6 +1,7 @@
 package contact_test
 
 import (
+	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -19,17 +20,17 @@ func ExampleParsePhone() {
 
 	for _, s := range []string{"+4407911123456", "+15555555555", "+27 12 345 6789", ""} {
 		_, err := contact.ParsePhone(s)
-		var fe *billing.FieldError
-		if errors.As(err, &fe) {
-			fmt.Println(fe.Field, fe.Code)
+		var errs billing.Errors
+		if errors.As(err, &errs) {
+			fmt.Println(errs[0].Pointer, errs[0].Code)
 		}
 	}
 	// Output:
 	// +27123456789 ZA 27 fixed_line
-	// phone invalid_phone
-	// phone invalid_phone
-	// phone invalid_format
-	// phone required
+	// /phone invalid_phone
+	// /phone invalid_phone
+	// /phone invalid_format
+	// /phone required
 }
 
 func ExampleNormalizePhone() {
@@ -80,16 +81,16 @@ func ExampleParseName() {
 
 	for _, s := range []string{"Jane\u202eeoD", "\u3000", "\xed\xa0\x80"} {
 		_, err := contact.ParseName(s)
-		var fe *billing.FieldError
-		if errors.As(err, &fe) {
-			fmt.Println(fe.Field, fe.Code)
+		var errs billing.Errors
+		if errors.As(err, &errs) {
+			fmt.Println(errs[0].Pointer, errs[0].Code)
 		}
 	}
 	// Output:
 	// Zoë Ångström
-	// name invalid_characters
-	// name required
-	// name invalid_characters
+	// /name invalid_characters
+	// /name required
+	// /name invalid_characters
 }
 
 // Printing or logging a Phone or an Email shows it masked; the accessors and
@@ -142,13 +143,50 @@ func ExamplePhone_Type() {
 	// +800******78 001 toll_free
 }
 
-func ExampleHasE164Shape() {
-	for _, s := range []string{"+27123456789", "+15555555555", "082 123 4567", "+0123"} {
-		fmt.Println(s, contact.HasE164Shape(s))
+// A number read from storage is checked for its E.164 shape alone: a row
+// written when the number was valid stays readable after the phone metadata
+// changes, and IsValid says what today's metadata thinks of it.
+func ExampleParseStoredPhone() {
+	for _, s := range []string{"+27123456789", "+15555555555", "082 123 4567"} {
+		p, err := contact.ParseStoredPhone(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(p, p.IsValid(), p.Region(), p.CountryCode())
 	}
 	// Output:
-	// +27123456789 true
-	// +15555555555 true
-	// 082 123 4567 false
-	// +0123 false
+	// +27*******89 true ZA 27
+	// +1********55 false  1
+	// phone: invalid_format: must be E.164: a + followed by 2 to 15 digits, the first not 0, nothing else, like +27123456789
+}
+
+// Phone, Email and Name are database/sql values: Value writes the full value,
+// Scan reads it back. NULL reads into a sql.Null[T] or a *T, never a plain T.
+func ExamplePhone_Scan() {
+	p, _ := contact.ParsePhone("+27123456789")
+	v, _ := p.Value()
+	fmt.Println(v)
+
+	var q contact.Phone
+	if err := q.Scan(v); err != nil {
+		panic(err)
+	}
+	fmt.Println(q == p)
+
+	fmt.Println(q.Scan(nil))
+	var n sql.Null[contact.Phone]
+	fmt.Println(n.Scan(nil), n.Valid)
+	fmt.Println(n.Scan([]byte("+27123456789")), n.Valid, n.V)
+
+	var zero contact.Phone
+	_, err := zero.Value()
+	fmt.Println(errors.Is(err, billing.CodeRequired))
+	// Output:
+	// +27123456789
+	// true
+	// phone: required: is NULL: scan a nullable column into a sql.Null[contact.Phone] or a *contact.Phone
+	// <nil> false
+	// <nil> true +27*******89
+	// true
 }

@@ -12,15 +12,14 @@ import (
 
 	"github.com/nyaruka/phonenumbers"
 	"golang.org/x/text/secure/precis"
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/tallykit/billing"
 )
 
-// e164Pattern is SPEC's shape of a phone number, the reference for HasE164Shape.
+// e164Pattern is the E.164 shape of a phone number, the reference for hasE164Shape.
 var e164Pattern = regexp.MustCompile(`^\+[1-9]\d{1,14}$`)
 
-// referencePhoneValid is the plain rule of SPEC, written without the package:
+// referencePhoneValid is the phone rule written plainly, without the package:
 // libphonenumber parses s, says the number is valid, and formats it back to s.
 func referencePhoneValid(s string) bool {
 	num, err := phonenumbers.Parse(s, "")
@@ -84,6 +83,16 @@ func phoneSeeds() []string {
 	return out
 }
 
+// failure returns the one failure err holds when err is a one-entry
+// billing.Errors at field (its dot path and its pointer), or nil.
+func failure(err error, field string) *billing.FieldError {
+	var errs billing.Errors
+	if !errors.As(err, &errs) || len(errs) != 1 || errs[0].Field != field || errs[0].Pointer != "/"+field {
+		return nil
+	}
+	return errs[0]
+}
+
 // phoneCCLen returns the length of the country calling code of an E.164
 // string, or 0.
 func phoneCCLen(s string) int {
@@ -116,26 +125,38 @@ func e164Candidate(s string) string {
 	return c
 }
 
-// checkPhone holds ParsePhone to the reference on one input.
+// checkPhone holds ParsePhone to the reference on one input, and
+// ParseStoredPhone to the shape and to ParsePhone.
 func checkPhone(t *testing.T, s string) {
 	t.Helper()
 	p, err := ParsePhone(s)
+	stored, storedErr := ParseStoredPhone(s)
 	shape := e164Pattern.MatchString(s)
-	if HasE164Shape(s) != shape {
-		t.Fatalf("HasE164Shape(%q) = %v, the pattern says %v", s, !shape, shape)
+	if hasE164Shape(s) != shape {
+		t.Fatalf("hasE164Shape(%q) = %v, the pattern says %v", s, !shape, shape)
 	}
-	var fe *billing.FieldError
 	switch {
 	case s == "":
-		if !errors.As(err, &fe) || fe.Code != billing.CodeRequired || fe.Field != "phone" {
-			t.Fatalf("ParsePhone(%q) = %v, want required", s, err)
+		for _, err := range []error{err, storedErr} {
+			if fe := failure(err, "phone"); fe == nil || fe.Code != billing.CodeRequired {
+				t.Fatalf("%q: %v, want required", s, err)
+			}
 		}
 		return
 	case !shape:
-		if !errors.As(err, &fe) || fe.Code != billing.CodeInvalidFormat || fe.Field != "phone" {
-			t.Fatalf("ParsePhone(%q) = %v, want invalid_format", s, err)
+		for _, err := range []error{err, storedErr} {
+			if fe := failure(err, "phone"); fe == nil || fe.Code != billing.CodeInvalidFormat {
+				t.Fatalf("%q: %v, want invalid_format", s, err)
+			}
 		}
 		return
+	}
+	if storedErr != nil || stored.E164() != s {
+		t.Fatalf("ParseStoredPhone(%q) = %+v, %v; the shape alone is checked", s, stored.debug(), storedErr)
+	}
+	var back Phone
+	if v, err := stored.Value(); err != nil || back.Scan(v) != nil || back != stored {
+		t.Fatalf("%q: SQL round trip gave %+v, %v", s, back.debug(), err)
 	}
 
 	// The fast path and the reference path give the same verdict and the
@@ -149,19 +170,30 @@ func checkPhone(t *testing.T, s string) {
 	if valid != (rv == phoneOK) {
 		t.Fatalf("%q: reference path says %v, plain libphonenumber says valid=%v", s, rv, valid)
 	}
+	if stored.IsValid() != valid || (valid && stored != p) {
+		t.Fatalf("ParseStoredPhone(%q) = %+v, valid=%v; ParsePhone gives %+v", s, stored.debug(), valid, p.debug())
+	}
 	if !valid {
-		if !errors.As(err, &fe) || fe.Code != billing.CodeInvalidPhone || fe.Field != "phone" {
+		fe := failure(err, "phone")
+		if fe == nil || fe.Code != billing.CodeInvalidPhone {
 			t.Fatalf("ParsePhone(%q) = %v, want invalid_phone", s, err)
 		}
 		if fe.Message != msgPhoneInvalid && fe.Message != msgPhoneNotCanon {
 			t.Fatalf("ParsePhone(%q): message is not one of the fixed ones: %s", s, fe.Message)
 		}
+		if stored.Region() != "" || stored.Type() != PhoneTypeUnknown {
+			t.Fatalf("ParseStoredPhone(%q) = %+v: region or type of a number not valid", s, stored.debug())
+		}
+		if cc, ccLen := callingCode(s[1:]); stored.CountryCode() != cc || (ccLen == 0) != (cc == 0) {
+			t.Fatalf("ParseStoredPhone(%q): country code %d, want %d", s, stored.CountryCode(), cc)
+		}
+		checkMasked(t, stored)
 		return
 	}
 	if err != nil {
 		t.Fatalf("ParsePhone(%q) = %v, want a Phone", s, err)
 	}
-	if p != fast || p.E164() != s || p.Type() == PhoneTypeUnknown || p.Region() == "" {
+	if p != fast || p.E164() != s || p.Type() == PhoneTypeUnknown || p.Region() == "" || !p.IsValid() {
 		t.Fatalf("ParsePhone(%q) = %+v, want %+v", s, p.debug(), fast.debug())
 	}
 	// Round trips.
@@ -173,9 +205,16 @@ func checkPhone(t *testing.T, s string) {
 	if n, err := NormalizePhone(s, ""); err != nil || n != p {
 		t.Fatalf("NormalizePhone(%q, \"\") = %+v, %v; want %+v", s, n.debug(), err, p.debug())
 	}
-	// The masked form keeps the length, the code and nothing of the middle.
-	m := p.String()
-	cc := s[:1+phoneCCLen(s)]
+	checkMasked(t, p)
+}
+
+// checkMasked checks that the masked form of p keeps the length, the country
+// calling code, at most the last two digits and nothing of the middle.
+func checkMasked(t *testing.T, p Phone) {
+	t.Helper()
+	s, m := p.E164(), p.String()
+	_, ccLen := callingCode(s[1:])
+	cc := s[:1+ccLen]
 	if len(m) != len(s) || !strings.HasPrefix(m, cc) || strings.Count(m, "*") < len(s)-len(cc)-2 {
 		t.Fatalf("%q masked as %q", s, m)
 	}
@@ -209,7 +248,7 @@ func TestParsePhoneExamples(t *testing.T) {
 
 // FuzzParsePhone holds ParsePhone's fast path to the reference (phonenumbers
 // Parse, IsValidNumber, canonical Format) on every E.164-shaped input, and the
-// shape check to SPEC's regular expression on every input. Its seeds are one
+// shape check to the regular expression on every input. Its seeds are one
 // in eight of the numbers of TestParsePhoneExamples, the fuzzer mutates them.
 func FuzzParsePhone(f *testing.F) {
 	for i, s := range phoneSeeds() {
@@ -250,9 +289,9 @@ func FuzzNormalizePhone(f *testing.F) {
 		region := normalizeRegions[int(r)%len(normalizeRegions)]
 		p, err := NormalizePhone(s, region)
 		if err != nil {
-			var fe *billing.FieldError
-			if !errors.As(err, &fe) || fe.Field != "phone" {
-				t.Fatalf("NormalizePhone(%q, %q) = %v: not a phone FieldError", s, region, err)
+			fe := failure(err, "phone")
+			if fe == nil {
+				t.Fatalf("NormalizePhone(%q, %q) = %v: not a one-entry Errors at phone", s, region, err)
 			}
 			switch fe.Code {
 			case billing.CodeRequired, billing.CodeInvalidFormat, billing.CodeInvalidPhone:
@@ -278,12 +317,12 @@ func FuzzNormalizePhone(f *testing.F) {
 	})
 }
 
-// emailPattern is SPEC's email grammar as a regular expression (lengths are
+// emailPattern is the email grammar as a regular expression (lengths are
 // checked beside it): a dot-atom local part, @, two or more labels.
 var emailPattern = regexp.MustCompile("^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*" +
 	"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$")
 
-// referenceEmail is SPEC's email rule written plainly: the regular expression
+// referenceEmail is the email rule written plainly: the regular expression
 // and the length limits.
 func referenceEmail(s string) billing.Code {
 	switch {
@@ -333,10 +372,14 @@ func FuzzParseEmail(f *testing.F) {
 			if err := back.UnmarshalText(text); err != nil || back != e {
 				t.Fatalf("%q: text round trip gave %q, %v", s, back.Address(), err)
 			}
+			back = Email{}
+			if v, err := e.Value(); err != nil || back.Scan(v) != nil || back != e {
+				t.Fatalf("%q: SQL round trip gave %q, %v", s, back.Address(), err)
+			}
 			return
 		}
-		var fe *billing.FieldError
-		if !errors.As(err, &fe) || fe.Code != want || fe.Field != "email" {
+		fe := failure(err, "email")
+		if fe == nil || fe.Code != want {
 			t.Fatalf("ParseEmail(%q) = %v, the reference says %s", s, err, want)
 		}
 		if fe.Message != msgEmailRequired && fe.Message != msgEmailTooLong && fe.Message != msgEmailFormat {
@@ -348,16 +391,36 @@ func FuzzParseEmail(f *testing.F) {
 // freeform is the PRECIS profile the reference judges names with.
 var freeform = precis.NewFreeform()
 
+// referenceName is the name rule written plainly: white space alone is
+// required, then precis.NewFreeform().String decides the characters (after
+// a check of UTF-8 it would make too), then the length in code points.
+func referenceName(s string) billing.Code {
+	blank := strings.TrimFunc(s, func(r rune) bool {
+		return r != utf8.RuneError && unicode.Is(unicode.White_Space, r)
+	}) == ""
+	_, precisErr := freeform.String(s)
+	switch {
+	case blank: // "" too
+		return billing.CodeRequired
+	case !utf8.ValidString(s) || precisErr != nil:
+		return billing.CodeInvalidCharacters
+	case utf8.RuneCountInString(s) > 255:
+		return billing.CodeTooLong
+	}
+	return ""
+}
+
 // FuzzName holds the printable-ASCII fast path of ParseName to the PRECIS path
-// on every input, and the PRECIS path to precis itself: on a string in NFC the
-// character rule is exactly "NewFreeform().String(s) succeeds"; on any string,
-// a name accepted is one precis accepts.
+// on every input, and both to referenceName: a name is accepted exactly when
+// precis.NewFreeform() accepts it, and kept as sent.
 func FuzzName(f *testing.F) {
 	for _, s := range []string{
 		"Jane Doe", " Jane ", "~!@#$%^&*()_+`{}|<>", "", " ", "   ", "\t", "\u3000", "\u202e", "\u0000", "\xed\xa0\x80",
-		"Zoë Ångström", "李小龍", "😀", "e\u0301", "\u1100\u1161", "l\u00b7l", "a\u00b7b", "ශ්\u200dරී", "a\u200d",
-		"\u30fbア", "\u30fb", "\u0660\u06f0", "\u0387", "\ue000", "\u0378", "\uffff", "Jane\x7f", "Jane\u0085",
+		"\xed\xbf\xbf", "Zoë Ångström", "李小龍", "😀", "e\u0301", "\u1100\u1161", "\u1112\u1161\u11ab", "\u1100",
+		"l\u00b7l", "a\u00b7b", "ශ්\u200dරී", "a\u200d", "\u30fbア", "\u30fb", "\u0660\u06f0", "\u0387", "\ue000",
+		"\u0378", "\uffff", "Jane\x7f", "Jane\u0085", "\u2126", "\uf900",
 		strings.Repeat("a", 255), strings.Repeat("a", 256), strings.Repeat("é", 255), strings.Repeat("é", 256),
+		strings.Repeat("\u1112\u1161\u11ab", 85), strings.Repeat("\u1112\u1161\u11ab", 86),
 		strings.Repeat("a", 300) + "\u202e",
 	} {
 		f.Add(s)
@@ -368,44 +431,27 @@ func FuzzName(f *testing.F) {
 		if code != slow {
 			t.Fatalf("%+q: fast path says %q, PRECIS path %q", s, code, slow)
 		}
-		n, err := ParseName(s)
-		if (err == nil) != (code == "") || (err == nil && n.String() != s) {
-			t.Fatalf("ParseName(%+q) = %q, %v; checkName says %q", s, n.String(), err, code)
+		if want := referenceName(s); code != want {
+			t.Fatalf("%+q: got %q, the reference says %q", s, code, want)
 		}
-
-		// The reference, written plainly.
-		blank := s == "" || strings.TrimFunc(s, func(r rune) bool {
-			return r != utf8.RuneError && unicode.Is(unicode.White_Space, r)
-		}) == ""
-		_, precisErr := freeform.String(s)
-		switch {
-		case blank:
-			if code != billing.CodeRequired {
-				t.Fatalf("%+q: white space only, got %q", s, code)
+		n, err := ParseName(s)
+		if code == "" {
+			if err != nil || n.String() != s {
+				t.Fatalf("ParseName(%+q) = %q, %v; want it as sent", s, n.String(), err)
 			}
-		case !utf8.ValidString(s) || precisErr != nil:
-			if code != billing.CodeInvalidCharacters {
-				t.Fatalf("%+q: precis refuses it (%v), got %q", s, precisErr, code)
+			var back Name
+			if v, err := n.Value(); err != nil || back.Scan(v) != nil || back != n {
+				t.Fatalf("%+q: SQL round trip gave %q, %v", s, back.String(), err)
 			}
-		case norm.NFC.IsNormalString(s):
-			want := billing.Code("")
-			if utf8.RuneCountInString(s) > 255 {
-				want = billing.CodeTooLong
-			}
-			if code != want {
-				t.Fatalf("%+q: NFC and precis accepts it, want %q, got %q", s, want, code)
-			}
-		default:
-			// Not NFC and precis accepts its NFC form: the code points as sent
-			// decide (invalid_characters), then the length.
-			if code != "" && code != billing.CodeInvalidCharacters && code != billing.CodeTooLong {
-				t.Fatalf("%+q: got %q", s, code)
-			}
+			return
+		}
+		if fe := failure(err, "name"); fe == nil || fe.Code != code || !n.IsZero() {
+			t.Fatalf("ParseName(%+q) = %q, %v; want %s", s, n.String(), err, code)
 		}
 	})
 }
 
-// TestE164ShapeEveryByte holds HasE164Shape to SPEC's regular expression for
+// TestE164ShapeEveryByte holds hasE164Shape to the regular expression for
 // every byte value at every position of strings of 1 to 17 bytes.
 func TestE164ShapeEveryByte(t *testing.T) {
 	for n := 1; n <= 17; n++ {
@@ -415,8 +461,8 @@ func TestE164ShapeEveryByte(t *testing.T) {
 				b := slices.Clone(base)
 				b[pos] = byte(c)
 				s := string(b)
-				if got, want := HasE164Shape(s), e164Pattern.MatchString(s); got != want {
-					t.Fatalf("HasE164Shape(%q) = %v, want %v", s, got, want)
+				if got, want := hasE164Shape(s), e164Pattern.MatchString(s); got != want {
+					t.Fatalf("hasE164Shape(%q) = %v, want %v", s, got, want)
 				}
 			}
 		}

@@ -7,8 +7,8 @@ import (
 
 // This file is the privacy side of Phone and Email: every way of printing or
 // logging them shows them masked. The full values are only returned by their
-// explicit accessors (Phone.E164, Email.Address) and by their text forms,
-// which are the wire and storage values.
+// explicit accessors (Phone.E164, Email.Address) and by their text and SQL
+// forms, which are the wire and storage values.
 //
 // Mind that fmt cannot call these methods on a Phone or Email held in an
 // unexported field of another struct (it prints such fields by reflection):
@@ -22,7 +22,9 @@ func (p Phone) String() string { return p.Masked() }
 // Masked returns the number with its national digits hidden: the +, the
 // country calling code and the last two digits are kept, every other digit
 // is replaced by '*' (+27123456789 becomes +27*******89). A national number
-// of four digits or fewer is hidden entirely. The zero Phone gives "".
+// of four digits or fewer is hidden entirely, and so is every digit but the
+// last two of a number, read by [ParseStoredPhone], that starts with no
+// assigned country calling code. The zero Phone gives "".
 func (p Phone) Masked() string {
 	if p.e164 == "" {
 		return ""

@@ -6,11 +6,12 @@ import (
 
 	"golang.org/x/text/secure/precis"
 
-	"github.com/tallykit/billing"
+	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/report"
 )
 
-// fieldName is the SPEC name of the name field.
-const fieldName = "name"
+// nameLoc is where a name's failures are reported: the member "name".
+var nameLoc = report.At("name")
 
 // maxNameLength is the longest name, in code points.
 const maxNameLength = 255
@@ -22,64 +23,57 @@ const (
 	msgNameCharacters = "must be valid UTF-8 without control, format (such as bidirectional overrides), " +
 		"private-use or unassigned characters (PRECIS FreeformClass, RFC 8264)"
 	msgNameTooLong = "must be at most 255 characters (Unicode code points)"
+	msgNameZero    = "is the zero Name, which is no name and has no encoded form: " +
+		"say there is none with a nil *contact.Name, sql.Null[contact.Name] or omitzero"
+	msgNameNull = "is NULL: scan a nullable column into a sql.Null[contact.Name] or a *contact.Name"
 )
 
 // nameProfile is the PRECIS profile that judges names: the FreeformClass with
 // no mapping options. It is never modified.
 var nameProfile = precis.NewFreeform()
 
-// Name is a display name (of a customer or an account) valid by the rules of
-// the specification: 1 to 255 Unicode code points, not only white space, every
-// code point allowed by the PRECIS FreeformClass of RFC 8264 as
-// golang.org/x/text/secure/precis NewFreeform() decides it. The value is kept
-// exactly as sent: never trimmed, case-mapped or normalised.
+// Name is a display name, of a customer or of an account. A valid name has 1
+// to 255 Unicode code points, is not made of white space alone, and is
+// accepted by the PRECIS FreeformClass profile of RFC 8264 exactly as
+// golang.org/x/text/secure/precis decides it: NewFreeform().String(s)
+// returns no error. That profile normalises to NFC before it checks, so a
+// decomposed name ("e\u0301", Korean typed as conjoining jamo such as
+// "\u1112\u1161\u11ab") is accepted when its composed form is.
 //
-// What "allowed" means precisely (the specification names the profile, this is
-// how it is asked):
-//   - the string is valid UTF-8 (a lone surrogate's bytes are not);
-//   - each of its code points is in the FreeformClass (precis's
-//     NewFreeform().Allowed()), or is one of the contextual code points of
-//     RFC 5892 Appendix A (zero width joiner and non-joiner, middle dot, Greek
-//     lower numeral sign, Hebrew geresh and gershayim, katakana middle dot,
-//     Arabic-Indic digits), whose context the next rule judges;
-//   - NewFreeform().String(s) succeeds: the profile's own enforcement, which
-//     normalises to NFC and then checks every code point and every contextual
-//     rule on the result.
+// So letters, marks, digits, spaces (including U+3000 and U+00A0),
+// punctuation and symbols (emoji included) of any script are accepted;
+// control characters (U+0000, tab, U+0085), format characters (U+202E
+// RIGHT-TO-LEFT OVERRIDE, U+200B ZERO WIDTH SPACE, U+00AD SOFT HYPHEN,
+// U+FEFF), private-use, unassigned and noncharacter code points, and the
+// contextual code points out of their context (a middle dot not between two
+// l, a zero width joiner not after a virama) are refused. Which code points
+// are allowed follows the Unicode version of the precis package
+// (precis.UnicodeVersion) and may change with it: a code point unassigned
+// today is refused.
 //
-// So letters, marks, digits, spaces (including U+3000 and U+00A0), punctuation
-// and symbols (emoji included) of any script are accepted; control characters
-// (U+0000, tab, U+0085), format characters (U+202E RIGHT-TO-LEFT OVERRIDE,
-// U+200B ZERO WIDTH SPACE, U+00AD SOFT HYPHEN, U+FEFF), private-use,
-// unassigned and noncharacter code points, and conjoining Hangul jamo are
-// refused. A decomposed (non-NFC) name such as "e\u0301" is accepted when
-// the code points it holds are allowed, and is kept decomposed; the check on
-// the code points as sent is what refuses, for instance, jamo that would
-// compose into an allowed syllable. For a string already in NFC the rule is
-// exactly NewFreeform().String(s) == nil (a test checks this).
+// The value is kept exactly as sent: never trimmed, case-mapped or
+// normalised, so a decomposed name stays decomposed.
 //
-// Which code points are allowed follows the Unicode version of
-// golang.org/x/text/secure/precis (precis.UnicodeVersion) and may change with
-// it: a code point unassigned today is refused.
-//
-// The zero Name is not a name: it reports IsZero and its String is "".
-// Names are comparable with ==, immutable, and safe for concurrent use.
-// Names are not personal data to mask: String returns the name.
+// The zero Name is not a name: it reports IsZero, its String is "", and it
+// has no text or SQL form. Names are comparable with ==, immutable, and safe
+// for concurrent use. A name is not personal data to mask: String returns it.
 type Name struct {
 	s string
 }
 
-// ParseName returns the Name s. It fails with a [*billing.FieldError] for
-// field "name":
+// ParseName returns the Name s. It fails with a one-entry [billing.Errors] at
+// "name":
 //   - [billing.CodeRequired] when s is empty or every code point is white
-//     space (Unicode White_Space: " ", "\t", U+3000, …);
-//   - [billing.CodeInvalidCharacters] when s is not valid UTF-8 or holds a
-//     code point the rules of [Name] refuse;
+//     space (Unicode White_Space: " ", "\t", U+00A0, U+3000, …);
+//   - [billing.CodeInvalidCharacters] when s is not valid UTF-8 (the three
+//     bytes of a lone surrogate are not) or the PRECIS FreeformClass profile
+//     refuses it (see [Name]);
 //   - [billing.CodeTooLong] when s has more than 255 code points.
 //
 // The first that applies is reported, in that order.
 func ParseName(s string) (Name, error) {
 	if code, msg := checkName(s); code != "" {
-		return Name{}, billing.NewFieldError(fieldName, code, msg)
+		return Name{}, nameLoc.Fail(code, msg)
 	}
 	return Name{s: s}, nil
 }
@@ -112,22 +106,14 @@ func checkName(s string) (billing.Code, string) {
 	return "", ""
 }
 
-// checkNamePRECIS is the general path of checkName, for any string.
+// checkNamePRECIS is the general path of checkName, for any string: the rules
+// of ParseName as they are written.
 func checkNamePRECIS(s string) (billing.Code, string) {
-	if s == "" {
-		return billing.CodeRequired, msgNameRequired
-	}
-	if isWhiteSpaceOnly(s) {
+	if s == "" || isWhiteSpaceOnly(s) {
 		return billing.CodeRequired, msgNameRequired
 	}
 	if !utf8.ValidString(s) {
 		return billing.CodeInvalidCharacters, msgNameCharacters
-	}
-	allowed := nameProfile.Allowed()
-	for _, r := range s {
-		if !allowed.Contains(r) && !isContextualCodePoint(r) {
-			return billing.CodeInvalidCharacters, msgNameCharacters
-		}
 	}
 	if _, err := nameProfile.String(s); err != nil {
 		return billing.CodeInvalidCharacters, msgNameCharacters
@@ -154,39 +140,23 @@ func isWhiteSpaceOnly(s string) bool {
 	return true
 }
 
-// isContextualCodePoint reports whether r is one of the code points RFC 5892
-// Appendix A allows only in some contexts (CONTEXTJ and CONTEXTO).
-func isContextualCodePoint(r rune) bool {
-	switch {
-	case r == 0x200C, r == 0x200D: // ZERO WIDTH NON-JOINER, ZERO WIDTH JOINER
-		return true
-	case r == 0x00B7: // MIDDLE DOT
-		return true
-	case r == 0x0375: // GREEK LOWER NUMERAL SIGN (KERAIA)
-		return true
-	case r == 0x05F3, r == 0x05F4: // HEBREW PUNCTUATION GERESH, GERSHAYIM
-		return true
-	case r == 0x30FB: // KATAKANA MIDDLE DOT
-		return true
-	case r >= 0x0660 && r <= 0x0669: // ARABIC-INDIC DIGITS
-		return true
-	case r >= 0x06F0 && r <= 0x06F9: // EXTENDED ARABIC-INDIC DIGITS
-		return true
-	}
-	return false
-}
-
 // IsZero reports whether n is the zero Name, which is not a name.
 func (n Name) IsZero() bool { return n.s == "" }
 
 // String returns the name exactly as it was parsed ("" for the zero Name).
 func (n Name) String() string { return n.s }
 
-// MarshalText returns the name. The zero Name gives empty text.
-func (n Name) MarshalText() ([]byte, error) { return []byte(n.s), nil }
+// MarshalText returns the name. It fails with [billing.CodeRequired] at
+// "name" for the zero Name, which has no text form.
+func (n Name) MarshalText() ([]byte, error) { return n.AppendText(nil) }
 
-// AppendText appends the name to b.
-func (n Name) AppendText(b []byte) ([]byte, error) { return append(b, n.s...), nil }
+// AppendText appends the name to b, or fails like MarshalText for the zero Name.
+func (n Name) AppendText(b []byte) ([]byte, error) {
+	if n.s == "" {
+		return b, nameLoc.Fail(billing.CodeRequired, msgNameZero)
+	}
+	return append(b, n.s...), nil
+}
 
 // UnmarshalText sets n to the Name text, with the rules and errors of
 // [ParseName]; empty text is [billing.CodeRequired]. On failure n is left

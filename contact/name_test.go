@@ -25,16 +25,22 @@ func TestParseNameValid(t *testing.T) {
 		"محمد",
 		"שלום",
 		"Ελένη",
-		"😀 Party Co.",   // symbols, emoji included
-		"e\u0301",       // decomposed é: accepted and kept decomposed
-		"Ａｃｍｅ",          // full-width letters (no width mapping)
-		"a\u00a0b",      // no-break space
-		"a\u3000b",      // ideographic space
-		"l\u00b7l",      // middle dot between two l (Catalan): contextual rule met
-		"ශ්\u200dරී",    // zero width joiner after a virama (Sinhala): contextual rule met
-		"\u30fbア",       // katakana middle dot with Japanese script
-		"x\u0301\u0308", // combining marks
-		"\u2126",        // OHM SIGN, allowed, kept as sent
+		"😀 Party Co.",        // symbols, emoji included
+		"e\u0301",            // decomposed é: accepted and kept decomposed
+		"Ａｃｍｅ",               // full-width letters (no width mapping)
+		"a\u00a0b",           // no-break space
+		"a\u3000b",           // ideographic space
+		"l\u00b7l",           // middle dot between two l (Catalan): contextual rule met
+		"ශ්\u200dරී",         // zero width joiner after a virama (Sinhala): contextual rule met
+		"\u30fbア",            // katakana middle dot with Japanese script
+		"x\u0301\u0308",      // combining marks
+		"\u2126",             // OHM SIGN, allowed, kept as sent
+		"\u1112\u1161\u11ab", // 한 typed as conjoining jamo (NFD): PRECIS composes it
+		"\u1112\u1161\u11ab\u1100\u116e\u11a8\u110b\u1165", // 한국어 as macOS input sends it
+		"\u1100\u1161", // 가 as two jamo
+		"\uac00\u11ab", // 가 and a trailing jamo: NFC gives 간
+		"Kim \u1112\u1161\u11ab-\u1100\u1161\u11bc", // mixed with ASCII
+		strings.Repeat("\u1112\u1161\u11ab", 85),    // 255 code points, 85 after NFC
 		strings.Repeat("a", 255),
 		strings.Repeat("é", 255),
 		strings.Repeat("😀", 255),
@@ -80,7 +86,13 @@ func TestParseNameInvalid(t *testing.T) {
 		{"unassigned", "\u0378", billing.CodeInvalidCharacters},
 		{"noncharacter", "\uffff", billing.CodeInvalidCharacters},
 		{"tag character", "\U000E0041", billing.CodeInvalidCharacters},
-		{"conjoining jamo", "\u1100\u1161", billing.CodeInvalidCharacters},
+		{"lone leading jamo", "\u1100", billing.CodeInvalidCharacters},
+		{"lone trailing jamo", "a\u11ab", billing.CodeInvalidCharacters},
+		{"jamo over 255 code points", strings.Repeat("\u1112\u1161\u11ab", 86), billing.CodeTooLong}, // counted as sent
+		{"no-break space only", "\u00a0", billing.CodeRequired},
+		{"white space with invalid UTF-8", " \xed\xa0\x80 ", billing.CodeInvalidCharacters},
+		{"lone low surrogate (WTF-8)", "\xed\xbf\xbf", billing.CodeInvalidCharacters},
+		{"too long with white space only", strings.Repeat(" ", 300), billing.CodeRequired},
 		{"lone zero width joiner", "a\u200d", billing.CodeInvalidCharacters},
 		{"middle dot out of context", "a\u00b7b", billing.CodeInvalidCharacters},
 		{"Greek ano teleia (normalises to a middle dot)", "a\u0387b", billing.CodeInvalidCharacters},
@@ -107,6 +119,21 @@ func TestNameZero(t *testing.T) {
 	var n contact.Name
 	assert.True(t, n.IsZero())
 	assert.Equal(t, "", n.String())
+
+	// The zero Name has no encoded form.
+	text, err := n.MarshalText()
+	requireFieldError(t, err, "name", billing.CodeRequired, "")
+	assert.Nil(t, text)
+	b, err := n.AppendText([]byte("name="))
+	requireFieldError(t, err, "name", billing.CodeRequired, "")
+	assert.Equal(t, "name=", string(b))
+	_, err = json.Marshal(struct{ Name contact.Name }{})
+	assert.ErrorIs(t, err, billing.CodeRequired)
+	out, err := json.Marshal(struct {
+		Name contact.Name `json:"name,omitzero"`
+	}{})
+	require.NoError(t, err)
+	assert.Equal(t, `{}`, string(out))
 }
 
 func TestNameText(t *testing.T) {
@@ -124,8 +151,16 @@ func TestNameText(t *testing.T) {
 	assert.Equal(t, n, m)
 	require.Error(t, m.UnmarshalText([]byte("\u202e")))
 	assert.Equal(t, n, m, "a failed UnmarshalText leaves the value alone")
+	requireFieldError(t, m.UnmarshalText(nil), "name", billing.CodeRequired, "")
 
 	out, err := json.Marshal(map[string]contact.Name{"name": n})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"name":"Zoë Ångström"}`, string(out))
+	v := struct {
+		Name contact.Name `json:"name"`
+	}{n}
+	require.NoError(t, json.Unmarshal([]byte(`{"name":null}`), &v))
+	assert.Equal(t, n, v.Name, "null leaves the value alone")
+	requireFieldError(t, json.Unmarshal([]byte(`{"name":"  "}`), &v), "name", billing.CodeRequired, "")
+	assert.Equal(t, n, v.Name)
 }

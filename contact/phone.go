@@ -3,11 +3,12 @@ package contact
 import (
 	"github.com/nyaruka/phonenumbers"
 
-	"github.com/tallykit/billing"
+	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/report"
 )
 
-// fieldPhone is the SPEC name of the phone field.
-const fieldPhone = "phone"
+// phoneLoc is where a number's failures are reported: the member "phone".
+var phoneLoc = report.At("phone")
 
 // Messages of phone failures. They never repeat the number.
 const (
@@ -19,39 +20,54 @@ const (
 	msgPhoneCharacters = "may hold only digits, spaces and ( ) - . /, with + only first"
 	msgPhoneNoRegion   = "is in national form and needs a known region (ISO 3166-1 code such as ZA), or send it with + and the country calling code"
 	msgPhoneUnreadable = "could not be read as a phone number; send it in E.164, like +27123456789"
+	msgPhoneZero       = "is the zero Phone, which is no number and has no encoded form: " +
+		"say there is none with a nil *contact.Phone, sql.Null[contact.Phone] or omitzero"
+	msgPhoneNull = "is NULL: scan a nullable column into a sql.Null[contact.Phone] or a *contact.Phone"
 )
 
 // maxPhoneInputLength is the longest typed number NormalizePhone reads (the
 // longest input libphonenumber agrees to parse).
 const maxPhoneInputLength = 250
 
-// Phone is a phone number in canonical E.164 form (+ then the country calling
-// code and the national number, digits only), valid by libphonenumber's
-// metadata (see the package documentation for which version decides).
+// Phone is a phone number in E.164 form: a + then the country calling code
+// and the national number, 2 to 15 digits in all, the first not 0
+// (^\+[1-9]\d{1,14}$).
 //
-// A Phone is obtained from [ParsePhone], [NormalizePhone] or
-// [Phone.UnmarshalText], so every non-zero Phone is valid. The zero Phone is
-// not a phone number: it reports IsZero, and its E164 and String forms are empty.
-// Phones are comparable with ==, immutable, and safe for concurrent use.
+// A Phone from [ParsePhone], [NormalizePhone] or [Phone.UnmarshalText] is a
+// valid number in its canonical form, as the metadata of
+// github.com/nyaruka/phonenumbers (Google's libphonenumber) decides it; it
+// knows its [Phone.Region] and [Phone.Type]. Numbering plans change with every
+// release of that metadata: a number valid today may be refused after an
+// upgrade, and one refused today may become valid. So a number a server
+// wrote earlier (a stored row, an API response) is read by [ParseStoredPhone]
+// or [Phone.Scan], which check the E.164 shape alone and never fail because
+// the metadata changed; [Phone.IsValid] says whether today's metadata holds
+// such a number valid. A Phone read that way from a number valid today is
+// equal (==) to the one ParsePhone returns.
+//
+// The zero Phone is not a phone number: it reports IsZero, its E164, String
+// and Region are "", and it has no text or SQL form. Phones are comparable
+// with ==, immutable, and safe for concurrent use.
 //
 // Privacy: String, Format (every fmt verb) and LogValue show the number
 // masked, like +27*******89. The full number is returned only by the explicit
-// accessor [Phone.E164] and by the text form ([Phone.MarshalText],
-// [Phone.AppendText]), which is the value sent on the wire and stored: a
-// serialised Phone must parse back to the same Phone, so its text form cannot
-// be masked. Logging or printing a Phone is safe; marshalling it is not
-// logging, and is done on purpose.
+// accessor [Phone.E164], by the text form ([Phone.MarshalText],
+// [Phone.AppendText]) and by the SQL form ([Phone.Value]), which are the
+// values sent on the wire and stored: a serialised Phone must read back as
+// the same Phone, so these forms cannot be masked. Logging or printing a
+// Phone is safe; marshalling it is not logging, and is done on purpose.
 type Phone struct {
-	e164   string    // canonical E.164, "" for the zero Phone
-	region string    // ISO 3166-1 alpha-2 region, or "001" for non-geographic codes
-	ccLen  uint8     // number of digits of the country calling code
-	typ    PhoneType // what the metadata says the number is
+	e164   string    // E.164, "" for the zero Phone
+	region string    // ISO 3166-1 alpha-2 region, "001" for non-geographic codes, "" when not valid
+	ccLen  uint8     // number of digits of the country calling code, 0 when none is assigned
+	typ    PhoneType // what the metadata says the number is; PhoneTypeUnknown when not valid
 }
 
-// ParsePhone returns the Phone whose canonical E.164 form is s. Nothing is
-// trimmed or reformatted: s must already be canonical.
+// ParsePhone returns the Phone whose canonical E.164 form is s, by the rules
+// a request is held to. Nothing is trimmed or reformatted: s must already be
+// canonical.
 //
-// It fails with a [*billing.FieldError] for field "phone":
+// It fails with a one-entry [billing.Errors] at "phone":
 //   - [billing.CodeRequired] when s is empty;
 //   - [billing.CodeInvalidFormat] when s does not have the E.164 shape
 //     ^\+[1-9]\d{1,14}$ (spaces, letters, a leading +0, over 15 digits, …);
@@ -62,28 +78,52 @@ type Phone struct {
 // The message never repeats the number.
 func ParsePhone(s string) (Phone, error) {
 	if s == "" {
-		return Phone{}, billing.NewFieldError(fieldPhone, billing.CodeRequired, msgPhoneRequired)
+		return Phone{}, phoneLoc.Fail(billing.CodeRequired, msgPhoneRequired)
 	}
-	if !HasE164Shape(s) {
-		return Phone{}, billing.NewFieldError(fieldPhone, billing.CodeInvalidFormat, msgPhoneFormat)
+	if !hasE164Shape(s) {
+		return Phone{}, phoneLoc.Fail(billing.CodeInvalidFormat, msgPhoneFormat)
 	}
 	p, code := parseE164(s)
 	switch code {
 	case phoneOK:
 		return p, nil
 	case phoneNotCanonical:
-		return Phone{}, billing.NewFieldError(fieldPhone, billing.CodeInvalidPhone, msgPhoneNotCanon)
+		return Phone{}, phoneLoc.Fail(billing.CodeInvalidPhone, msgPhoneNotCanon)
 	default:
-		return Phone{}, billing.NewFieldError(fieldPhone, billing.CodeInvalidPhone, msgPhoneInvalid)
+		return Phone{}, phoneLoc.Fail(billing.CodeInvalidPhone, msgPhoneInvalid)
 	}
 }
 
-// HasE164Shape reports whether s has the shape of an E.164 number, ^\+[1-9]\d{1,14}$:
-// a plus sign, a non-zero digit, then 1 to 14 more digits. It says nothing of whether the
-// number exists; [ParsePhone] decides that. It never allocates, so it suits a quick
-// filter before the full check. It checks the digits eight at a time (two overlapping
-// words cover up to 15 of them); FuzzParsePhone holds it to the regular expression.
-func HasE164Shape(s string) bool {
+// ParseStoredPhone returns the Phone s as a server wrote it earlier: a stored
+// row, an API response, a webhook. Only the E.164 shape ^\+[1-9]\d{1,14}$ is
+// checked, so that a number accepted once stays readable after the phone
+// metadata changes. It fails with a one-entry [billing.Errors] at "phone":
+// [billing.CodeRequired] when s is empty, [billing.CodeInvalidFormat] when it
+// does not have the shape.
+//
+// When today's metadata holds s valid and canonical, the Phone is the one
+// [ParsePhone] returns. Otherwise [Phone.IsValid] reports false, Region is ""
+// and Type is [PhoneTypeUnknown]; CountryCode is the assigned country calling
+// code s starts with, or 0 when none is.
+func ParseStoredPhone(s string) (Phone, error) {
+	if s == "" {
+		return Phone{}, phoneLoc.Fail(billing.CodeRequired, msgPhoneRequired)
+	}
+	if !hasE164Shape(s) {
+		return Phone{}, phoneLoc.Fail(billing.CodeInvalidFormat, msgPhoneFormat)
+	}
+	if p, code := parseE164(s); code == phoneOK {
+		return p, nil
+	}
+	_, ccLen := callingCode(s[1:])
+	return Phone{e164: s, ccLen: uint8(ccLen)}, nil
+}
+
+// hasE164Shape reports whether s has the shape of an E.164 number, ^\+[1-9]\d{1,14}$:
+// a plus sign, a non-zero digit, then 1 to 14 more digits. It checks the digits eight at
+// a time (two overlapping words cover up to 15 of them); FuzzParsePhone and
+// TestE164ShapeEveryByte hold it to the regular expression.
+func hasE164Shape(s string) bool {
 	if len(s) < 3 || len(s) > 16 || s[0] != '+' || s[1]-'1' > 8 {
 		return false
 	}
@@ -123,21 +163,11 @@ const (
 	phoneNotCanonical              // valid only after the parser rewrites it
 )
 
-// parseE164 checks an E.164-shaped string s (HasE164Shape(s) is true): the fast
+// parseE164 checks an E.164-shaped string s (hasE164Shape(s) is true): the fast
 // path of ParsePhone. It agrees with phoneReference on every such string.
 func parseE164(s string) (Phone, phoneVerdict) {
 	digits := s[1:]
-	// Find the country calling code: E.164 codes are prefix-free, so the first
-	// prefix of 1 to 3 digits that is an assigned code is the code.
-	cc, ccLen := 0, 0
-	for l := 1; l <= 3 && l <= len(digits); l++ {
-		v := cc*10 + int(digits[l-1]-'0')
-		if phonenumbers.GetRegionCodeForCountryCode(v) != phonenumbers.UNKNOWN_REGION {
-			cc, ccLen = v, l
-			break
-		}
-		cc = v
-	}
+	cc, ccLen := callingCode(digits)
 	if ccLen == 0 {
 		return Phone{}, phoneInvalid
 	}
@@ -162,6 +192,20 @@ func parseE164(s string) (Phone, phoneVerdict) {
 		return phoneReference(s)
 	}
 	return Phone{e164: s, region: region, ccLen: uint8(ccLen), typ: typ}, phoneOK
+}
+
+// callingCode returns the country calling code digits start with and its
+// number of digits, or 0, 0 when they start with no assigned code. E.164
+// codes are prefix-free, so the first prefix of 1 to 3 digits that is an
+// assigned code is the code.
+func callingCode(digits string) (cc, ccLen int) {
+	for l := 1; l <= 3 && l <= len(digits); l++ {
+		cc = cc*10 + int(digits[l-1]-'0')
+		if phonenumbers.GetRegionCodeForCountryCode(cc) != phonenumbers.UNKNOWN_REGION {
+			return cc, l
+		}
+	}
+	return 0, 0
 }
 
 // phoneReference is the plain path: phonenumbers.Parse, IsValidNumber, and
@@ -205,30 +249,30 @@ func countDigits(v int) int {
 // silently.
 //
 // The number read must then pass the rules of [ParsePhone]. Failures are
-// [*billing.FieldError] values for field "phone": [billing.CodeRequired] for
+// one-entry [billing.Errors] at "phone": [billing.CodeRequired] for
 // an empty input, [billing.CodeInvalidFormat] when it cannot be read as a
 // number, [billing.CodeInvalidPhone] when it can but is not a valid number
 // (or its country calling code is unknown).
 func NormalizePhone(input, region string) (Phone, error) {
 	if input == "" {
-		return Phone{}, billing.NewFieldError(fieldPhone, billing.CodeRequired, msgPhoneRequired)
+		return Phone{}, phoneLoc.Fail(billing.CodeRequired, msgPhoneRequired)
 	}
 	if code, msg := screenTypedPhone(input); code != "" {
-		return Phone{}, billing.NewFieldError(fieldPhone, code, msg)
+		return Phone{}, phoneLoc.Fail(code, msg)
 	}
 	num, err := phonenumbers.Parse(input, region)
 	if err != nil {
 		switch {
 		case err == phonenumbers.ErrInvalidCountryCode && !hasLeadingPlus(input):
-			return Phone{}, billing.NewFieldError(fieldPhone, billing.CodeInvalidFormat, msgPhoneNoRegion)
+			return Phone{}, phoneLoc.Fail(billing.CodeInvalidFormat, msgPhoneNoRegion)
 		case err == phonenumbers.ErrInvalidCountryCode:
-			return Phone{}, billing.NewFieldError(fieldPhone, billing.CodeInvalidPhone, msgPhoneInvalid)
+			return Phone{}, phoneLoc.Fail(billing.CodeInvalidPhone, msgPhoneInvalid)
 		default:
-			return Phone{}, billing.NewFieldError(fieldPhone, billing.CodeInvalidFormat, msgPhoneUnreadable)
+			return Phone{}, phoneLoc.Fail(billing.CodeInvalidFormat, msgPhoneUnreadable)
 		}
 	}
 	if num.GetExtension() != "" {
-		return Phone{}, billing.NewFieldError(fieldPhone, billing.CodeInvalidFormat, msgPhoneExtension)
+		return Phone{}, phoneLoc.Fail(billing.CodeInvalidFormat, msgPhoneExtension)
 	}
 	return ParsePhone(phonenumbers.Format(num, phonenumbers.E164))
 }
@@ -277,17 +321,26 @@ func hasLeadingPlus(s string) bool {
 // IsZero reports whether p is the zero Phone, which is not a phone number.
 func (p Phone) IsZero() bool { return p.e164 == "" }
 
-// E164 returns the full number in canonical E.164 form, like +27123456789,
-// or "" for the zero Phone. This is the accessor for the unmasked number.
+// IsValid reports whether the metadata this program links held p a valid
+// number in canonical form when p was read. It is true for every Phone from
+// [ParsePhone], [NormalizePhone] and [Phone.UnmarshalText], and false for the
+// zero Phone and for a number read by [ParseStoredPhone] or [Phone.Scan] that
+// today's metadata refuses.
+func (p Phone) IsValid() bool { return p.typ != PhoneTypeUnknown }
+
+// E164 returns the full number in E.164 form, like +27123456789, or "" for
+// the zero Phone. This is the accessor for the unmasked number.
 func (p Phone) E164() string { return p.e164 }
 
 // Region returns the ISO 3166-1 alpha-2 region libphonenumber assigns to the
 // number ("ZA", "GB", "CA" for a Canadian +1 number), "001" for a number of a
-// non-geographic calling code such as +800 or +882, and "" for the zero Phone.
+// non-geographic calling code such as +800 or +882, and "" for the zero Phone
+// and for a Phone that is not [Phone.IsValid].
 func (p Phone) Region() string { return p.region }
 
 // CountryCode returns the country calling code of the number (27 for
-// +27123456789), or 0 for the zero Phone.
+// +27123456789), or 0 for the zero Phone and for a number, read by
+// [ParseStoredPhone] or [Phone.Scan], that starts with no assigned code.
 func (p Phone) CountryCode() int {
 	cc := 0
 	for i := 1; i <= int(p.ccLen) && i < len(p.e164); i++ {
@@ -297,19 +350,28 @@ func (p Phone) CountryCode() int {
 }
 
 // Type returns what the metadata says the number is (mobile, fixed line, …).
-// It is PhoneTypeUnknown only for the zero Phone.
+// It is [PhoneTypeUnknown] exactly when p is not [Phone.IsValid].
 func (p Phone) Type() PhoneType { return p.typ }
 
 // MarshalText returns the full E.164 number: the text form is the wire and
-// storage value, so it is not masked (String and LogValue are). The zero Phone
-// gives empty text.
-func (p Phone) MarshalText() ([]byte, error) { return []byte(p.e164), nil }
+// storage value, so it is not masked (String and LogValue are). It fails with
+// [billing.CodeRequired] at "phone" for the zero Phone, which has no text form.
+func (p Phone) MarshalText() ([]byte, error) { return p.AppendText(nil) }
 
-// AppendText appends the full E.164 number to b, like MarshalText.
-func (p Phone) AppendText(b []byte) ([]byte, error) { return append(b, p.e164...), nil }
+// AppendText appends the full E.164 number to b, or fails like MarshalText
+// for the zero Phone.
+func (p Phone) AppendText(b []byte) ([]byte, error) {
+	if p.e164 == "" {
+		return b, phoneLoc.Fail(billing.CodeRequired, msgPhoneZero)
+	}
+	return append(b, p.e164...), nil
+}
 
 // UnmarshalText sets p to the Phone whose canonical E.164 form is text, with
-// the rules and errors of [ParsePhone]; empty text is [billing.CodeRequired].
+// the rules and errors of [ParsePhone]: the text form is what requests send,
+// so it is held to today's metadata (a number read by [ParseStoredPhone] that
+// is not [Phone.IsValid] is written by MarshalText but read back only by
+// ParseStoredPhone and [Phone.Scan]). Empty text is [billing.CodeRequired].
 // On failure p is left unchanged.
 func (p *Phone) UnmarshalText(text []byte) error {
 	v, err := ParsePhone(string(text))

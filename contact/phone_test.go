@@ -16,14 +16,17 @@ import (
 // messageExamples are the sample values messages may show.
 const messageExamples = "+27123456789 +447911123456 jane@example.com"
 
-// requireFieldError checks that err is a *billing.FieldError for field with
-// code, and that its message does not repeat the personal value input.
+// requireFieldError checks that err is a one-entry billing.Errors at field
+// with code, and that its message does not repeat the personal value input.
 func requireFieldError(t *testing.T, err error, field string, code billing.Code, input string) {
 	t.Helper()
 	require.Error(t, err)
-	var fe *billing.FieldError
-	require.True(t, errors.As(err, &fe), "error %T is not a *billing.FieldError", err)
+	var errs billing.Errors
+	require.True(t, errors.As(err, &errs), "error %T is not a billing.Errors", err)
+	require.Len(t, errs, 1)
+	fe := errs[0]
 	assert.Equal(t, field, fe.Field)
+	assert.Equal(t, "/"+field, fe.Pointer)
 	assert.Equal(t, code, fe.Code, "message: %s", fe.Message)
 	assert.True(t, errors.Is(err, code), "errors.Is(err, %s)", code)
 	assert.NotEmpty(t, fe.Message)
@@ -75,6 +78,7 @@ func TestParsePhoneValid(t *testing.T) {
 			p, err := contact.ParsePhone(tt.in)
 			require.NoError(t, err)
 			assert.False(t, p.IsZero())
+			assert.True(t, p.IsValid())
 			assert.Equal(t, tt.in, p.E164())
 			assert.Equal(t, tt.region, p.Region())
 			assert.Equal(t, tt.typ, p.Type(), "type %s", p.Type())
@@ -108,7 +112,7 @@ func TestParsePhoneInvalid(t *testing.T) {
 		{"+27\xff", billing.CodeInvalidFormat},
 		{"tel:+27123456789", billing.CodeInvalidFormat},
 		{"+27123456789;ext=1", billing.CodeInvalidFormat},
-		{"+15555555555", billing.CodeInvalidPhone},   // the SPEC's example: shape, no number
+		{"+15555555555", billing.CodeInvalidPhone},   // the API docs' example: shape, no number
 		{"+4407911123456", billing.CodeInvalidPhone}, // national prefix kept: not canonical
 		{"+7 89123456789", billing.CodeInvalidFormat},
 		{"+789123456789", billing.CodeInvalidPhone}, // Russian trunk prefix 8 kept
@@ -213,14 +217,100 @@ func TestNormalizePhoneInvalid(t *testing.T) {
 func TestPhoneZero(t *testing.T) {
 	var p contact.Phone
 	assert.True(t, p.IsZero())
+	assert.False(t, p.IsValid())
 	assert.Equal(t, "", p.E164())
 	assert.Equal(t, "", p.String())
 	assert.Equal(t, "", p.Region())
 	assert.Equal(t, 0, p.CountryCode())
 	assert.Equal(t, contact.PhoneTypeUnknown, p.Type())
+
+	// The zero Phone has no encoded form: every encoder refuses it.
 	text, err := p.MarshalText()
+	requireFieldError(t, err, "phone", billing.CodeRequired, "")
+	assert.Nil(t, text)
+	b, err := p.AppendText([]byte("tel="))
+	requireFieldError(t, err, "phone", billing.CodeRequired, "")
+	assert.Equal(t, "tel=", string(b), "AppendText leaves b as it was")
+	_, err = json.Marshal(struct{ Phone contact.Phone }{})
+	assert.ErrorIs(t, err, billing.CodeRequired)
+	out, err := json.Marshal(struct {
+		Phone contact.Phone `json:"phone,omitzero"`
+	}{})
 	require.NoError(t, err)
-	assert.Empty(t, text)
+	assert.Equal(t, `{}`, string(out), "omitzero leaves an absent phone out")
+
+	// Decoders: null leaves the value alone, "" is required.
+	q := mustPhone(t, "+27123456789")
+	v := struct {
+		Phone contact.Phone `json:"phone"`
+	}{q}
+	require.NoError(t, json.Unmarshal([]byte(`{"phone":null}`), &v))
+	assert.Equal(t, q, v.Phone)
+	err = json.Unmarshal([]byte(`{"phone":""}`), &v)
+	requireFieldError(t, err, "phone", billing.CodeRequired, "")
+	assert.Equal(t, q, v.Phone)
+}
+
+// mustPhone parses a number the test knows to be valid.
+func mustPhone(t *testing.T, s string) contact.Phone {
+	t.Helper()
+	p, err := contact.ParsePhone(s)
+	require.NoError(t, err)
+	return p
+}
+
+func TestParseStoredPhone(t *testing.T) {
+	tests := []struct {
+		in     string
+		valid  bool
+		region string
+		cc     int
+		masked string
+	}{
+		{"+27123456789", true, "ZA", 27, "+27*******89"},
+		{"+447911123456", true, "GG", 44, "+44********56"},
+		{"+15555555555", false, "", 1, "+1********55"},      // shape, no number today
+		{"+4407911123456", false, "", 44, "+44*********56"}, // valid once formatted: not canonical
+		{"+999123456789", false, "", 0, "+**********89"},    // no assigned calling code
+		{"+12", false, "", 1, "+1*"},
+		{"+683701", false, "", 683, "+683***"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			p, err := contact.ParseStoredPhone(tt.in)
+			require.NoError(t, err)
+			assert.False(t, p.IsZero())
+			assert.Equal(t, tt.valid, p.IsValid())
+			assert.Equal(t, tt.in, p.E164())
+			assert.Equal(t, tt.region, p.Region())
+			assert.Equal(t, tt.cc, p.CountryCode())
+			assert.Equal(t, tt.masked, p.String())
+			assert.Equal(t, tt.valid, p.Type() != contact.PhoneTypeUnknown)
+			if tt.valid {
+				assert.Equal(t, mustPhone(t, tt.in), p, "a number valid today reads as ParsePhone reads it")
+			} else {
+				_, err := contact.ParsePhone(tt.in)
+				requireFieldError(t, err, "phone", billing.CodeInvalidPhone, tt.in)
+			}
+			text, err := p.MarshalText()
+			require.NoError(t, err)
+			assert.Equal(t, tt.in, string(text), "the text form is the number as read")
+		})
+	}
+	for _, bad := range []struct {
+		in   string
+		code billing.Code
+	}{
+		{"", billing.CodeRequired},
+		{"27123456789", billing.CodeInvalidFormat},
+		{"+27 12 345 6789", billing.CodeInvalidFormat},
+		{"+0123", billing.CodeInvalidFormat},
+		{"+1234567890123456", billing.CodeInvalidFormat},
+	} {
+		p, err := contact.ParseStoredPhone(bad.in)
+		requireFieldError(t, err, "phone", bad.code, bad.in)
+		assert.True(t, p.IsZero())
+	}
 }
 
 func TestPhoneText(t *testing.T) {
