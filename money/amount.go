@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/report"
 )
 
 // MaxMinorUnits is the largest magnitude an [Amount] may have, in minor units: 2^53−1
@@ -12,8 +13,8 @@ import (
 // Amounts range over ±MaxMinorUnits.
 const MaxMinorUnits = 1<<53 - 1
 
-// The field an amount failure names.
-const amountField = "amount"
+// amountLoc is the place of an amount's own failures: the member "amount".
+var amountLoc = report.At("amount")
 
 // ErrCurrencyMismatch is returned, wrapped with the currencies involved, when two amounts
 // (or a payment and an entity) are in different currencies, or one of them has no currency.
@@ -30,9 +31,9 @@ var ErrCurrencyMismatch = errors.New("money: currency mismatch")
 // and safe for concurrent use; == compares currency and minor units.
 //
 // The zero Amount is not a valid amount: it has no currency. Its Currency is the zero
-// Currency, IsZero reports true, its String and Format are "", and arithmetic with it
-// fails with [ErrCurrencyMismatch]. An Amount of 0 minor units in a currency is valid and
-// not the zero Amount.
+// Currency, IsZero reports true, its String and Display are "", arithmetic with it fails
+// with [ErrCurrencyMismatch], and encoding it fails with [billing.CodeRequired]. An Amount of
+// 0 minor units in a currency is valid and not the zero Amount.
 type Amount struct {
 	minor int64
 	cur   Currency
@@ -40,33 +41,41 @@ type Amount struct {
 
 // NewAmount returns the Amount of minor units of currency c.
 //
-// It fails with a [*billing.FieldError]: [billing.CodeRequired] on field "currency" when c is
+// It fails with a one-entry [billing.Errors]: [billing.CodeRequired] at "currency" when c is
 // the zero Currency (checked first: without a currency, minor units mean nothing), and
-// [billing.CodeOutOfRange] on field "amount" when minor is outside ±[MaxMinorUnits].
+// [billing.CodeOutOfRange] at "amount" when minor is outside ±[MaxMinorUnits].
 func NewAmount(minor int64, c Currency) (Amount, error) {
-	if c.idx == 0 {
-		return Amount{}, noCurrencyError()
+	// One comparison for the range: minor+MaxMinorUnits is in 0…2·MaxMinorUnits exactly when
+	// minor is in range; below, it is negative, and above, it is larger or wraps to negative;
+	// a negative int64 is above 2^63 as a uint64. NewAmount is inlined (TestInlining): its
+	// cost is at the compiler's budget.
+	if uint64(minor+MaxMinorUnits) > 2*MaxMinorUnits || c.idx == 0 {
+		return Amount{}, c.amountError()
 	}
-	if minor > MaxMinorUnits || minor < -MaxMinorUnits {
-		return Amount{}, billing.NewFieldError(amountField, billing.CodeOutOfRange,
-			"must be between -9007199254740991 and 9007199254740991 minor units")
-	}
-	return Amount{minor: minor, cur: c}, nil
+	return Amount{minor, c}, nil
 }
 
-// MustNewAmount is like [NewAmount] but panics on failure.
-// It is meant for tests and for constants written in the source, never for input.
+// MustNewAmount is like [NewAmount] but panics on failure, with "billing: " and the error's
+// text. It is meant for tests and for constants written in the source, never for input.
 func MustNewAmount(minor int64, c Currency) Amount {
 	a, err := NewAmount(minor, c)
 	if err != nil {
-		panic("money: MustNewAmount: " + err.Error())
+		panic("billing: " + err.Error())
 	}
 	return a
 }
 
+// amountError is the failure of NewAmount in currency c, kept out of it so that NewAmount
+// stays small enough to inline: no currency, or else minor units out of range.
+func (c Currency) amountError() error {
+	if c.idx == 0 {
+		return noCurrencyError()
+	}
+	return amountLoc.Fail(billing.CodeOutOfRange, "must be between -9007199254740991 and 9007199254740991 minor units")
+}
+
 func noCurrencyError() error {
-	return billing.NewFieldError(currencyField, billing.CodeRequired,
-		`an amount needs a currency: send an ISO 4217 code, like "ZAR"`)
+	return currencyLoc.Fail(billing.CodeRequired, `an amount needs a currency: send an ISO 4217 code, like "ZAR"`)
 }
 
 // Minor returns the amount in minor units of its currency (2000 for ZAR 20.00).
@@ -86,8 +95,8 @@ func (a Amount) IsCredit() bool { return a.minor < 0 }
 func (a Amount) IsOwed() bool { return a.minor > 0 }
 
 // Add returns a + b. It fails, wrapping [ErrCurrencyMismatch], when a and b are in different
-// currencies (or either is the zero Amount), and with a [*billing.FieldError] of code
-// [billing.CodeOutOfRange] on field "amount" when the sum is outside ±[MaxMinorUnits].
+// currencies (or either is the zero Amount), and with a one-entry [billing.Errors] of code
+// [billing.CodeOutOfRange] at "amount" when the sum is outside ±[MaxMinorUnits].
 // Nothing wraps around.
 func (a Amount) Add(b Amount) (Amount, error) {
 	if a.cur != b.cur || a.cur.idx == 0 {
@@ -144,13 +153,13 @@ func (e *mismatch) Error() string {
 	if e.a.idx == 0 || e.b.idx == 0 {
 		return ErrCurrencyMismatch.Error() + ": an amount without a currency"
 	}
-	return ErrCurrencyMismatch.Error() + ": " + e.a.Code() + " and " + e.b.Code()
+	return ErrCurrencyMismatch.Error() + ": " + e.a.String() + " and " + e.b.String()
 }
 
 func (e *mismatch) Unwrap() error { return ErrCurrencyMismatch }
 
 // rangeError reports an arithmetic result outside the range.
 func rangeError(a Amount, op string, b Amount) error {
-	return billing.NewFieldError(amountField, billing.CodeOutOfRange,
+	return amountLoc.Fail(billing.CodeOutOfRange,
 		a.String()+" "+op+" "+b.number()+" is outside ±"+strconv.FormatInt(MaxMinorUnits, 10)+" minor units")
 }

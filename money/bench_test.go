@@ -95,7 +95,7 @@ func BenchmarkAmountFormat(b *testing.B) {
 	a := MustNewAmount(123456789, MustParseCurrency("ZAR"))
 	tag := language.MustParse("en-ZA")
 	for b.Loop() {
-		sinkString = a.Format(tag)
+		sinkString = a.Display(tag)
 	}
 }
 
@@ -112,7 +112,7 @@ func BenchmarkXTextFormat(b *testing.B) {
 func BenchmarkPaymentRulesCheck(b *testing.B) {
 	b.ReportAllocs()
 	zar := MustParseCurrency("ZAR")
-	r, _ := NewPaymentRules(1000, 500000, true, false)
+	r, _ := NewPaymentRules(1000, 500000, AllowUnderpayment)
 	payment, balance := MustNewAmount(20000, zar), MustNewAmount(20000, zar)
 	for b.Loop() {
 		sinkErr = r.Check(payment, balance)
@@ -123,7 +123,7 @@ func BenchmarkNewPaymentRules(b *testing.B) {
 	b.ReportAllocs()
 	var r PaymentRules
 	for b.Loop() {
-		r, sinkErr = NewPaymentRules(1000, 500000, true, false)
+		r, sinkErr = NewPaymentRules(1000, 500000, AllowUnderpayment)
 	}
 	_ = r
 }

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/report"
 )
 
 //go:generate go run ./internal/gen -out zz_generated_currencies.go
@@ -14,8 +15,11 @@ import (
 // one of the codes a balance may be kept in. Obtain one with [ParseCurrency]; a Currency is
 // a small comparable value (use == to compare), immutable and safe for concurrent use.
 //
-// The zero Currency is not a valid currency: it stands for "no currency". Its Code, Name and
-// String are "", its MinorUnits and NumericCode 0, and IsZero reports true.
+// The zero Currency is not a valid currency: it stands for "no currency". Its Name and String
+// are "", its MinorUnits and NumericCode 0, and IsZero reports true. It has no text, JSON or
+// database form: encoding it fails with [billing.CodeRequired]. Say "no currency" with the
+// container instead: a *Currency, a sql.Null[Currency], or a struct field tagged
+// `json:",omitzero"`.
 type Currency struct {
 	idx uint8 // index into currencies; 0 for the zero Currency
 }
@@ -34,19 +38,20 @@ type withdrawnCode struct {
 	date string
 }
 
-// The field every currency failure names.
-const currencyField = "currency"
+// currencyLoc is the place of every currency failure: the member "currency", which a
+// currency usually stands for.
+var currencyLoc = report.At("currency")
 
 // ParseCurrency returns the Currency of code, an upper-case ISO 4217 alphabetic code of the
 // current List One that has a numeric minor unit (such as "ZAR", "JPY", "BHD", "CLF").
 //
-// It fails with a [*billing.FieldError] on field "currency": [billing.CodeRequired] for "",
-// [billing.CodeInvalidFormat] for text that is not valid UTF-8, and
-// [billing.CodeInvalidCurrency] for anything else it does not accept. The message says
-// what to send instead: the upper-case code when code is a valid code in lower or mixed case
-// ("zar"), and when a withdrawn code ("HRK") was withdrawn. Codes without a minor unit
-// (precious metals such as "XAU", units of account such as "XDR", the test code "XTS" and
-// "XXX") are refused.
+// It fails with a one-entry [billing.Errors] at the member "currency" (pointer "/currency"):
+// [billing.CodeRequired] for "", and [billing.CodeInvalidCurrency] for anything else it does
+// not accept, text that is not valid UTF-8 included (a lone surrogate too, which the module's
+// JSON reader hands over as its three-byte form). The message says what to send instead:
+// the upper-case code when code is a valid code in lower or mixed case ("zar"), and when a
+// withdrawn code ("HRK") was withdrawn. Codes without a minor unit (precious metals such as
+// "XAU", units of account such as "XDR", the test code "XTS" and "XXX") are refused.
 func ParseCurrency(code string) (Currency, error) {
 	if len(code) == 3 {
 		k := uint32(code[0])<<16 | uint32(code[1])<<8 | uint32(code[2])
@@ -71,33 +76,30 @@ func lookupCurrency(code string) (Currency, bool) {
 // ParseCurrency so that the fast path stays small.
 func currencyError(code string) error {
 	if code == "" {
-		return billing.NewFieldError(currencyField, billing.CodeRequired,
-			`a currency is required: send an ISO 4217 code, like "ZAR"`)
+		return currencyLoc.Fail(billing.CodeRequired, `a currency is required: send an ISO 4217 code, like "ZAR"`)
 	}
 	if !utf8.ValidString(code) {
-		return invalidUTF8Error()
+		return currencyLoc.Fail(billing.CodeInvalidCurrency,
+			`must be a three-letter ISO 4217 code in upper case, like "ZAR" (the text is not valid UTF-8)`)
 	}
 	if len(code) != 3 {
-		return billing.NewFieldError(currencyField, billing.CodeInvalidCurrency,
-			`must be a three-letter ISO 4217 code in upper case, like "ZAR"`)
+		return currencyLoc.Fail(billing.CodeInvalidCurrency, `must be a three-letter ISO 4217 code in upper case, like "ZAR"`)
 	}
 	q := strconv.Quote(code)
 	if upper, changed := asciiUpper(code); changed {
 		if _, ok := lookupCurrency(upper); ok {
-			return billing.NewFieldError(currencyField, billing.CodeInvalidCurrency,
-				"currency codes are upper case: send "+strconv.Quote(upper))
+			return currencyLoc.Fail(billing.CodeInvalidCurrency, "currency codes are upper case: send "+strconv.Quote(upper))
 		}
 	}
 	if date, ok := withdrawnDate(code); ok {
-		return billing.NewFieldError(currencyField, billing.CodeInvalidCurrency,
+		return currencyLoc.Fail(billing.CodeInvalidCurrency,
 			q+" was withdrawn from ISO 4217 (withdrawal date "+date+"); send a current code")
 	}
 	if isUnitless(code) {
-		return billing.NewFieldError(currencyField, billing.CodeInvalidCurrency,
+		return currencyLoc.Fail(billing.CodeInvalidCurrency,
 			q+" has no minor unit in ISO 4217 (a precious metal, fund, unit of account or test code); send a currency, like \"ZAR\"")
 	}
-	return billing.NewFieldError(currencyField, billing.CodeInvalidCurrency,
-		q+` is not a current ISO 4217 currency code; send one like "ZAR"`)
+	return currencyLoc.Fail(billing.CodeInvalidCurrency, q+` is not a current ISO 4217 currency code; send one like "ZAR"`)
 }
 
 // asciiUpper returns s with ASCII lower-case letters made upper case, and whether any was.
@@ -128,12 +130,13 @@ func isUnitless(code string) bool {
 	return i < len(unitlessCodes) && unitlessCodes[i] == code
 }
 
-// MustParseCurrency is like [ParseCurrency] but panics when code is not accepted.
-// It is meant for tests and for constants written in the source, never for input.
+// MustParseCurrency is like [ParseCurrency] but panics when code is not accepted, with
+// "billing: " and the error's text. It is meant for tests and for constants written in the
+// source, never for input.
 func MustParseCurrency(code string) Currency {
 	c, err := ParseCurrency(code)
 	if err != nil {
-		panic("money: MustParseCurrency(" + strconv.Quote(code) + "): " + err.Error())
+		panic("billing: " + err.Error())
 	}
 	return c
 }
@@ -152,9 +155,6 @@ func Currencies() []Currency {
 func (c Currency) info() *currencyInfo {
 	return &currencies[c.idx]
 }
-
-// Code returns the ISO 4217 alphabetic code, such as "ZAR", or "" for the zero Currency.
-func (c Currency) Code() string { return c.info().code }
 
 // String returns the ISO 4217 alphabetic code, such as "ZAR", or "" for the zero Currency.
 func (c Currency) String() string { return c.info().code }

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/report"
 )
 
 func TestParseCurrencyAccepted(t *testing.T) {
@@ -49,7 +50,7 @@ func TestParseCurrencyAccepted(t *testing.T) {
 		t.Run(tt.code, func(t *testing.T) {
 			c, err := ParseCurrency(tt.code)
 			require.NoError(t, err)
-			assert.Equal(t, tt.code, c.Code())
+			assert.Equal(t, tt.code, c.String())
 			assert.Equal(t, tt.code, c.String())
 			assert.Equal(t, tt.minor, c.MinorUnits())
 			assert.Equal(t, tt.numeric, c.NumericCode())
@@ -96,8 +97,10 @@ func TestParseCurrencyRefused(t *testing.T) {
 		{"Z\x00R", billing.CodeInvalidCurrency, `"Z\x00R" is not`},
 		{"\x00\x00\x00", billing.CodeInvalidCurrency, "is not"},
 		{"ÅR", billing.CodeInvalidCurrency, `"ÅR" is not`},
-		{"Z\xffR", billing.CodeInvalidFormat, "not valid UTF-8"},
-		{"\xed\xa0\x80", billing.CodeInvalidFormat, "not valid UTF-8"},
+		{"Z\xffR", billing.CodeInvalidCurrency, "not valid UTF-8"},
+		{"\xed\xa0\x80", billing.CodeInvalidCurrency, "not valid UTF-8"}, // a lone surrogate, as the strict reader hands it over
+		{"\xed\xbf\xbf", billing.CodeInvalidCurrency, "not valid UTF-8"},
+		{"\xedAR", billing.CodeInvalidCurrency, "not valid UTF-8"},
 		{strings.Repeat("Z", 10000), billing.CodeInvalidCurrency, "three-letter"},
 	}
 	for _, tt := range tests {
@@ -105,14 +108,17 @@ func TestParseCurrencyRefused(t *testing.T) {
 			c, err := ParseCurrency(tt.in)
 			require.Error(t, err)
 			assert.True(t, c.IsZero())
-			var fe *billing.FieldError
-			require.ErrorAs(t, err, &fe)
+			var es billing.Errors
+			require.ErrorAs(t, err, &es)
+			require.Len(t, es, 1)
+			fe := es[0]
 			assert.Equal(t, "currency", fe.Field)
+			assert.Equal(t, "/currency", fe.Pointer)
 			assert.Equal(t, tt.code, fe.Code)
 			assert.ErrorIs(t, err, tt.code)
 			assert.Contains(t, fe.Message, tt.message)
 			assert.Less(t, len(fe.Message), 200, "the message stays short whatever the input")
-			assert.Panics(t, func() { MustParseCurrency(tt.in) })
+			assert.PanicsWithValue(t, "billing: "+err.Error(), func() { MustParseCurrency(tt.in) })
 		})
 	}
 }
@@ -122,41 +128,40 @@ func TestCurrencyTableInvariants(t *testing.T) {
 	require.Len(t, all, 165)
 	assert.Equal(t, 165, currencyCount)
 	for i, c := range all {
-		p, err := ParseCurrency(c.Code())
-		require.NoError(t, err, c.Code())
+		p, err := ParseCurrency(c.String())
+		require.NoError(t, err, c.String())
 		assert.Equal(t, c, p)
-		r, ok := lookupCurrency(c.Code())
+		r, ok := lookupCurrency(c.String())
 		assert.True(t, ok)
 		assert.Equal(t, c, r)
 		if i > 0 {
-			assert.Less(t, all[i-1].Code(), c.Code(), "sorted")
+			assert.Less(t, all[i-1].String(), c.String(), "sorted")
 		}
 		assert.NotEmpty(t, c.Name())
 		assert.Equal(t, c.Name(), strings.TrimSpace(c.Name()))
 		assert.True(t, 1 <= c.NumericCode() && c.NumericCode() <= 999)
 		assert.LessOrEqual(t, c.MinorUnits(), 4)
-		_, withdrawn := withdrawnDate(c.Code())
+		_, withdrawn := withdrawnDate(c.String())
 		assert.False(t, withdrawn, "a current code is not listed as withdrawn: %s", c)
-		assert.False(t, isUnitless(c.Code()))
+		assert.False(t, isUnitless(c.String()))
 	}
 	for _, u := range unitlessCodes {
 		_, err := ParseCurrency(u)
-		assert.ErrorIs(t, err, billing.ErrInvalidCurrency)
+		assert.ErrorIs(t, err, billing.CodeInvalidCurrency)
 	}
 	for _, w := range withdrawnCodes {
 		_, err := ParseCurrency(w.code)
-		assert.ErrorIs(t, err, billing.ErrInvalidCurrency)
+		assert.ErrorIs(t, err, billing.CodeInvalidCurrency)
 	}
 
 	// A fresh slice each time.
 	all[0] = Currency{}
-	assert.Equal(t, "AED", Currencies()[0].Code())
+	assert.Equal(t, "AED", Currencies()[0].String())
 }
 
 func TestZeroCurrency(t *testing.T) {
 	var c Currency
 	assert.True(t, c.IsZero())
-	assert.Equal(t, "", c.Code())
 	assert.Equal(t, "", c.String())
 	assert.Equal(t, "", c.Name())
 	assert.Equal(t, 0, c.MinorUnits())
@@ -164,10 +169,10 @@ func TestZeroCurrency(t *testing.T) {
 	assert.NotEqual(t, c, MustParseCurrency("AED"))
 }
 
-func TestParseCurrencyErrorIsFieldError(t *testing.T) {
+func TestParseCurrencyErrorIsErrors(t *testing.T) {
 	_, err := ParseCurrency("zar")
-	es := billing.AsErrors(err)
+	es := report.Errs(err)
 	require.Len(t, es, 1)
-	assert.True(t, errors.Is(err, billing.ErrInvalidCurrency))
+	assert.True(t, errors.Is(err, billing.CodeInvalidCurrency))
 	assert.Equal(t, `currency: invalid_currency: currency codes are upper case: send "ZAR"`, err.Error())
 }

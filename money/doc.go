@@ -1,56 +1,33 @@
 // Package money holds the billing API's money values: [Currency], an ISO 4217 currency with
 // its exact minor unit; [Amount], a whole number of minor units of a currency that never
-// overflows; and [PaymentRules], the bounds and permissions that decide whether a payment may
-// be applied to a customer or an account.
+// overflows; and [PaymentRules], which decide whether a payment may be applied to an entity.
 //
 // Every balance the API exchanges is an integer in the smallest unit of its currency, so the
 // number of digits after the decimal point must be exactly ISO's: 2000 is ZAR 20.00, but
-// 2000 of JPY is JPY 2000 and 2000 of BHD is BHD 2.000.
+// 2000 of JPY is JPY 2000 and 2000 of BHD is BHD 2.000. Tables built from CLDR, such as
+// golang.org/x/text/currency's, give some currencies other digits (IQD 0 instead of 3) and
+// miss recent codes (MRU, SLE, ZWG), so validity and minor units come only from this
+// package's table; x/text only writes symbols and numbers for a locale, in [Amount.Display].
 //
 //	zar, err := money.ParseCurrency("ZAR")        // "zar" fails, with a hint to send "ZAR"
 //	a, err := money.ParseAmount("20.00", zar)     // 2000 minor units
-//	fmt.Println(a)                                // ZAR 20.00
-//	fmt.Println(a.Format(language.German))        // ZAR 20,00
+//	fmt.Println(a, a.Display(language.German))    // ZAR 20.00 ZAR 20,00
 //	b, err := a.Add(money.MustNewAmount(50, zar)) // ZAR 20.50; past ±(2^53−1) an error, never a wrap
 //
-// # Data
+// The table is generated from the ISO 4217 list kept in the module, beside its generator, as
+// internal/gen/iso4217-codes-all.csv; a test regenerates it from there and fails on any
+// difference, and [ISO4217Source] gives its date. It accepts the 165 current codes that have
+// a minor unit and refuses the others: codes without one (XAU, XDR, XTS) and withdrawn codes
+// (HRK, with the date they were withdrawn).
 //
-// The table of currencies is generated (zz_generated_currencies.go, by go generate) from the
-// ISO 4217 code list, List One and the withdrawn codes, kept beside the module as
-// ../shared/data/iso4217-codes-all.csv; a test regenerates it from there and fails on any
-// difference. [ISO4217Source] names the data and its date, which is the latest withdrawal
-// date the list records (the list itself carries no date). The accepted currencies are the
-// current List One codes that have a numeric minor unit: 165 of them, among which MRU, SLE,
-// VED, XCG, ZWG and UYW (4 digits). Codes without a minor unit (precious metals such as XAU,
-// units of account such as XDR, the test code XTS and XXX) are refused, and so are withdrawn
-// codes (HRK, SLL, ZWL, ANG…), with a message saying when they were withdrawn. A code withdrawn
-// for one entity but still current for another (EUR, for Serbia and Montenegro) is current.
+// The zero value of each type is not a valid value: the zero Currency is no currency, the
+// zero Amount has no currency, the zero PaymentRules is no rules (nothing is payable). None
+// has a text, JSON or database form: encoding one fails with billing.CodeRequired. Absence is
+// said by the container: a pointer, sql.Null, or a struct field tagged `json:",omitzero"`.
 //
-// # Why not golang.org/x/text/currency for the table
-//
-// x/text/currency's table comes from CLDR, not ISO 4217, and is frozen at an old release: it
-// does not know MRU, SLE, VED, XCG, ZWG, UYW or XAD; it accepts what a balance cannot be in
-// (XTS, XAU, the withdrawn HRK, and lower case "zar"); and its digits are CLDR's display
-// digits, not ISO's minor units (it gives IQD, RSD, IDR and COP 0 digits, where ISO gives
-// 3, 2, 2 and 2). A balance read with the wrong number of digits is off by a factor of 100 or
-// 1000. So validity and minor units come only from this package's table; x/text is used for
-// what it is right about, locale-aware symbols and number formatting, in [Amount.Format].
-//
-// # Zero values
-//
-// The zero [Currency] is not a valid currency: it means "no currency" (its JSON is null, its
-// database value NULL). The zero [Amount] has no currency and is not a valid amount; an
-// amount of nothing is a valid Amount of 0 minor units in a currency. The zero [PaymentRules]
-// means "no rules", with which nothing is payable.
-//
-// # Errors
-//
-// Parsers and constructors fail with the module's error vocabulary: a [*billing.FieldError]
-// (or a [billing.Errors] when several fields fail) whose code is one of [billing.Code]'s,
-// matchable with errors.Is (billing.ErrInvalidCurrency, billing.ErrOutOfRange, …). Arithmetic
-// on amounts in different currencies fails with [ErrCurrencyMismatch], and beyond the range
-// with billing.ErrOutOfRange. Each refusal of [PaymentRules.Check] is its own sentinel error.
-//
-// All values are immutable and safe for concurrent use. Importing this package does not link
-// the phone-number library the customer package uses.
+// Parsers and constructors fail with a [billing.Errors] at the member the value stands for
+// ("currency", "amount", "payment_rules.min_amount"), matchable with errors.Is on a
+// [billing.Code]. Arithmetic across currencies fails with [ErrCurrencyMismatch], and each
+// refusal of [PaymentRules.Check] is a sentinel error of its own. All values are immutable
+// and safe for concurrent use.
 package money

@@ -1,6 +1,7 @@
 package money_test
 
 import (
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -18,8 +19,8 @@ func Example_jpyAndZAR() {
 	zar := money.MustParseCurrency("ZAR")
 	a := money.MustNewAmount(500, jpy)
 	b := money.MustNewAmount(500, zar)
-	fmt.Println(a, "|", a.Format(language.Japanese))
-	fmt.Println(b, "|", b.Format(language.MustParse("en-ZA")))
+	fmt.Println(a, "|", a.Display(language.Japanese))
+	fmt.Println(b, "|", b.Display(language.MustParse("en-ZA")))
 	_, err := a.Add(b)
 	fmt.Println(err)
 	// Output:
@@ -48,7 +49,7 @@ func ExampleParseCurrency() {
 
 func ExampleMustParseCurrency() {
 	eur := money.MustParseCurrency("EUR")
-	fmt.Println(eur.Code(), eur.NumericCode())
+	fmt.Println(eur, eur.NumericCode())
 	// Output: EUR 978
 }
 
@@ -58,14 +59,9 @@ func ExampleCurrencies() {
 	// Output: 165 AED ZWG
 }
 
-func ExampleCurrency_Code() {
-	fmt.Printf("%q %q\n", money.MustParseCurrency("BHD").Code(), money.Currency{}.Code())
-	// Output: "BHD" ""
-}
-
 func ExampleCurrency_String() {
-	fmt.Println(money.MustParseCurrency("CLF").String())
-	// Output: CLF
+	fmt.Printf("%q %q\n", money.MustParseCurrency("CLF").String(), money.Currency{}.String())
+	// Output: "CLF" ""
 }
 
 func ExampleCurrency_Name() {
@@ -99,7 +95,11 @@ func ExampleCurrency_IsZero() {
 func ExampleCurrency_MarshalText() {
 	b, _ := money.MustParseCurrency("ZAR").MarshalText()
 	fmt.Println(string(b))
-	// Output: ZAR
+	_, err := money.Currency{}.MarshalText() // the zero Currency has no text
+	fmt.Println(errors.Is(err, billing.CodeRequired))
+	// Output:
+	// ZAR
+	// true
 }
 
 func ExampleCurrency_AppendText() {
@@ -118,15 +118,24 @@ func ExampleCurrency_UnmarshalText() {
 }
 
 func ExampleCurrency_MarshalJSON() {
-	b, _ := json.Marshal(map[string]money.Currency{"currency": money.MustParseCurrency("ZAR"), "none": {}})
-	fmt.Println(string(b))
-	// Output: {"currency":"ZAR","none":null}
+	type invoice struct {
+		Currency money.Currency  `json:"currency"`
+		Original *money.Currency `json:"original"`         // nil: null
+		Settled  money.Currency  `json:"settled,omitzero"` // zero: left out
+	}
+	b, err := json.Marshal(invoice{Currency: money.MustParseCurrency("ZAR")})
+	fmt.Println(string(b), err)
+	_, err = json.Marshal(invoice{}) // the zero Currency is not encoded
+	fmt.Println(errors.Is(err, billing.CodeRequired))
+	// Output:
+	// {"currency":"ZAR","original":null} <nil>
+	// true
 }
 
 func ExampleCurrency_UnmarshalJSON() {
 	var v struct{ Currency money.Currency }
 	err := json.Unmarshal([]byte(`{"Currency":"zar"}`), &v)
-	fmt.Println(errors.Is(err, billing.ErrInvalidCurrency), err)
+	fmt.Println(errors.Is(err, billing.CodeInvalidCurrency), err)
 	// Output: true currency: invalid_currency: currency codes are upper case: send "ZAR"
 }
 
@@ -134,18 +143,23 @@ func ExampleCurrency_Scan() {
 	var c money.Currency
 	err := c.Scan([]byte("SLE")) // as a database driver hands a text column over
 	fmt.Println(c, err)
-	err = c.Scan(nil) // NULL: no currency
-	fmt.Println(c.IsZero(), err)
+	fmt.Println(c.Scan(nil)) // NULL does not fit a plain Currency
+	var n sql.Null[money.Currency]
+	fmt.Println(n.Scan(nil), n.Valid)
 	// Output:
 	// SLE <nil>
-	// true <nil>
+	// currency: required: is NULL: scan a nullable column into a sql.Null[money.Currency] or a *money.Currency
+	// <nil> false
 }
 
 func ExampleCurrency_Value() {
-	v, _ := money.MustParseCurrency("ZAR").Value()
-	null, _ := money.Currency{}.Value()
-	fmt.Println(v, null)
-	// Output: ZAR <nil>
+	v, err := money.MustParseCurrency("ZAR").Value()
+	fmt.Println(v, err)
+	_, err = money.Currency{}.Value() // NULL is written by sql.Null[money.Currency] or a nil pointer
+	fmt.Println(errors.Is(err, billing.CodeRequired))
+	// Output:
+	// ZAR <nil>
+	// true
 }
 
 func ExampleNewAmount() {
@@ -168,8 +182,9 @@ func ExampleParseAmount() {
 	zar := money.MustParseCurrency("ZAR")
 	for _, s := range []string{"20.00", "20", "20.5", "-1.25", "20.001", "1e3", "+1"} {
 		a, err := money.ParseAmount(s, zar)
-		if err != nil {
-			fmt.Println(s, "→", billing.AsErrors(err)[0].Code)
+		var errs billing.Errors
+		if errors.As(err, &errs) {
+			fmt.Println(s, "→", errs[0].Pointer, errs[0].Code)
 			continue
 		}
 		fmt.Println(s, "→", a.Minor())
@@ -179,9 +194,9 @@ func ExampleParseAmount() {
 	// 20 → 2000
 	// 20.5 → 2050
 	// -1.25 → -125
-	// 20.001 → invalid_format
-	// 1e3 → invalid_format
-	// +1 → invalid_format
+	// 20.001 → /amount invalid_format
+	// 1e3 → /amount invalid_format
+	// +1 → /amount invalid_format
 }
 
 func ExampleAmount_Minor() {
@@ -219,7 +234,7 @@ func ExampleAmount_Add() {
 	sum, err := money.MustNewAmount(2000, zar).Add(money.MustNewAmount(50, zar))
 	fmt.Println(sum, err)
 	_, err = money.MustNewAmount(money.MaxMinorUnits, zar).Add(money.MustNewAmount(1, zar))
-	fmt.Println(errors.Is(err, billing.ErrOutOfRange))
+	fmt.Println(errors.Is(err, billing.CodeOutOfRange))
 	// Output:
 	// ZAR 20.50 <nil>
 	// true
@@ -259,12 +274,12 @@ func ExampleAmount_String() {
 	// BHD 1.250
 }
 
-func ExampleAmount_Format() {
+func ExampleAmount_Display() {
 	a := money.MustNewAmount(123450, money.MustParseCurrency("EUR"))
-	fmt.Println(a.Format(language.English))
-	fmt.Println(a.Format(language.German))
+	fmt.Println(a.Display(language.English))
+	fmt.Println(a.Display(language.German))
 	// IQD has 3 digits after the point in ISO 4217, whatever x/text says.
-	fmt.Println(money.MustNewAmount(12345, money.MustParseCurrency("IQD")).Format(language.English))
+	fmt.Println(money.MustNewAmount(12345, money.MustParseCurrency("IQD")).Display(language.English))
 	// Output:
 	// € 1,234.50
 	// € 1.234,50
@@ -277,6 +292,20 @@ func ExampleAmount_MarshalJSON() {
 	// Output: {"amount":2000,"currency":"ZAR"}
 }
 
+func ExampleAmount_Value() {
+	zar := money.MustParseCurrency("ZAR")
+	a := money.MustNewAmount(2000, zar)
+	_, err := a.Value() // an Amount does not fit one column
+	fmt.Println(err != nil)
+	// Store its two parts instead, and put them together again.
+	minor, code := a.Minor(), a.Currency().String()
+	back, err := money.NewAmount(minor, money.MustParseCurrency(code))
+	fmt.Println(back, err)
+	// Output:
+	// true
+	// ZAR 20.00 <nil>
+}
+
 func ExampleAmount_UnmarshalJSON() {
 	var a money.Amount
 	fmt.Println(json.Unmarshal([]byte(`{"amount":1250,"currency":"BHD"}`), &a), a)
@@ -287,50 +316,91 @@ func ExampleAmount_UnmarshalJSON() {
 }
 
 func ExampleNewPaymentRules() {
-	r, err := money.NewPaymentRules(1000, 500000, true, false)
-	fmt.Println(r.MinAmount(), r.MaxAmount(), err)
-	_, err = money.NewPaymentRules(0, -1, true, false)
+	r, err := money.NewPaymentRules(1000, 500000, money.AllowUnderpayment)
+	fmt.Println(r.MinAmount(), r.MaxAmount(), r.UnderpaymentAllowed(), r.OverpaymentAllowed(), err)
+	_, err = money.NewPaymentRules(0, -1, 0)
+	fmt.Println(err)
+	_, err = money.NewPaymentRules(500, 100, 0)
 	fmt.Println(err)
 	// Output:
-	// 1000 500000 <nil>
+	// 1000 500000 true false <nil>
 	// 2 errors:
-	// 	min_amount: out_of_range: must be between 1 and 9007199254740991 minor units
-	// 	max_amount: out_of_range: must be between 1 and 9007199254740991 minor units
+	// 	payment_rules.min_amount: out_of_range: must be between 1 and 9007199254740991 minor units
+	// 	payment_rules.max_amount: out_of_range: must be between 1 and 9007199254740991 minor units
+	// payment_rules.max_amount: out_of_range: must be at least min_amount (500)
+}
+
+func ExampleMustNewPaymentRules() {
+	r := money.MustNewPaymentRules(1000, 500000, money.AllowUnderpayment|money.AllowOverpayment)
+	fmt.Println(r.UnderpaymentAllowed(), r.OverpaymentAllowed())
+	// Output: true true
+}
+
+func ExampleAllowance() {
+	for _, allow := range []money.Allowance{0, money.AllowUnderpayment, money.AllowOverpayment,
+		money.AllowUnderpayment | money.AllowOverpayment} {
+		r := money.MustNewPaymentRules(1000, 500000, allow)
+		fmt.Println(r.UnderpaymentAllowed(), r.OverpaymentAllowed())
+	}
+	// Output:
+	// false false
+	// true false
+	// false true
+	// true true
+}
+
+func ExampleDecodePaymentRules() {
+	r, err := money.DecodePaymentRules([]byte(
+		`{"min_amount":1000,"max_amount":500000,"underpayment_allowed":true,"overpayment_allowed":false}`))
+	fmt.Println(r.MinAmount(), r.MaxAmount(), err)
+
+	_, err = money.DecodePaymentRules([]byte(`{"max_amount":100,"min_amount":500,"underpayment_allowed":"yes"}`))
+	var errs billing.Errors
+	if errors.As(err, &errs) {
+		for _, fe := range errs {
+			fmt.Println(fe.Pointer, fe.Code)
+		}
+	}
+	// Output:
+	// 1000 500000 <nil>
+	// /payment_rules/max_amount out_of_range
+	// /payment_rules/underpayment_allowed invalid_type
+	// /payment_rules/overpayment_allowed required
 }
 
 func ExamplePaymentRules_MinAmount() {
-	r, _ := money.NewPaymentRules(1000, 500000, true, false)
+	r, _ := money.NewPaymentRules(1000, 500000, money.AllowUnderpayment)
 	fmt.Println(r.MinAmount())
 	// Output: 1000
 }
 
 func ExamplePaymentRules_MaxAmount() {
-	r, _ := money.NewPaymentRules(1000, 500000, true, false)
+	r, _ := money.NewPaymentRules(1000, 500000, money.AllowUnderpayment)
 	fmt.Println(r.MaxAmount())
 	// Output: 500000
 }
 
 func ExamplePaymentRules_UnderpaymentAllowed() {
-	r, _ := money.NewPaymentRules(1000, 500000, true, false)
+	r, _ := money.NewPaymentRules(1000, 500000, money.AllowUnderpayment)
 	fmt.Println(r.UnderpaymentAllowed())
 	// Output: true
 }
 
 func ExamplePaymentRules_OverpaymentAllowed() {
-	r, _ := money.NewPaymentRules(1000, 500000, true, false)
+	r, _ := money.NewPaymentRules(1000, 500000, money.AllowUnderpayment)
 	fmt.Println(r.OverpaymentAllowed())
 	// Output: false
 }
 
 func ExamplePaymentRules_IsZero() {
 	var none money.PaymentRules
-	fmt.Println(none.IsZero())
-	// Output: true
+	fmt.Println(none.IsZero(), money.MustNewPaymentRules(1, 1, 0).IsZero())
+	// Output: true false
 }
 
 func ExamplePaymentRules_Check() {
 	zar := money.MustParseCurrency("ZAR")
-	r, _ := money.NewPaymentRules(1000, 500000, true, false)
+	r, _ := money.NewPaymentRules(1000, 500000, money.AllowUnderpayment)
 	balance := money.MustNewAmount(20000, zar) // the holder owes ZAR 200.00
 	for _, minor := range []int64{20000, 5000, 500, 30000} {
 		err := r.Check(money.MustNewAmount(minor, zar), balance)
@@ -347,7 +417,7 @@ func ExamplePaymentRules_Check() {
 
 func ExamplePaymentRules_CheckUntracked() {
 	zar := money.MustParseCurrency("ZAR")
-	r, _ := money.NewPaymentRules(1000, 500000, false, false)
+	r, _ := money.NewPaymentRules(1000, 500000, 0)
 	fmt.Println(r.CheckUntracked(money.MustNewAmount(30000, zar), zar))
 	fmt.Println(r.CheckUntracked(money.MustNewAmount(30000, zar), money.MustParseCurrency("USD")))
 	// Output:
@@ -356,19 +426,49 @@ func ExamplePaymentRules_CheckUntracked() {
 }
 
 func ExamplePaymentRules_MarshalJSON() {
-	r, _ := money.NewPaymentRules(1000, 500000, true, false)
+	r, _ := money.NewPaymentRules(1000, 500000, money.AllowUnderpayment)
 	b, _ := json.Marshal(r)
 	fmt.Println(string(b))
-	// Output: {"min_amount":1000,"max_amount":500000,"underpayment_allowed":true,"overpayment_allowed":false}
+	_, err := json.Marshal(money.PaymentRules{}) // no rules: leave the member out instead
+	fmt.Println(errors.Is(err, billing.CodeRequired))
+	// Output:
+	// {"min_amount":1000,"max_amount":500000,"underpayment_allowed":true,"overpayment_allowed":false}
+	// true
 }
 
 func ExamplePaymentRules_UnmarshalJSON() {
-	var r money.PaymentRules
-	err := json.Unmarshal([]byte(`{"min_amount":500,"max_amount":100,"underpayment_allowed":true}`), &r)
-	for _, fe := range billing.AsErrors(err) {
-		fmt.Println(fe.Field, fe.Code)
+	var entity struct {
+		PaymentRules *money.PaymentRules `json:"payment_rules"`
+	}
+	err := json.Unmarshal([]byte(`{"payment_rules":null}`), &entity)
+	fmt.Println(entity.PaymentRules, err) // null: no rules
+
+	err = json.Unmarshal([]byte(`{"payment_rules":{"min_amount":500,"max_amount":100,"underpayment_allowed":true}}`), &entity)
+	var errs billing.Errors
+	if errors.As(err, &errs) {
+		for _, fe := range errs {
+			fmt.Println(fe.Field, fe.Code)
+		}
 	}
 	// Output:
-	// max_amount out_of_range
-	// overpayment_allowed required
+	// <nil> <nil>
+	// payment_rules.max_amount out_of_range
+	// payment_rules.overpayment_allowed required
+}
+
+func ExamplePaymentRules_Scan() {
+	var r money.PaymentRules
+	err := r.Scan([]byte(`{"min_amount":1000,"max_amount":500000,"underpayment_allowed":false,"overpayment_allowed":true}`))
+	fmt.Println(r.MinAmount(), r.OverpaymentAllowed(), err)
+	var n sql.Null[money.PaymentRules] // a nullable jsonb column
+	fmt.Println(n.Scan(nil), n.Valid)
+	// Output:
+	// 1000 true <nil>
+	// <nil> false
+}
+
+func ExamplePaymentRules_Value() {
+	v, err := money.MustNewPaymentRules(1000, 500000, money.AllowUnderpayment).Value()
+	fmt.Println(v, err)
+	// Output: {"min_amount":1000,"max_amount":500000,"underpayment_allowed":true,"overpayment_allowed":false} <nil>
 }

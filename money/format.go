@@ -47,12 +47,12 @@ func (a Amount) String() string {
 		return ""
 	}
 	var buf [32]byte
-	b := append(buf[:0], a.cur.Code()...)
+	b := append(buf[:0], a.cur.String()...)
 	b = append(b, ' ')
 	return string(a.appendNumber(b))
 }
 
-// Format returns the amount written for a reader of language tag: the currency's symbol in
+// Display returns the amount written for a reader of language tag: the currency's symbol in
 // that locale when golang.org/x/text knows one (otherwise the ISO code), a space, then the
 // number with the locale's digits, grouping, decimal separator and minus sign
 // ("R 1 234,50" for ZAR in en-ZA, "¥ 500" for JPY in en, "€ 1.234,50" for EUR in de).
@@ -61,13 +61,13 @@ func (a Amount) String() string {
 // The number of digits after the decimal point is always the currency's ISO 4217 minor unit
 // from this package's table, never x/text's (which, for instance, gives IQD no decimals),
 // and the value is exact at any magnitude: it is never converted to floating point.
-// The zero Amount's Format is "".
-func (a Amount) Format(tag language.Tag) string {
+// The zero Amount's Display is "".
+func (a Amount) Display(tag language.Tag) string {
 	if a.cur.idx == 0 {
 		return ""
 	}
 	p := message.NewPrinter(tag)
-	sym := a.cur.Code()
+	sym := a.cur.String()
 	if u, err := currency.ParseISO(sym); err == nil {
 		sym = p.Sprint(currency.Symbol(u))
 	}

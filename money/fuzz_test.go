@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/report"
 	"github.com/tallykit/billing/internal/strictjson"
 )
 
@@ -37,7 +38,7 @@ func loadReference(t testing.TB) reference {
 	f, err := os.Open(sourceCSV)
 	if err != nil {
 		for _, c := range Currencies() {
-			ref.accepted[c.Code()] = refCurrency{c.MinorUnits(), c.NumericCode(), c.Name()}
+			ref.accepted[c.String()] = refCurrency{c.MinorUnits(), c.NumericCode(), c.Name()}
 		}
 		return ref
 	}
@@ -92,21 +93,19 @@ func FuzzParseCurrency(f *testing.F) {
 			t.Fatalf("ParseCurrency(%q) error %v; the reference accepts it: %v", s, err, accepted)
 		}
 		if accepted {
-			if c.Code() != s || c.MinorUnits() != want.minor || c.NumericCode() != want.numeric || c.Name() != want.name {
-				t.Fatalf("ParseCurrency(%q) = %s %d %d %q, want %+v", s, c.Code(), c.MinorUnits(), c.NumericCode(), c.Name(), want)
+			if c.String() != s || c.MinorUnits() != want.minor || c.NumericCode() != want.numeric || c.Name() != want.name {
+				t.Fatalf("ParseCurrency(%q) = %s %d %d %q, want %+v", s, c.String(), c.MinorUnits(), c.NumericCode(), c.Name(), want)
 			}
 			return
 		}
-		var fe *billing.FieldError
-		if !errors.As(err, &fe) || fe.Field != "currency" {
-			t.Fatalf("ParseCurrency(%q): %v is not a FieldError on currency", s, err)
+		es := report.Errs(err)
+		if len(es) != 1 || es[0].Field != "currency" || es[0].Pointer != "/currency" {
+			t.Fatalf("ParseCurrency(%q): %v is not one failure at currency", s, err)
 		}
+		fe := es[0]
 		wantCode := billing.CodeInvalidCurrency
-		switch {
-		case s == "":
+		if s == "" {
 			wantCode = billing.CodeRequired
-		case !utf8.ValidString(s):
-			wantCode = billing.CodeInvalidFormat
 		}
 		if fe.Code != wantCode {
 			t.Fatalf("ParseCurrency(%q) code %s, want %s", s, fe.Code, wantCode)
@@ -174,8 +173,8 @@ func FuzzParseAmount(f *testing.F) {
 		a, err := ParseAmount(s, c)
 		want, wantCode := refParseAmount(s, c)
 		if wantCode != "" {
-			var fe *billing.FieldError
-			if !errors.As(err, &fe) || fe.Code != wantCode || fe.Field != "amount" {
+			es := report.Errs(err)
+			if len(es) != 1 || es[0].Code != wantCode || es[0].Pointer != "/amount" {
 				t.Fatalf("ParseAmount(%q, %s) = %v, %v; want %s", s, c, a, err, wantCode)
 			}
 			return
@@ -185,7 +184,7 @@ func FuzzParseAmount(f *testing.F) {
 		}
 		// String's number part reads back to the same Amount.
 		str := a.String()
-		num, ok := strings.CutPrefix(str, c.Code()+" ")
+		num, ok := strings.CutPrefix(str, c.String()+" ")
 		if !ok {
 			t.Fatalf("%q does not start with the code", str)
 		}
@@ -245,7 +244,7 @@ func FuzzAddSub(f *testing.F) {
 					t.Fatalf("%d %s %d across currencies = %v, %v", x, op.name, y, got, err)
 				}
 			case !inRange(op.ref):
-				if !errors.Is(err, billing.ErrOutOfRange) || !got.IsZero() {
+				if !errors.Is(err, billing.CodeOutOfRange) || !got.IsZero() {
 					t.Fatalf("%d %s %d = %v, %v; want out_of_range (%s)", x, op.name, y, got, err, op.ref)
 				}
 			default:
@@ -267,7 +266,7 @@ func FuzzAddSub(f *testing.F) {
 		}
 		// String's number part reads back, in a currency with digits after the point and one without.
 		for _, v := range []Amount{a, MustNewAmount(y, jpy), MustNewAmount(x, MustParseCurrency("CLF"))} {
-			num, _ := strings.CutPrefix(v.String(), v.Currency().Code()+" ")
+			num, _ := strings.CutPrefix(v.String(), v.Currency().String()+" ")
 			back, err := ParseAmount(num, v.Currency())
 			if err != nil || back != v {
 				t.Fatalf("ParseAmount(%q, %s) = %v, %v; want %v", num, v.Currency(), back, err, v)
@@ -446,27 +445,32 @@ func refRules(d refDoc) (PaymentRules, []refFailure) {
 		codes["min_amount"] == "" && codes["max_amount"] == "" && v.max < v.min {
 		codes["max_amount"] = billing.CodeOutOfRange
 	}
-	return v, d.failures(names, codes)
+	fs := d.failures(names, codes)
+	for i := range fs {
+		fs[i].path = "payment_rules." + fs[i].path
+	}
+	return v, fs
 }
 
 // sameFailures reports whether a and b hold the same failures, messages included.
 func sameFailures(a, b error) bool {
-	x, y := billing.AsErrors(a), billing.AsErrors(b)
+	x, y := report.Errs(a), report.Errs(b)
 	return slices.EqualFunc(x, y, func(e, f *billing.FieldError) bool { return *e == *f })
 }
 
 // gotFailures lists err's failures as (path, code).
 func gotFailures(err error) []refFailure {
 	var l []refFailure
-	for _, e := range billing.AsErrors(err) {
+	for _, e := range report.Errs(err) {
 		l = append(l, refFailure{e.Field, e.Code})
 	}
 	return l
 }
 
-// checkWhole checks what all three UnmarshalJSON do with a document that is not an object of
-// members: it reports whether it checked the document.
-func checkWhole(t *testing.T, data []byte, d refDoc, err error, unchanged bool) bool {
+// checkWhole checks what the UnmarshalJSON of Amount and PaymentRules do with a document
+// that is not an object of members, whose failure is at path: it reports whether it checked
+// the document.
+func checkWhole(t *testing.T, data []byte, d refDoc, err error, unchanged bool, path string) bool {
 	t.Helper()
 	var want []refFailure
 	switch d.kind {
@@ -476,11 +480,11 @@ func checkWhole(t *testing.T, data []byte, d refDoc, err error, unchanged bool) 
 		}
 		return true
 	case "too_long":
-		want = []refFailure{{"", billing.CodeTooLong}}
+		want = []refFailure{{path, billing.CodeTooLong}}
 	case "invalid":
-		want = []refFailure{{"", billing.CodeInvalidJSON}}
+		want = []refFailure{{path, billing.CodeInvalidJSON}}
 	case "value":
-		want = []refFailure{{"", billing.CodeInvalidType}}
+		want = []refFailure{{path, billing.CodeInvalidType}}
 	default:
 		return false
 	}
@@ -509,8 +513,13 @@ func FuzzPaymentRulesUnmarshalJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r := was
 		err := r.UnmarshalJSON(data)
+		// UnmarshalJSON is DecodePaymentRules but for null.
+		decoded, decodeErr := DecodePaymentRules(data)
+		if !strictjson.IsNull(data) && (decoded != r && err == nil || err != nil && !sameFailures(err, decodeErr)) {
+			t.Fatalf("UnmarshalJSON(%q) = %+v, %v; DecodePaymentRules %+v, %v", data, r, err, decoded, decodeErr)
+		}
 		d := readRef(data, 0)
-		if checkWhole(t, data, d, err, r == was) {
+		if checkWhole(t, data, d, err, r == was, "payment_rules") {
 			return
 		}
 		want, wantErr := refRules(d)
@@ -549,25 +558,22 @@ func FuzzPaymentRulesUnmarshalJSON(f *testing.F) {
 	})
 }
 
-// refCurrencyCode is the reference for a currency member's value: the code it fails with,
-// and whether that is known exactly (a string holding U+FFFD may be invalid_format, for
-// invalid UTF-8 or a lone surrogate the decoder replaced, or invalid_currency).
-func refCurrencyCode(raw json.RawMessage) (Currency, billing.Code, bool) {
+// refCurrencyCode is the reference for a currency member's value: the code it fails with.
+// encoding/json replaces invalid UTF-8 and lone surrogates with U+FFFD, which is in no code
+// either: the string it decodes fails with the same code as the bytes.
+func refCurrencyCode(raw json.RawMessage) (Currency, billing.Code) {
 	if raw[0] != '"' {
-		return Currency{}, billing.CodeInvalidType, true
+		return Currency{}, billing.CodeInvalidType
 	}
 	var s string
 	if err := json.Unmarshal(raw, &s); err != nil {
 		panic(err)
 	}
-	if strings.ContainsRune(s, utf8.RuneError) {
-		return Currency{}, billing.CodeInvalidFormat, false
-	}
 	c, err := ParseCurrency(s)
 	if err != nil {
-		return Currency{}, billing.AsErrors(err)[0].Code, true
+		return Currency{}, report.Errs(err)[0].Code
 	}
-	return c, "", true
+	return c, ""
 }
 
 func FuzzAmountUnmarshalJSON(f *testing.F) {
@@ -584,21 +590,18 @@ func FuzzAmountUnmarshalJSON(f *testing.F) {
 		a := was
 		err := a.UnmarshalJSON(data)
 		d := readRef(data, 0)
-		if checkWhole(t, data, d, err, a == was) {
+		if checkWhole(t, data, d, err, a == was, "") {
 			return
 		}
 		names := []string{"amount", "currency"}
 		var want Amount
-		exact := d.exact
 		codes := d.memberCodes(names, func(name string, raw json.RawMessage) billing.Code {
 			var code billing.Code
 			if name == "amount" {
 				want.minor, code = refInt(raw, -MaxMinorUnits, MaxMinorUnits)
 				return code
 			}
-			var known bool
-			want.cur, code, known = refCurrencyCode(raw)
-			exact = exact && known
+			want.cur, code = refCurrencyCode(raw)
 			return code
 		})
 		wantErr := d.failures(names, codes)
@@ -620,7 +623,7 @@ func FuzzAmountUnmarshalJSON(f *testing.F) {
 			t.Fatalf("UnmarshalJSON(%q) = %v, %v; want failures %v", data, a, err, wantErr)
 		}
 		got := gotFailures(err)
-		if exact && !slices.Equal(got, wantErr) {
+		if d.exact && !slices.Equal(got, wantErr) {
 			t.Fatalf("UnmarshalJSON(%q) fails with %v; want %v", data, got, wantErr)
 		}
 	})
@@ -646,11 +649,15 @@ func FuzzCurrencyUnmarshalJSON(f *testing.F) {
 		if c != slow || !sameFailures(err, slowErr) {
 			t.Fatalf("UnmarshalJSON(%q) = %v, %v; without the fast path %v, %v", data, c, err, slow, slowErr)
 		}
+		// Every failure is one, at currency.
+		es := report.Errs(err)
+		if err != nil && (len(es) != 1 || es[0].Field != "currency" || es[0].Pointer != "/currency") {
+			t.Fatalf("UnmarshalJSON(%q) = %v; want one failure at currency", data, err)
+		}
 		// The value is read as a member of an object: one level deeper, and 13 bytes longer.
 		d := readRef(data, 1)
 		if d.kind == "invalid" || d.kind == "too_long" || len(data)+13 > strictjson.MaxSize {
-			var fe *billing.FieldError
-			if !errors.As(err, &fe) || fe.Field != "" || (fe.Code != billing.CodeInvalidJSON && fe.Code != billing.CodeTooLong) || c != was {
+			if len(es) != 1 || (es[0].Code != billing.CodeInvalidJSON && es[0].Code != billing.CodeTooLong) || c != was {
 				t.Fatalf("UnmarshalJSON(%q) = %v, %v; want invalid_json", data, c, err)
 			}
 			return
@@ -661,7 +668,7 @@ func FuzzCurrencyUnmarshalJSON(f *testing.F) {
 			}
 			return
 		}
-		want, code, exact := refCurrencyCode(json.RawMessage(bytes.Trim(data, " \t\r\n")))
+		want, code := refCurrencyCode(json.RawMessage(bytes.Trim(data, " \t\r\n")))
 		if code == "" {
 			if err != nil || c != want {
 				t.Fatalf("UnmarshalJSON(%q) = %v, %v; encoding/json reads %v", data, c, err, want)
@@ -676,12 +683,11 @@ func FuzzCurrencyUnmarshalJSON(f *testing.F) {
 			}
 			return
 		}
-		var fe *billing.FieldError
-		if !errors.As(err, &fe) || fe.Field != "currency" || c != was {
-			t.Fatalf("UnmarshalJSON(%q) = %v, %v; want a failure on currency", data, c, err)
+		if len(es) != 1 || c != was {
+			t.Fatalf("UnmarshalJSON(%q) = %v, %v; want a failure at currency", data, c, err)
 		}
-		if exact && fe.Code != code || !exact && fe.Code != billing.CodeInvalidFormat && fe.Code != billing.CodeInvalidCurrency {
-			t.Fatalf("UnmarshalJSON(%q) fails with %s; want %s", data, fe.Code, code)
+		if es[0].Code != code {
+			t.Fatalf("UnmarshalJSON(%q) fails with %s; want %s", data, es[0].Code, code)
 		}
 	})
 }

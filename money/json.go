@@ -1,26 +1,42 @@
 package money
 
 import (
+	"slices"
 	"strconv"
 
 	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/report"
 	"github.com/tallykit/billing/internal/strictjson"
 )
 
-// AppendText appends the currency's code to b ("ZAR"); the zero Currency appends nothing.
+// Messages of the zero values, which have no encoded form.
+const (
+	zeroCurrencyMessage = "is the zero Currency, which is no currency and has no encoded form: " +
+		"say there is none with a nil *money.Currency, sql.Null[money.Currency] or omitzero"
+	zeroAmountMessage = "is the zero Amount, which has no currency and no encoded form: " +
+		"say there is none with a nil *money.Amount or omitzero"
+	zeroRulesMessage = "is the zero PaymentRules, which is no rules and has no encoded form: " +
+		"say there are none with a nil *money.PaymentRules, sql.Null[money.PaymentRules] or omitzero"
+)
+
+// AppendText appends the currency's code to b ("ZAR"). It fails with a one-entry
+// [billing.Errors] of code [billing.CodeRequired] at "currency" for the zero Currency.
 // It implements encoding.TextAppender.
 func (c Currency) AppendText(b []byte) ([]byte, error) {
-	return append(b, c.Code()...), nil
+	if c.idx == 0 {
+		return b, currencyLoc.Fail(billing.CodeRequired, zeroCurrencyMessage)
+	}
+	return append(b, c.info().code...), nil
 }
 
-// MarshalText returns the currency's code ("ZAR"), or empty text for the zero Currency.
-// It implements encoding.TextMarshaler.
+// MarshalText returns the currency's code ("ZAR"), or fails as [Currency.AppendText] does
+// for the zero Currency. It implements encoding.TextMarshaler.
 func (c Currency) MarshalText() ([]byte, error) {
 	return c.AppendText(nil)
 }
 
-// UnmarshalText sets c to the currency of text, as [ParseCurrency] reads it; empty text is
-// refused with [billing.CodeRequired]. On failure c is left unchanged.
+// UnmarshalText sets c to the currency of text, as [ParseCurrency] reads it: empty text is
+// [billing.CodeRequired]. On failure c is left unchanged.
 // It implements encoding.TextUnmarshaler.
 func (c *Currency) UnmarshalText(text []byte) error {
 	v, err := ParseCurrency(string(text))
@@ -31,20 +47,26 @@ func (c *Currency) UnmarshalText(text []byte) error {
 	return nil
 }
 
-// MarshalJSON returns the currency's code as a JSON string ("ZAR"), or null for the zero Currency.
+// MarshalJSON returns the currency's code as a JSON string ("ZAR"), or fails as
+// [Currency.AppendText] does for the zero Currency.
 func (c Currency) MarshalJSON() ([]byte, error) {
 	if c.idx == 0 {
-		return []byte("null"), nil
+		return nil, currencyLoc.Fail(billing.CodeRequired, zeroCurrencyMessage)
 	}
-	return []byte(`"` + c.Code() + `"`), nil
+	b := make([]byte, 0, 5)
+	b = append(b, '"')
+	b = append(b, c.info().code...)
+	return append(b, '"'), nil
 }
 
 // UnmarshalJSON sets c from a JSON string, as [ParseCurrency] reads it, read by the module's
-// strict JSON reader. JSON null leaves c unchanged (as encoding/json does for absent values).
-// It fails with a [*billing.FieldError]: on field "currency", [billing.CodeInvalidType] for a
-// value that is not a string, and ParseCurrency's codes for a string (one with invalid UTF-8
-// or a lone surrogate escape, "\ud800", is [billing.CodeInvalidFormat]); on field "",
-// [billing.CodeInvalidJSON] when data is not one well-formed JSON value, and
+// strict JSON reader. JSON null leaves c unchanged (as encoding/json does for absent values);
+// "" is [billing.CodeRequired].
+//
+// It fails with a one-entry [billing.Errors] at "currency": [billing.CodeInvalidType] for a
+// value that is not a string; ParseCurrency's codes for a string (invalid UTF-8 and a lone
+// surrogate escape such as "\ud800" are [billing.CodeInvalidCurrency]);
+// [billing.CodeInvalidJSON] when data is not one well-formed JSON value; and
 // [billing.CodeTooLong] when it is longer than 1 MiB less 13 bytes (the reader's limit, for
 // the value and the object it is read in). On failure c is left unchanged.
 func (c *Currency) UnmarshalJSON(data []byte) error {
@@ -65,19 +87,22 @@ func (c *Currency) UnmarshalJSON(data []byte) error {
 // than the quote and the backslash.
 func plain(b byte) bool { return ' ' <= b && b <= '~' && b != '"' && b != '\\' }
 
+// currencyDocument opens the document [Currency.UnmarshalJSON] reads its value in.
+const currencyDocument = `{"currency":`
+
 // unmarshalJSON is UnmarshalJSON without the fast path, for any data.
 func (c *Currency) unmarshalJSON(data []byte) error {
 	if strictjson.IsNull(data) {
 		return nil
 	}
-	// The reader reads objects: the value is read as the only member of one. The document is
-	// one object of one member exactly when data is one value; anything else (`"ZAR","x":1`)
-	// shows as a second member or a duplicate.
+	// The reader reads objects: the value is read as the only member of one, whose place is
+	// the currency's own. The document is one object of one member exactly when data is one
+	// value; anything else (`"ZAR","x":1`) shows as a second member or a duplicate.
 	doc := make([]byte, 0, len(currencyDocument)+len(data)+1)
 	doc = append(append(append(doc, currencyDocument...), data...), '}')
 	var v Currency
 	more := false
-	err := strictjson.Decode(doc, "", func(o strictjson.Object) {
+	err := strictjson.Decode(doc, report.Loc{}, func(o strictjson.Object) {
 		if !o.Next() {
 			return
 		}
@@ -90,42 +115,41 @@ func (c *Currency) unmarshalJSON(data []byte) error {
 		}
 		more = o.Next()
 	})
-	var es billing.Errors
-	if err != nil {
-		es = billing.AsErrors(err)
+	if err == nil && !more {
+		*c = v
+		return nil
+	}
+	// Without a second member the failure is the only one: at "currency", or at the whole
+	// document for invalid_json and too_long.
+	var e billing.FieldError
+	if es := report.Errs(err); len(es) > 0 {
+		e = *es[0]
 	}
 	switch {
-	case more || failedWith(es, currencyField, billing.CodeDuplicateField) ||
-		len(es) > 0 && es[0].Code == billing.CodeInvalidJSON: // its offset counts the wrapper
-		return billing.NewFieldError("", billing.CodeInvalidJSON, "is not well-formed JSON: send a string, like \"ZAR\"")
-	case len(es) > 0:
-		return es[0] // the only one: at "currency", or too_long at ""
+	case more || e.Code == billing.CodeInvalidJSON || e.Code == billing.CodeDuplicateField:
+		// The offset of a syntax error would count the wrapper: no offset is given.
+		return currencyLoc.Fail(billing.CodeInvalidJSON, `is not well-formed JSON: send a string, like "ZAR"`)
+	case e.Pointer == "":
+		return currencyLoc.Fail(e.Code, e.Message)
 	}
-	*c = v
-	return nil
-}
-
-// currencyDocument opens the document [Currency.UnmarshalJSON] reads its value in.
-const currencyDocument = `{"currency":`
-
-// invalidUTF8Error is the failure of a currency code that is not valid UTF-8.
-func invalidUTF8Error() error {
-	return billing.NewFieldError(currencyField, billing.CodeInvalidFormat,
-		`must be a three-letter ISO 4217 code in upper case, like "ZAR" (the text is not valid UTF-8)`)
+	return err
 }
 
 // MarshalJSON returns the amount as {"amount":2000,"currency":"ZAR"}: its minor units and
-// its currency's code. The zero Amount is null.
+// its currency's code. It fails with a one-entry [billing.Errors] of code
+// [billing.CodeRequired] at "amount" for the zero Amount.
 //
 // The entity documents of the API carry a balance and its currency as two members of their
 // own; this form is for an Amount standing alone.
 func (a Amount) MarshalJSON() ([]byte, error) {
 	if a.cur.idx == 0 {
-		return []byte("null"), nil
+		return nil, amountLoc.Fail(billing.CodeRequired, zeroAmountMessage)
 	}
-	b := append([]byte(`{"amount":`), strconv.FormatInt(a.minor, 10)...)
+	b := make([]byte, 0, 48)
+	b = append(b, `{"amount":`...)
+	b = strconv.AppendInt(b, a.minor, 10)
 	b = append(b, `,"currency":"`...)
-	b = append(b, a.cur.Code()...)
+	b = append(b, a.cur.info().code...)
 	return append(b, `"}`...), nil
 }
 
@@ -137,7 +161,7 @@ func (a Amount) MarshalJSON() ([]byte, error) {
 //
 // It fails with a [billing.Errors] naming each failing member ("amount", "currency", or
 // the name of a member that does not belong), in the order of the members in data, then
-// the missing members; or holding one failure at "" for the whole value:
+// the missing members; or holding one failure of the whole value, at "":
 // [billing.CodeInvalidJSON] when data is not well-formed JSON, [billing.CodeInvalidType]
 // when it is not an object, [billing.CodeTooLong] over 1 MiB. On failure a is left
 // unchanged.
@@ -146,21 +170,23 @@ func (a *Amount) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	var v Amount
-	var seen [len(amountMembers)]bool
-	err := strictjson.Decode(data, "", func(o strictjson.Object) {
+	var hasMinor, hasCurrency bool
+	err := strictjson.Decode(data, report.Loc{}, func(o strictjson.Object) {
 		for o.Next() {
-			i := memberIndex(o.NameBytes(), amountMembers[:])
-			if i < 0 {
-				o.Unknown()
-				continue
-			}
-			seen[i] = true
-			switch {
-			case o.Null():
-				o.Fail(billing.CodeRequired, "must not be null")
-			case i == 0:
+			switch string(o.NameBytes()) {
+			case "amount":
+				hasMinor = true
+				if o.Null() {
+					o.Fail(billing.CodeRequired, amountMissing)
+					continue
+				}
 				v.minor, _ = o.Int(-MaxMinorUnits, MaxMinorUnits)
-			default:
+			case "currency":
+				hasCurrency = true
+				if o.Null() {
+					o.Fail(billing.CodeRequired, currencyMissing)
+					continue
+				}
 				if b, ok := o.StringBytes(); ok {
 					c, err := ParseCurrency(string(b))
 					if err != nil {
@@ -168,191 +194,185 @@ func (a *Amount) UnmarshalJSON(data []byte) error {
 					}
 					v.cur = c
 				}
+			default:
+				o.Unknown()
 			}
 		}
+		if !hasMinor {
+			o.AddAt(amountLoc, billing.CodeRequired, amountMissing)
+		}
+		if !hasCurrency {
+			o.AddAt(currencyLoc, billing.CodeRequired, currencyMissing)
+		}
 	})
-	if err := withMissing(err, amountMembers[:], seen[:]); err != nil {
+	if err != nil {
 		return err
 	}
 	*a = v
 	return nil
 }
 
-// amountMembers are the members of an Amount's JSON object, in the order they are reported
-// missing.
-var amountMembers = [...]string{amountField, currencyField}
+// Messages of the members of an Amount's JSON form when they are missing or null.
+const (
+	amountMissing   = "is required: send an integer of minor units, like 2000"
+	currencyMissing = `is required: send an ISO 4217 code, like "ZAR"`
+)
 
-// MarshalJSON returns the rules in the API's shape:
-//
-//	{"min_amount":1000,"max_amount":500000,"underpayment_allowed":true,"overpayment_allowed":false}
-//
-// The zero PaymentRules (no rules) is null.
-func (r PaymentRules) MarshalJSON() ([]byte, error) {
-	if r.min == 0 {
-		return []byte("null"), nil
-	}
-	b := append([]byte(`{"min_amount":`), strconv.FormatInt(r.min, 10)...)
+// appendJSON appends the rules in the API's shape.
+func (r PaymentRules) appendJSON(b []byte) []byte {
+	b = append(b, `{"min_amount":`...)
+	b = strconv.AppendInt(b, r.min, 10)
 	b = append(b, `,"max_amount":`...)
 	b = strconv.AppendInt(b, r.max, 10)
 	b = append(b, `,"underpayment_allowed":`...)
 	b = strconv.AppendBool(b, r.under)
 	b = append(b, `,"overpayment_allowed":`...)
 	b = strconv.AppendBool(b, r.over)
-	return append(b, '}'), nil
+	return append(b, '}')
 }
 
-// UnmarshalJSON sets r from the API's shape (see MarshalJSON), read by the module's strict
-// JSON reader. All four members are required (null counts as missing); the amounts must be
-// integer literals (no fraction or exponent) with 1 ≤ min_amount ≤ max_amount ≤
-// [MaxMinorUnits], as [NewPaymentRules] requires; the flags must be booleans; no other
-// member, nor the same member twice, may appear. JSON null leaves r unchanged.
+// MarshalJSON returns the rules in the API's shape:
 //
-// It fails with a [billing.Errors] whose paths are relative to the object: each failing
-// member's name ("min_amount", …, or the name of a member that does not belong), in the
-// order of the members in data, then the missing members; or one failure at "" for the
-// whole value: [billing.CodeInvalidJSON] when data is not well-formed JSON,
-// [billing.CodeInvalidType] when it is not an object, [billing.CodeTooLong] over 1 MiB.
-// A document that holds the rules in a member puts these under the member's path
-// ("min_amount" becomes "payment_rules.min_amount", "" becomes "payment_rules"), in the
-// member's place. On failure r is left unchanged.
+//	{"min_amount":1000,"max_amount":500000,"underpayment_allowed":true,"overpayment_allowed":false}
+//
+// It fails with a one-entry [billing.Errors] of code [billing.CodeRequired] at
+// "payment_rules" for the zero PaymentRules.
+func (r PaymentRules) MarshalJSON() ([]byte, error) {
+	if r.min == 0 {
+		return nil, rulesLoc.Fail(billing.CodeRequired, zeroRulesMessage)
+	}
+	return r.appendJSON(make([]byte, 0, 128)), nil
+}
+
+// UnmarshalJSON sets r from the API's shape, as [DecodePaymentRules] reads it; JSON null
+// leaves r unchanged. Its failures are DecodePaymentRules's, at "payment_rules" and its
+// members. On failure r is left unchanged.
 func (r *PaymentRules) UnmarshalJSON(data []byte) error {
+	return strictjson.Unmarshal(r, data, DecodePaymentRules)
+}
+
+// DecodePaymentRules reads payment rules from data, the JSON object the API writes as the
+// member "payment_rules":
+//
+//	{"min_amount":1000,"max_amount":500000,"underpayment_allowed":true,"overpayment_allowed":false}
+//
+// It reads it strictly: all four members are required (null counts as missing); the amounts
+// must be integer literals (no fraction or exponent), each within 1…[MaxMinorUnits], with
+// max_amount ≥ min_amount; the flags must be true or false; no other member, nor the same
+// member twice, may appear. These are the rules of [NewPaymentRules].
+//
+// It fails with a [billing.Errors] at the member "payment_rules": a failure of one of its
+// members at "payment_rules.<member>" (pointer "/payment_rules/<member>"), in the order of
+// the members in data, then the absent members in the order min_amount, max_amount,
+// underpayment_allowed, overpayment_allowed. Each amount outside its range is
+// [billing.CodeOutOfRange] on its own member; when both are in range and max_amount is below
+// min_amount, max_amount is [billing.CodeOutOfRange], in max_amount's place even when it comes
+// first. A member given twice is [billing.CodeDuplicateField] and has no value: a min_amount
+// given twice is compared with nothing. A failure of the whole value is alone, at
+// "payment_rules": [billing.CodeRequired] for null, [billing.CodeInvalidType] when data is
+// not an object, [billing.CodeInvalidJSON] when it is not well-formed JSON,
+// [billing.CodeTooLong] over 1 MiB.
+//
+// A document that holds the rules in a member of an object nested elsewhere puts these
+// failures under that object's place.
+func DecodePaymentRules(data []byte) (PaymentRules, error) {
 	if strictjson.IsNull(data) {
-		return nil
+		return PaymentRules{}, rulesLoc.Fail(billing.CodeRequired, "is required: null is no rules")
 	}
 	var d rulesReader
-	err := strictjson.Decode(data, "", d.read)
-	if wholeValue(err) {
-		return err
+	err := strictjson.Decode(data, rulesLoc, d.read)
+	if d.retry {
+		// max_amount came before min_amount and is below it: read again knowing min_amount,
+		// to record the failure in max_amount's place.
+		d = rulesReader{knownMin: d.min}
+		err = strictjson.Decode(data, rulesLoc, d.read)
 	}
-	if d.valid[0] && d.valid[1] && !failed(err, minAmountField) && !failed(err, maxAmountField) {
-		if _, cross := NewPaymentRules(d.min, d.max, d.under, d.over); cross != nil {
-			// max_amount < min_amount, known once both are read: read again to record it at
-			// max_amount, in max_amount's place among the failures (which may be before
-			// min_amount's).
-			d = rulesReader{cross: cross}
-			err = strictjson.Decode(data, "", d.read)
+	if err != nil {
+		if d.dupMin && d.compared {
+			// A min_amount given twice has no value: max_amount is compared with neither.
+			es := slices.DeleteFunc(report.Errs(err), func(e *billing.FieldError) bool {
+				return e.Pointer == maxLoc.Pointer() && e.Code == billing.CodeOutOfRange
+			})
+			err = es // min_amount's failure remains
 		}
+		return PaymentRules{}, err
 	}
-	if err := withMissing(err, ruleMembers[:], d.seen[:]); err != nil {
-		return err
-	}
-	v, err := NewPaymentRules(d.min, d.max, d.under, d.over)
-	if err != nil { // not reached: both amounts were read in range, and max ≥ min
-		return err
-	}
-	*r = v
-	return nil
+	return PaymentRules{min: d.min, max: d.max, under: d.under, over: d.over}, nil
 }
 
-// ruleMembers are the members of the rules' JSON object, in the order they are reported
-// missing.
-var ruleMembers = [...]string{minAmountField, maxAmountField, underField, overField}
-
-// rulesReader reads the members of a payment rules object.
-type rulesReader struct {
-	min, max    int64
-	under, over bool
-	seen        [len(ruleMembers)]bool // the member is in the object, whatever its value
-	valid       [len(ruleMembers)]bool // and its value was read without failure
-	cross       error                  // max_amount's failure against min_amount, to record at max_amount
-}
-
-func (d *rulesReader) read(o strictjson.Object) {
-	for o.Next() {
-		i := memberIndex(o.NameBytes(), ruleMembers[:])
-		if i < 0 {
-			o.Unknown()
-			continue
-		}
-		d.seen[i] = true
-		if o.Null() {
-			o.Fail(billing.CodeRequired, "must not be null")
-			continue
-		}
-		switch i {
-		case 0:
-			d.min, d.valid[0] = o.Int(1, MaxMinorUnits)
-		case 1:
-			d.max, d.valid[1] = o.Int(1, MaxMinorUnits)
-			if d.valid[1] && d.cross != nil {
-				o.FailErr(d.cross)
-			}
-		case 2:
-			d.under, d.valid[2] = o.Bool()
-		case 3:
-			d.over, d.valid[3] = o.Bool()
-		}
-	}
-}
-
-// memberIndex returns the index of name in names, or -1.
-func memberIndex(name []byte, names []string) int {
-	for i, n := range names {
-		if string(name) == n {
-			return i
-		}
+// ruleIndex returns the index of the member name in ruleMembers, or -1.
+func ruleIndex(name []byte) int {
+	switch string(name) {
+	case "min_amount":
+		return 0
+	case "max_amount":
+		return 1
+	case "underpayment_allowed":
+		return 2
+	case "overpayment_allowed":
+		return 3
 	}
 	return -1
 }
 
-// wholeValue reports whether err, from strictjson.Decode, is a failure of the whole value
-// rather than of its members: it is then alone, at "".
-func wholeValue(err error) bool {
-	if err == nil { // AsErrors allocates even for nil
-		return false
-	}
-	es := billing.AsErrors(err)
-	if len(es) != 1 || es[0].Field != "" {
-		return false
-	}
-	switch es[0].Code {
-	case billing.CodeInvalidJSON, billing.CodeInvalidType, billing.CodeTooLong:
-		return true
-	}
-	return false
+// ruleRequired is the message of each member of the rules when it is missing or null.
+var ruleRequired = [len(ruleMembers)]string{amountRequired, amountRequired, flagRequired, flagRequired}
+
+// rulesReader is one reading of a payment rules object.
+type rulesReader struct {
+	min, max    int64
+	under, over bool
+	knownMin    int64 // on a second reading, the min_amount that an earlier max_amount is compared with
+	compared    bool  // max_amount was in range and compared with a min_amount
+	dupMin      bool  // min_amount was given twice
+	retry       bool  // max_amount came first and is below min_amount: read again with knownMin
 }
 
-// failed reports whether err holds a failure at path.
-func failed(err error, path string) bool {
-	if err == nil {
-		return false
-	}
-	for _, e := range billing.AsErrors(err) {
-		if e.Field == path {
-			return true
+func (d *rulesReader) read(o strictjson.Object) {
+	var given, valid [len(ruleMembers)]bool
+	for o.Next() {
+		i := ruleIndex(o.NameBytes())
+		if i < 0 {
+			o.Unknown()
+			continue
+		}
+		given[i] = true
+		if o.Null() {
+			o.Fail(billing.CodeRequired, ruleRequired[i])
+			continue
+		}
+		switch i {
+		case 0:
+			d.min, valid[0] = o.Int(1, MaxMinorUnits)
+		case 1:
+			d.max, valid[1] = o.Int(1, MaxMinorUnits)
+			// Compared with the min_amount read before, or else the one known from a
+			// first reading.
+			lo := d.knownMin
+			if given[0] {
+				lo = 0
+				if valid[0] {
+					lo = d.min
+				}
+			}
+			if valid[1] && lo > 0 {
+				d.compared = true
+				if d.max < lo {
+					o.Fail(billing.CodeOutOfRange, belowMinMessage(lo))
+				}
+			}
+		case 2:
+			d.under, valid[2] = o.Bool()
+		case 3:
+			d.over, valid[3] = o.Bool()
 		}
 	}
-	return false
-}
-
-// failedWith reports whether es holds a failure of code at path.
-func failedWith(es billing.Errors, path string, code billing.Code) bool {
-	for _, e := range es {
-		if e.Field == path && e.Code == code {
-			return true
+	for i, loc := range ruleMembers {
+		if !given[i] {
+			o.AddAt(loc, billing.CodeRequired, ruleRequired[i])
 		}
 	}
-	return false
-}
-
-// withMissing returns err, the failures strictjson.Decode found in an object of the members
-// names, followed by [billing.CodeRequired] for each member the object did not hold (seen[i]
-// false), or nil when there are none. A failure of the whole value stays alone.
-func withMissing(err error, names []string, seen []bool) error {
-	if wholeValue(err) {
-		return err
-	}
-	var es billing.Errors
-	if err != nil {
-		es = billing.AsErrors(err)
-	}
-	for i, name := range names {
-		if !seen[i] {
-			es = append(es, billing.NewFieldError(name, billing.CodeRequired, "is required"))
-		}
-	}
-	if len(es) == 0 {
-		return nil
-	}
-	return es
+	// A member read without failure that has one now was given twice.
+	d.dupMin = valid[0] && o.Failed(minLoc)
+	d.retry = !d.compared && !d.dupMin && valid[0] && valid[1] && !o.Failed(maxLoc) && d.max < d.min
 }

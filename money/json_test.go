@@ -9,8 +9,27 @@ import (
 	"github.com/stretchr/testify/require"
 
 	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/report"
 	"github.com/tallykit/billing/internal/strictjson"
 )
+
+// failures lists err's failures as "field code", checking that each pointer names the same
+// place as its field (the names of this package hold no dot, slash or tilde).
+func failures(t *testing.T, err error) []string {
+	t.Helper()
+	var got []string
+	for _, e := range report.Errs(err) {
+		want := ""
+		if e.Field != "" {
+			want = "/" + strings.ReplaceAll(e.Field, ".", "/")
+		}
+		if !strings.ContainsAny(e.Field, "/~") {
+			assert.Equal(t, want, e.Pointer, "pointer of %s", e.Field)
+		}
+		got = append(got, e.Field+" "+string(e.Code))
+	}
+	return got
+}
 
 func TestCurrencyText(t *testing.T) {
 	b, err := zar.MarshalText()
@@ -19,18 +38,29 @@ func TestCurrencyText(t *testing.T) {
 	b, err = jpy.AppendText([]byte("x:"))
 	require.NoError(t, err)
 	assert.Equal(t, "x:JPY", string(b))
+
 	b, err = Currency{}.MarshalText()
-	require.NoError(t, err)
-	assert.Empty(t, b)
+	assert.Nil(t, b)
+	assert.Equal(t, []string{"currency required"}, failures(t, err))
+	b, err = Currency{}.AppendText([]byte("x:"))
+	assert.Equal(t, "x:", string(b))
+	assert.Equal(t, []string{"currency required"}, failures(t, err))
 
 	var c Currency
 	require.NoError(t, c.UnmarshalText([]byte("BHD")))
 	assert.Equal(t, bhd, c)
-	err = c.UnmarshalText([]byte("bhd"))
-	assert.ErrorIs(t, err, billing.ErrInvalidCurrency)
-	assert.Equal(t, bhd, c, "unchanged on failure")
-	assert.ErrorIs(t, c.UnmarshalText(nil), billing.ErrRequired)
-	assert.ErrorIs(t, c.UnmarshalText([]byte("\xff\xfe\xfd")), billing.ErrInvalidFormat)
+	for in, want := range map[string]string{
+		"bhd":          "currency invalid_currency",
+		"":             "currency required",
+		"\xff\xfe\xfd": "currency invalid_currency",
+		"\xed\xa0\x80": "currency invalid_currency", // a lone surrogate, as the strict reader hands it over
+		"Z\xedR":       "currency invalid_currency",
+	} {
+		err := c.UnmarshalText([]byte(in))
+		assert.Equal(t, []string{want}, failures(t, err), "%q", in)
+		assert.Equal(t, bhd, c, "unchanged on failure")
+	}
+	assert.Equal(t, []string{"currency required"}, failures(t, c.UnmarshalText(nil)))
 }
 
 func TestCurrencyJSON(t *testing.T) {
@@ -42,9 +72,10 @@ func TestCurrencyJSON(t *testing.T) {
 	b, err := json.Marshal(doc{Currency: zar})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"currency":"ZAR"}`, string(b))
-	b, err = json.Marshal(doc{})
-	require.NoError(t, err)
-	assert.JSONEq(t, `{"currency":null}`, string(b))
+	_, err = json.Marshal(doc{})
+	assert.ErrorIs(t, err, billing.CodeRequired, "the zero Currency is not encoded")
+	_, err = Currency{}.MarshalJSON()
+	assert.Equal(t, []string{"currency required"}, failures(t, err))
 
 	var d doc
 	require.NoError(t, json.Unmarshal([]byte(`{"currency":"JPY","ptr":"CLF","opt":"EUR"}`), &d))
@@ -64,8 +95,8 @@ func TestCurrencyJSON(t *testing.T) {
 		`{"currency":true}`:            billing.CodeInvalidType,
 		`{"currency":["ZAR"]}`:         billing.CodeInvalidType,
 		`{"currency":"\u005aAR"}`:      "", // an escape is still ZAR
-		"{\"currency\":\"Z\xffR\"}":    billing.CodeInvalidFormat,
-		`{"currency":"\ud800AR"}`:      billing.CodeInvalidFormat,
+		"{\"currency\":\"Z\xffR\"}":    billing.CodeInvalidCurrency,
+		`{"currency":"\ud800AR"}`:      billing.CodeInvalidCurrency,
 		`{"currency":"\uFFFDAR"}`:      billing.CodeInvalidCurrency,
 		"{\"currency\":\"\uFFFDAR\"}":  billing.CodeInvalidCurrency,
 		`{"currency":"\ud83d\ude00A"}`: billing.CodeInvalidCurrency,
@@ -80,6 +111,47 @@ func TestCurrencyJSON(t *testing.T) {
 	}
 }
 
+func TestCurrencyUnmarshalJSONDirect(t *testing.T) {
+	for in, code := range map[string]billing.Code{
+		`"ZAR"`:                  "",
+		" \t\"ZAR\"\r\n":         "",
+		`null`:                   "",
+		`"zar"`:                  billing.CodeInvalidCurrency,
+		`""`:                     billing.CodeRequired,
+		`{"currency":"ZAR"}`:     billing.CodeInvalidType,
+		`1`:                      billing.CodeInvalidType,
+		"\"Z\xffR\"":             billing.CodeInvalidCurrency,
+		`"\udfffAR"`:             billing.CodeInvalidCurrency,
+		`"\ud800"`:               billing.CodeInvalidCurrency,
+		"\"\xed\xa0\x80\"":       billing.CodeInvalidCurrency,
+		``:                       billing.CodeInvalidJSON,
+		`"ZAR`:                   billing.CodeInvalidJSON,
+		`nul`:                    billing.CodeInvalidJSON,
+		`"ZAR" "USD"`:            billing.CodeInvalidJSON,
+		`"ZAR","x":1`:            billing.CodeInvalidJSON, // not one value, even read as a member
+		`"ZAR","currency":"USD"`: billing.CodeInvalidJSON,
+		`"ZAR"}`:                 billing.CodeInvalidJSON,
+		"\"ZAR\"\x00":            billing.CodeInvalidJSON,
+		`"` + strings.Repeat("Z", strictjson.MaxSize) + `"`: billing.CodeTooLong,
+	} {
+		name := in
+		if len(name) > 20 {
+			name = name[:20]
+		}
+		c := eur
+		err := c.UnmarshalJSON([]byte(in))
+		if code == "" {
+			assert.NoError(t, err, name)
+			if in != "null" {
+				assert.Equal(t, zar, c, name)
+			}
+			continue
+		}
+		assert.Equal(t, []string{"currency " + string(code)}, failures(t, err), name)
+		assert.Equal(t, eur, c, "unchanged on failure")
+	}
+}
+
 func TestAmountJSON(t *testing.T) {
 	b, err := json.Marshal(MustNewAmount(2000, zar))
 	require.NoError(t, err)
@@ -87,9 +159,14 @@ func TestAmountJSON(t *testing.T) {
 	b, err = json.Marshal(MustNewAmount(-MaxMinorUnits, jpy))
 	require.NoError(t, err)
 	assert.Equal(t, `{"amount":-9007199254740991,"currency":"JPY"}`, string(b))
-	b, err = json.Marshal(Amount{})
+	b, err = Amount{}.MarshalJSON()
+	assert.Nil(t, b)
+	assert.Equal(t, []string{"amount required"}, failures(t, err))
+	b, err = json.Marshal(struct {
+		A Amount `json:"a,omitzero"`
+	}{})
 	require.NoError(t, err)
-	assert.Equal(t, `null`, string(b))
+	assert.Equal(t, `{}`, string(b), "omitzero leaves the zero Amount out")
 
 	var a Amount
 	require.NoError(t, json.Unmarshal([]byte(` {"currency":"BHD", "amount": 1250} `), &a))
@@ -99,191 +176,269 @@ func TestAmountJSON(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`null`), &a))
 	assert.Equal(t, MustNewAmount(0, zar), a, "null leaves it unchanged")
 
-	type failure struct {
-		field string
-		code  billing.Code
-	}
 	tests := []struct {
 		in   string
-		want []failure
+		want []string
 	}{
-		{`{"amount":2000}`, []failure{{"currency", billing.CodeRequired}}},
-		{`{"currency":"ZAR"}`, []failure{{"amount", billing.CodeRequired}}},
-		{`{}`, []failure{{"amount", billing.CodeRequired}, {"currency", billing.CodeRequired}}},
-		{`{"amount":null,"currency":null}`, []failure{{"amount", billing.CodeRequired}, {"currency", billing.CodeRequired}}},
-		{`{"amount":2000.0,"currency":"ZAR"}`, []failure{{"amount", billing.CodeInvalidType}}},
-		{`{"amount":2e3,"currency":"ZAR"}`, []failure{{"amount", billing.CodeInvalidType}}},
-		{`{"amount":"2000","currency":"ZAR"}`, []failure{{"amount", billing.CodeInvalidType}}},
-		{`{"amount":9007199254740992,"currency":"ZAR"}`, []failure{{"amount", billing.CodeOutOfRange}}},
-		{`{"amount":-99999999999999999999999,"currency":"ZAR"}`, []failure{{"amount", billing.CodeOutOfRange}}},
-		{`{"amount":1,"currency":"zar"}`, []failure{{"currency", billing.CodeInvalidCurrency}}},
-		{`{"amount":1,"currency":1}`, []failure{{"currency", billing.CodeInvalidType}}},
-		{`{"amount":1,"currency":{}}`, []failure{{"currency", billing.CodeInvalidType}}},
-		{`{"amount":1,"currency":"ZAR","x":[1,{"y":2}]}`, []failure{{"x", billing.CodeUnknownField}}},
-		{`{"amount":1,"amount":2,"currency":"ZAR"}`, []failure{{"amount", billing.CodeDuplicateField}}},
-		{`{"amount":1.5,"amount":2,"currency":"ZAR"}`, []failure{{"amount", billing.CodeDuplicateField}}},
-		{`[1]`, []failure{{"", billing.CodeInvalidType}}},
-		{`"ZAR 20.00"`, []failure{{"", billing.CodeInvalidType}}},
+		{`{"amount":2000}`, []string{"currency required"}},
+		{`{"currency":"ZAR"}`, []string{"amount required"}},
+		{`{}`, []string{"amount required", "currency required"}},
+		{`{"currency":null,"amount":null}`, []string{"currency required", "amount required"}},
+		{`{"amount":2000.0,"currency":"ZAR"}`, []string{"amount invalid_type"}},
+		{`{"amount":2e3,"currency":"ZAR"}`, []string{"amount invalid_type"}},
+		{`{"amount":"2000","currency":"ZAR"}`, []string{"amount invalid_type"}},
+		{`{"amount":9007199254740992,"currency":"ZAR"}`, []string{"amount out_of_range"}},
+		{`{"amount":-99999999999999999999999,"currency":"ZAR"}`, []string{"amount out_of_range"}},
+		{`{"amount":1,"currency":"zar"}`, []string{"currency invalid_currency"}},
+		{`{"amount":1,"currency":""}`, []string{"currency required"}},
+		{`{"amount":1,"currency":1}`, []string{"currency invalid_type"}},
+		{`{"amount":1,"currency":{}}`, []string{"currency invalid_type"}},
+		{`{"amount":1,"currency":"ZAR","x":[1,{"y":2}]}`, []string{"x unknown_field"}},
+		{`{"x":null,"amount":[],"currency":"ZAR"}`, []string{"x unknown_field", "amount invalid_type"}},
+		{`{"amount":1,"amount":2,"currency":"ZAR"}`, []string{"amount duplicate_field"}},
+		{`{"amount":1.5,"amount":2,"currency":"ZAR"}`, []string{"amount duplicate_field"}},
+		{`{"amount":1,"a\u006dount":2,"currency":1}`, []string{"amount duplicate_field", "currency invalid_type"}},
+		{`{"amount":1,"currency":"Z\u0041R","currency":"ZAR"}`, []string{"currency duplicate_field"}},
+		{"{\"amount\":1,\"currency\":\"Z\xffR\"}", []string{"currency invalid_currency"}},
+		{`{"amount":1,"currency":"\ud800AR"}`, []string{"currency invalid_currency"}},
+		{`[1]`, []string{" invalid_type"}},
+		{`"ZAR 20.00"`, []string{" invalid_type"}},
+		{``, []string{" invalid_json"}},
+		{`{`, []string{" invalid_json"}},
+		{`{"amount":1,}`, []string{" invalid_json"}},
+		{`{"amount":1,"currency":"ZAR"} {}`, []string{" invalid_json"}},
+		{`{"amount":01,"currency":"ZAR"}`, []string{" invalid_json"}},
+		{`nul`, []string{" invalid_json"}},
+		{`null x`, []string{" invalid_json"}},
 	}
 	for _, tt := range tests {
 		a := MustNewAmount(7, zar)
 		err := a.UnmarshalJSON([]byte(tt.in))
-		var es billing.Errors
-		require.ErrorAs(t, err, &es, tt.in)
-		got := make([]failure, len(es))
-		for i, e := range es {
-			got[i] = failure{e.Field, e.Code}
-		}
-		assert.Equal(t, tt.want, got, tt.in)
+		assert.Equal(t, tt.want, failures(t, err), tt.in)
 		assert.Equal(t, MustNewAmount(7, zar), a, "unchanged on failure")
 	}
-	for _, in := range []string{``, `{`, `{"amount":1,}`, `{"amount":1,"currency":"ZAR"} {}`, `{"amount":01,"currency":"ZAR"}`, `nul`, `null x`} {
-		var a Amount
-		err := a.UnmarshalJSON([]byte(in))
-		assert.ErrorIs(t, err, billing.ErrInvalidJSON, in)
-		assert.Len(t, billing.AsErrors(err), 1, in)
-	}
+	a = MustNewAmount(7, zar)
+	require.NoError(t, a.UnmarshalJSON([]byte(`{"amount":1,"currency":"Z\u0041R"}`)))
+	assert.Equal(t, MustNewAmount(1, zar), a)
 }
 
 func TestPaymentRulesJSON(t *testing.T) {
-	r, err := NewPaymentRules(1000, 500000, true, false)
-	require.NoError(t, err)
+	r := MustNewPaymentRules(1000, 500000, AllowUnderpayment)
 	b, err := json.Marshal(r)
 	require.NoError(t, err)
 	assert.Equal(t, `{"min_amount":1000,"max_amount":500000,"underpayment_allowed":true,"overpayment_allowed":false}`, string(b))
-	b, err = json.Marshal(PaymentRules{})
+	b, err = PaymentRules{}.MarshalJSON()
+	assert.Nil(t, b)
+	assert.Equal(t, []string{"payment_rules required"}, failures(t, err))
+	b, err = json.Marshal(struct {
+		R  PaymentRules  `json:"r,omitzero"`
+		P  *PaymentRules `json:"p"`
+		OK PaymentRules  `json:"ok"`
+	}{OK: r})
 	require.NoError(t, err)
-	assert.Equal(t, `null`, string(b))
+	assert.Equal(t, `{"p":null,"ok":{"min_amount":1000,"max_amount":500000,"underpayment_allowed":true,"overpayment_allowed":false}}`, string(b))
 
-	var got PaymentRules
-	require.NoError(t, json.Unmarshal(b, &got))
-	assert.True(t, got.IsZero())
+	got := r
+	require.NoError(t, json.Unmarshal([]byte("null"), &got))
+	assert.Equal(t, r, got, "null leaves it unchanged")
+	got = PaymentRules{}
 	require.NoError(t, json.Unmarshal([]byte(`{"overpayment_allowed":false,"underpayment_allowed":true,"max_amount":500000,"min_amount":1000}`), &got))
 	assert.Equal(t, r, got)
 
-	type failure struct {
-		field string
-		code  billing.Code
-	}
-	tests := []struct {
-		in   string
-		want []failure
-	}{
-		{`{}`, []failure{{"min_amount", billing.CodeRequired}, {"max_amount", billing.CodeRequired}, {"underpayment_allowed", billing.CodeRequired}, {"overpayment_allowed", billing.CodeRequired}}},
-		{`{"min_amount":0,"max_amount":10,"underpayment_allowed":true,"overpayment_allowed":true}`, []failure{{"min_amount", billing.CodeOutOfRange}}},
-		{`{"min_amount":10,"max_amount":9,"underpayment_allowed":true,"overpayment_allowed":true}`, []failure{{"max_amount", billing.CodeOutOfRange}}},
-		{`{"min_amount":10,"max_amount":9007199254740992,"underpayment_allowed":true,"overpayment_allowed":true}`, []failure{{"max_amount", billing.CodeOutOfRange}}},
-		{`{"min_amount":1.0,"max_amount":1e1,"underpayment_allowed":"yes","overpayment_allowed":null}`, []failure{{"min_amount", billing.CodeInvalidType}, {"max_amount", billing.CodeInvalidType}, {"underpayment_allowed", billing.CodeInvalidType}, {"overpayment_allowed", billing.CodeRequired}}},
-		{`{"min_amount":1,"max_amount":2,"underpayment_allowed":true,"overpayment_allowed":true,"currency":"ZAR"}`, []failure{{"currency", billing.CodeUnknownField}}},
-		{`{"min_amount":1,"max_amount":2,"min_amount":1,"underpayment_allowed":true,"overpayment_allowed":true}`, []failure{{"min_amount", billing.CodeDuplicateField}}},
-		{`{"max_amount":0,"min_amount":0,"underpayment_allowed":true}`, []failure{{"max_amount", billing.CodeOutOfRange}, {"min_amount", billing.CodeOutOfRange}, {"overpayment_allowed", billing.CodeRequired}}},
-		{`true`, []failure{{"", billing.CodeInvalidType}}},
-		{`{"min_amount":1`, []failure{{"", billing.CodeInvalidJSON}}},
-	}
-	for _, tt := range tests {
-		var r PaymentRules
-		err := r.UnmarshalJSON([]byte(tt.in))
-		var es billing.Errors
-		require.ErrorAs(t, err, &es, tt.in)
-		got := make([]failure, len(es))
-		for i, e := range es {
-			got[i] = failure{e.Field, e.Code}
-		}
-		assert.Equal(t, tt.want, got, tt.in)
-		assert.True(t, r.IsZero())
-	}
+	// UnmarshalJSON fails as DecodePaymentRules does, and leaves r unchanged.
+	got = r
+	err = got.UnmarshalJSON([]byte(`{"min_amount":10,"max_amount":9,"underpayment_allowed":true,"overpayment_allowed":true}`))
+	assert.Equal(t, []string{"payment_rules.max_amount out_of_range"}, failures(t, err))
+	assert.Equal(t, r, got)
+	err = json.Unmarshal([]byte(`{"min_amount":1}`), &got)
+	assert.ErrorIs(t, err, billing.CodeRequired)
+	assert.Equal(t, r, got)
 }
 
-func TestPaymentRulesJSONOrder(t *testing.T) {
-	// max_amount < min_amount is reported where max_amount is, before later members' failures;
-	// missing members come last.
-	var r PaymentRules
-	err := r.UnmarshalJSON([]byte(`{"max_amount":100,"x":1,"min_amount":500,"underpayment_allowed":1}`))
-	var got []string
-	for _, e := range billing.AsErrors(err) {
-		got = append(got, e.Field+" "+string(e.Code))
-	}
-	assert.Equal(t, []string{
-		"max_amount out_of_range", "x unknown_field", "underpayment_allowed invalid_type", "overpayment_allowed required",
-	}, got)
-}
-
-// TestPaymentRulesJSONStrict covers what the module's strict reader decides.
-func TestPaymentRulesJSONStrict(t *testing.T) {
+func TestDecodePaymentRules(t *testing.T) {
 	const tail = `"underpayment_allowed":true,"overpayment_allowed":false}`
-	type failure struct {
-		field string
-		code  billing.Code
-	}
 	tests := []struct {
 		in   string
-		want []failure // nil: valid
+		want []string // nil: valid
 	}{
 		{`{"min_amount":7,"max_amount":7,` + tail, nil},
+		{`{"min_amount":1,"max_amount":9007199254740991,` + tail, nil},
 		{`{"\u006din_amount":1,"max_amount":2,` + tail, nil}, // names compare after decoding
 		{` {"min_amount":1,"max_amount":2,` + tail + "\n", nil},
-		{`{"min_amount":1,"m\u0069n_amount":1,"max_amount":2,` + tail, []failure{{"min_amount", billing.CodeDuplicateField}}},
-		{`{"min_amount":-0,"max_amount":2,` + tail, []failure{{"min_amount", billing.CodeOutOfRange}}},
-		{`{"min_amount":1E2,"max_amount":2,` + tail, []failure{{"min_amount", billing.CodeInvalidType}}},
-		{`{"min_amount":1,"max_amount":1` + strings.Repeat("0", 400) + `,` + tail, []failure{{"max_amount", billing.CodeOutOfRange}}},
-		{`{"min_amount":1,"max_amount":-1` + strings.Repeat("0", 400) + `,` + tail, []failure{{"max_amount", billing.CodeOutOfRange}}},
-		// A member given twice has no value: nothing is compared with it.
-		{`{"min_amount":5,"max_amount":3,"min_amount":5,` + tail, []failure{{"min_amount", billing.CodeDuplicateField}}},
-		{`{"max_amount":3,"min_amount":5,"min_amount":1,` + tail, []failure{{"min_amount", billing.CodeDuplicateField}}},
-		{`{"min_amount":5,"max_amount":3,"max_amount":9,` + tail, []failure{{"max_amount", billing.CodeDuplicateField}}},
+		{`{"max_amount":2,"min_amount":1,` + tail, nil},
+		{`{}`, []string{"payment_rules.min_amount required", "payment_rules.max_amount required",
+			"payment_rules.underpayment_allowed required", "payment_rules.overpayment_allowed required"}},
+		// Each amount within 1…2^53−1 on its own member.
+		{`{"min_amount":0,"max_amount":10,` + tail, []string{"payment_rules.min_amount out_of_range"}},
+		{`{"min_amount":-0,"max_amount":2,` + tail, []string{"payment_rules.min_amount out_of_range"}},
+		{`{"min_amount":10,"max_amount":9007199254740992,` + tail, []string{"payment_rules.max_amount out_of_range"}},
+		{`{"min_amount":9007199254740992,"max_amount":1,` + tail, []string{"payment_rules.min_amount out_of_range"}},
+		{`{"min_amount":0,"max_amount":9007199254740992,"underpayment_allowed":null,"overpayment_allowed":false}`,
+			[]string{"payment_rules.min_amount out_of_range", "payment_rules.max_amount out_of_range", "payment_rules.underpayment_allowed required"}},
+		{`{"max_amount":0,"min_amount":0,"underpayment_allowed":true}`, []string{"payment_rules.max_amount out_of_range",
+			"payment_rules.min_amount out_of_range", "payment_rules.overpayment_allowed required"}},
+		{`{"min_amount":1,"max_amount":1` + strings.Repeat("0", 400) + `,` + tail, []string{"payment_rules.max_amount out_of_range"}},
+		{`{"min_amount":1,"max_amount":-1` + strings.Repeat("0", 400) + `,` + tail, []string{"payment_rules.max_amount out_of_range"}},
 		// max_amount below min_amount is max_amount's failure, in max_amount's place.
+		{`{"min_amount":10,"max_amount":9,` + tail, []string{"payment_rules.max_amount out_of_range"}},
+		{`{"min_amount":10,"max_amount":5,"underpayment_allowed":true,"overpayment_allowed":1}`,
+			[]string{"payment_rules.max_amount out_of_range", "payment_rules.overpayment_allowed invalid_type"}},
+		{`{"max_amount":5,"x":1,"min_amount":10,` + tail, []string{"payment_rules.max_amount out_of_range", "payment_rules.x unknown_field"}},
+		{`{"max_amount":100,"x":1,"min_amount":500,"underpayment_allowed":1}`, []string{"payment_rules.max_amount out_of_range",
+			"payment_rules.x unknown_field", "payment_rules.underpayment_allowed invalid_type", "payment_rules.overpayment_allowed required"}},
 		{`{"underpayment_allowed":0,"max_amount":3,"min_amount":5,"overpayment_allowed":false}`,
-			[]failure{{"underpayment_allowed", billing.CodeInvalidType}, {"max_amount", billing.CodeOutOfRange}}},
+			[]string{"payment_rules.underpayment_allowed invalid_type", "payment_rules.max_amount out_of_range"}},
 		{`{"min_amount":5,"underpayment_allowed":0,"max_amount":3,"overpayment_allowed":false}`,
-			[]failure{{"underpayment_allowed", billing.CodeInvalidType}, {"max_amount", billing.CodeOutOfRange}}},
-		// A null member is present: its failure is in its place; absent members come last.
-		{`{"min_amount":null,"x":1}`, []failure{{"min_amount", billing.CodeRequired}, {"x", billing.CodeUnknownField},
-			{"max_amount", billing.CodeRequired}, {"underpayment_allowed", billing.CodeRequired}, {"overpayment_allowed", billing.CodeRequired}}},
-		{`{"min_amount":[1],"max_amount":{"a":1},"underpayment_allowed":"true","overpayment_allowed":0}`, []failure{
-			{"min_amount", billing.CodeInvalidType}, {"max_amount", billing.CodeInvalidType},
-			{"underpayment_allowed", billing.CodeInvalidType}, {"overpayment_allowed", billing.CodeInvalidType}}},
+			[]string{"payment_rules.underpayment_allowed invalid_type", "payment_rules.max_amount out_of_range"}},
+		{`{"max_amount":3,"underpayment_allowed":true,"underpayment_allowed":true,"min_amount":5,"overpayment_allowed":false}`,
+			[]string{"payment_rules.max_amount out_of_range", "payment_rules.underpayment_allowed duplicate_field"}},
+		// A member given twice has no value: a min_amount given twice is compared with nothing.
+		{`{"min_amount":1,"max_amount":2,"min_amount":1,` + tail, []string{"payment_rules.min_amount duplicate_field"}},
+		{`{"min_amount":1,"m\u0069n_amount":1,"max_amount":2,` + tail, []string{"payment_rules.min_amount duplicate_field"}},
+		{`{"min_amount":10,"max_amount":5,"min_amount":1,` + tail, []string{"payment_rules.min_amount duplicate_field"}},
+		{`{"min_amount":10,"min_amount":1,"max_amount":5,` + tail, []string{"payment_rules.min_amount duplicate_field"}},
+		{`{"max_amount":5,"min_amount":10,"min_amount":1,` + tail, []string{"payment_rules.min_amount duplicate_field"}},
+		{`{"min_amount":5,"max_amount":3,"max_amount":9,` + tail, []string{"payment_rules.max_amount duplicate_field"}},
+		{`{"max_amount":3,"max_amount":9,"min_amount":5,` + tail, []string{"payment_rules.max_amount duplicate_field"}},
+		{`{"min_amount":1,"max_amount":2,"min_amount":1}`, []string{"payment_rules.min_amount duplicate_field",
+			"payment_rules.underpayment_allowed required", "payment_rules.overpayment_allowed required"}},
+		// Types, null and absence.
+		{`{"min_amount":1.0,"max_amount":1e1,"underpayment_allowed":"yes","overpayment_allowed":null}`, []string{
+			"payment_rules.min_amount invalid_type", "payment_rules.max_amount invalid_type",
+			"payment_rules.underpayment_allowed invalid_type", "payment_rules.overpayment_allowed required"}},
+		{`{"min_amount":1E2,"max_amount":2,` + tail, []string{"payment_rules.min_amount invalid_type"}},
+		{`{"min_amount":1.5,"max_amount":"2"}`, []string{
+			"payment_rules.min_amount invalid_type", "payment_rules.max_amount invalid_type",
+			"payment_rules.underpayment_allowed required", "payment_rules.overpayment_allowed required"}},
+		{`{"min_amount":[1],"max_amount":{"a":1},"underpayment_allowed":"true","overpayment_allowed":0}`, []string{
+			"payment_rules.min_amount invalid_type", "payment_rules.max_amount invalid_type",
+			"payment_rules.underpayment_allowed invalid_type", "payment_rules.overpayment_allowed invalid_type"}},
+		{`{"min_amount":null,"x":1}`, []string{"payment_rules.min_amount required", "payment_rules.x unknown_field",
+			"payment_rules.max_amount required", "payment_rules.underpayment_allowed required", "payment_rules.overpayment_allowed required"}},
+		{`{"min_amount":1,"max_amount":2,` + tail[:len(tail)-1] + `,"currency":"ZAR"}`, []string{"payment_rules.currency unknown_field"}},
 		// Names are kept byte for byte, invalid UTF-8 included.
-		{"{\"\xff\":1,\"min_amount\":1,\"max_amount\":2," + tail, []failure{{"\xff", billing.CodeUnknownField}}},
-		{`{"min_amount":1,"max_amount":2,` + tail + ` x`, []failure{{"", billing.CodeInvalidJSON}}},
-		{"\ufeff{}", []failure{{"", billing.CodeInvalidJSON}}},
-		{`{"min_amount":01}`, []failure{{"", billing.CodeInvalidJSON}}},
-		{`{"x":` + strings.Repeat("[", 64) + strings.Repeat("]", 64) + `}`, []failure{{"", billing.CodeInvalidJSON}}},
-		{`{"x":"` + strings.Repeat("a", 1<<20) + `"}`, []failure{{"", billing.CodeTooLong}}},
-		{`[]`, []failure{{"", billing.CodeInvalidType}}},
-		{`"null"`, []failure{{"", billing.CodeInvalidType}}},
+		{"{\"\xff\":1,\"min_amount\":1,\"max_amount\":2," + tail, []string{"payment_rules.\xff unknown_field"}},
+		// Failures of the whole value are alone, at payment_rules.
+		{`null`, []string{"payment_rules required"}},
+		{` null `, []string{"payment_rules required"}},
+		{`true`, []string{"payment_rules invalid_type"}},
+		{`[]`, []string{"payment_rules invalid_type"}},
+		{`"null"`, []string{"payment_rules invalid_type"}},
+		{`"{}"`, []string{"payment_rules invalid_type"}},
+		{``, []string{"payment_rules invalid_json"}},
+		{`{"min_amount":1`, []string{"payment_rules invalid_json"}},
+		{`{"min_amount":1,"max_amount":2,` + tail + ` x`, []string{"payment_rules invalid_json"}},
+		{"\ufeff{}", []string{"payment_rules invalid_json"}},
+		{`{"min_amount":01}`, []string{"payment_rules invalid_json"}},
+		{`{"x":` + strings.Repeat("[", 64) + strings.Repeat("]", 64) + `}`, []string{"payment_rules invalid_json"}},
+		{`{"x":"` + strings.Repeat("a", 1<<20) + `"}`, []string{"payment_rules too_long"}},
 	}
 	for _, tt := range tests {
 		name := tt.in
-		if len(name) > 80 {
-			name = name[:80]
+		if len(name) > 100 {
+			name = name[:100]
 		}
-		r := PaymentRules{min: 7, max: 9}
-		err := r.UnmarshalJSON([]byte(tt.in))
+		r, err := DecodePaymentRules([]byte(tt.in))
 		if tt.want == nil {
-			assert.NoError(t, err, name)
+			require.NoError(t, err, name)
+			assert.False(t, r.IsZero(), name)
 			continue
 		}
-		var got []failure
-		for _, e := range billing.AsErrors(err) {
-			got = append(got, failure{e.Field, e.Code})
-		}
-		assert.Equal(t, tt.want, got, name)
-		assert.Equal(t, PaymentRules{min: 7, max: 9}, r, "unchanged on failure")
+		assert.Equal(t, tt.want, failures(t, err), name)
+		assert.True(t, r.IsZero(), name)
 	}
 }
 
-// TestPaymentRulesJSONInDocument reads the rules as a document parser does: the raw value
-// of its payment_rules member, whose failures it puts under the member's path, in the
-// member's place.
-func TestPaymentRulesJSONInDocument(t *testing.T) {
+func TestDecodePaymentRulesValues(t *testing.T) {
+	r, err := DecodePaymentRules([]byte(`{"overpayment_allowed":true,"underpayment_allowed":false,"max_amount":9007199254740991,"min_amount":1}`))
+	require.NoError(t, err)
+	assert.Equal(t, MustNewPaymentRules(1, MaxMinorUnits, AllowOverpayment), r)
+
+	_, err = DecodePaymentRules([]byte(`{"min_amount":10,"max_amount":9,"underpayment_allowed":true,"overpayment_allowed":null}`))
+	var es billing.Errors
+	require.ErrorAs(t, err, &es)
+	require.Len(t, es, 2)
+	assert.Equal(t, billing.FieldError{Field: "payment_rules.max_amount", Pointer: "/payment_rules/max_amount",
+		Code: billing.CodeOutOfRange, Message: "must be at least min_amount (10)"}, *es[0])
+	assert.Equal(t, "/payment_rules/overpayment_allowed", es[1].Pointer)
+	assert.Equal(t, billing.CodeRequired, es[1].Code)
+}
+
+// permutations returns every order of s.
+func permutations(s []string) [][]string {
+	if len(s) <= 1 {
+		return [][]string{append([]string(nil), s...)}
+	}
+	var out [][]string
+	for i := range s {
+		rest := append(append([]string(nil), s[:i]...), s[i+1:]...)
+		for _, p := range permutations(rest) {
+			out = append(out, append([]string{s[i]}, p...))
+		}
+	}
+	return out
+}
+
+func TestDecodePaymentRulesOrder(t *testing.T) {
+	// Whatever the order of the members, each failure sits in its member's place, the
+	// absent member's after them all: the reference is the member order itself.
+	members := map[string]struct {
+		json    string
+		failure string // "" when the member is valid
+	}{
+		"min_amount":           {`"min_amount":10`, ""},
+		"max_amount":           {`"max_amount":5`, "out_of_range"},
+		"x":                    {`"x":1`, "unknown_field"},
+		"underpayment_allowed": {`"underpayment_allowed":"yes"`, "invalid_type"},
+	}
+	for _, order := range permutations([]string{"min_amount", "max_amount", "x", "underpayment_allowed"}) {
+		var parts, want []string
+		for _, n := range order {
+			parts = append(parts, members[n].json)
+			if f := members[n].failure; f != "" {
+				want = append(want, "payment_rules."+n+" "+f)
+			}
+		}
+		want = append(want, "payment_rules.overpayment_allowed required")
+		doc := "{" + strings.Join(parts, ",") + "}"
+		_, err := DecodePaymentRules([]byte(doc))
+		assert.Equal(t, want, failures(t, err), doc)
+	}
+}
+
+// TestDecodePaymentRulesInDocument reads the rules as a document parser does: the raw value
+// of its payment_rules member, whose failures it puts under the place of the object that
+// holds the member, in the member's place.
+func TestDecodePaymentRulesInDocument(t *testing.T) {
 	parse := func(doc string) (PaymentRules, []string) {
 		var r PaymentRules
-		err := strictjson.Decode([]byte(doc), "", func(o strictjson.Object) {
+		err := strictjson.Decode([]byte(doc), report.Loc{}, func(o strictjson.Object) {
 			for o.Next() {
 				switch string(o.NameBytes()) {
+				case "customer":
+					sub, ok := o.Object()
+					if !ok {
+						continue
+					}
+					for sub.Next() {
+						if string(sub.NameBytes()) != "payment_rules" {
+							sub.Unknown()
+							continue
+						}
+						if raw, ok := sub.Raw(); ok {
+							var err error
+							r, err = DecodePaymentRules(raw)
+							sub.AddUnder(sub.Prefix(), err)
+						}
+					}
 				case "payment_rules":
+					if o.Null() {
+						continue
+					}
 					if raw, ok := o.Raw(); ok {
-						o.AddError(o.Path(), r.UnmarshalJSON(raw))
+						var err error
+						r, err = DecodePaymentRules(raw)
+						o.AddUnder(o.Prefix(), err)
 					}
 				case "name":
 					if s, ok := o.String(); ok && s == "" {
@@ -294,11 +449,7 @@ func TestPaymentRulesJSONInDocument(t *testing.T) {
 				}
 			}
 		})
-		var got []string
-		for _, e := range billing.AsErrors(err) {
-			got = append(got, e.Field+" "+string(e.Code))
-		}
-		return r, got
+		return r, failures(t, err)
 	}
 
 	r, got := parse(`{"name":"Jo","payment_rules":{"min_amount":1,"max_amount":5,"underpayment_allowed":true,"overpayment_allowed":false}}`)
@@ -317,73 +468,77 @@ func TestPaymentRulesJSONInDocument(t *testing.T) {
 			"payment_rules.underpayment_allowed required", "payment_rules.overpayment_allowed required", "name required"}},
 		{`{"y":1,"payment_rules":[1,2],"name":""}`, []string{"y unknown_field", "payment_rules invalid_type", "name required"}},
 		{`{"payment_rules":"{}"}`, []string{"payment_rules invalid_type"}},
+		{`{"customer":{"payment_rules":{"min_amount":2,"max_amount":1}},"name":""}`, []string{
+			"customer.payment_rules.max_amount out_of_range", "customer.payment_rules.underpayment_allowed required",
+			"customer.payment_rules.overpayment_allowed required", "name required"}},
+		{`{"customer":{"payment_rules":7}}`, []string{"customer.payment_rules invalid_type"}},
 	} {
 		_, got := parse(tt.doc)
 		assert.Equal(t, tt.want, got, tt.doc)
 	}
 }
 
-func TestAmountJSONStrict(t *testing.T) {
-	for in, want := range map[string][]string{
-		`{"amount":1,"currency":"Z\u0041R"}`:        nil,
-		"{\"amount\":1,\"currency\":\"Z\xffR\"}":    {"currency invalid_format"},
-		`{"amount":1,"currency":"\ud800AR"}`:        {"currency invalid_format"},
-		`{"amount":1,"currency":"\ud83d\ude00A"}`:   {"currency invalid_currency"},
-		`{"amount":1,"currency":""}`:                {"currency required"},
-		`{"amount":1,"a\u006dount":2,"currency":1}`: {"amount duplicate_field", "currency invalid_type"},
-		`{"x":null,"amount":[],"currency":"ZAR"}`:   {"x unknown_field", "amount invalid_type"},
-		`{"currency":"ZAR","amount":1E2}`:           {"amount invalid_type"},
-	} {
-		a := MustNewAmount(7, zar)
-		err := a.UnmarshalJSON([]byte(in))
-		var got []string
-		for _, e := range billing.AsErrors(err) {
-			got = append(got, e.Field+" "+string(e.Code))
-		}
-		assert.Equal(t, want, got, in)
-		if want != nil {
-			assert.Equal(t, MustNewAmount(7, zar), a, "unchanged on failure")
+// TestRoundTrips writes every value in each of its forms and reads it back equal.
+func TestRoundTrips(t *testing.T) {
+	for _, c := range Currencies() {
+		b, err := c.MarshalText()
+		require.NoError(t, err)
+		var back Currency
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, c, back)
+
+		b, err = c.MarshalJSON()
+		require.NoError(t, err)
+		back = Currency{}
+		require.NoError(t, back.UnmarshalJSON(b))
+		assert.Equal(t, c, back)
+
+		v, err := c.Value()
+		require.NoError(t, err)
+		back = Currency{}
+		require.NoError(t, back.Scan(v))
+		assert.Equal(t, c, back)
+
+		for _, m := range []int64{0, 1, -1, MaxMinorUnits, -MaxMinorUnits} {
+			a := MustNewAmount(m, c)
+			b, err := a.MarshalJSON()
+			require.NoError(t, err)
+			var back Amount
+			require.NoError(t, back.UnmarshalJSON(b))
+			assert.Equal(t, a, back)
+			// The two columns an Amount is stored in.
+			mv, cv := a.Minor(), a.Currency()
+			cval, err := cv.Value()
+			require.NoError(t, err)
+			var cur Currency
+			require.NoError(t, cur.Scan(cval))
+			again, err := NewAmount(mv, cur)
+			require.NoError(t, err)
+			assert.Equal(t, a, again)
 		}
 	}
-}
-
-func TestCurrencyUnmarshalJSONDirect(t *testing.T) {
-	for in, code := range map[string]billing.Code{
-		`"ZAR"`:                  "",
-		" \t\"ZAR\"\r\n":         "",
-		`null`:                   "",
-		`"zar"`:                  billing.CodeInvalidCurrency,
-		`""`:                     billing.CodeRequired,
-		`{"currency":"ZAR"}`:     billing.CodeInvalidType,
-		`1`:                      billing.CodeInvalidType,
-		"\"Z\xffR\"":             billing.CodeInvalidFormat,
-		`"\udfffAR"`:             billing.CodeInvalidFormat,
-		``:                       billing.CodeInvalidJSON,
-		`"ZAR`:                   billing.CodeInvalidJSON,
-		`nul`:                    billing.CodeInvalidJSON,
-		`"ZAR" "USD"`:            billing.CodeInvalidJSON,
-		`"ZAR","x":1`:            billing.CodeInvalidJSON, // not one value, even read as a member
-		`"ZAR","currency":"USD"`: billing.CodeInvalidJSON,
-		`"ZAR"}`:                 billing.CodeInvalidJSON,
-		"\"ZAR\"\x00":            billing.CodeInvalidJSON,
+	for _, r := range []PaymentRules{
+		MustNewPaymentRules(1, 1, 0),
+		MustNewPaymentRules(1000, 500000, AllowUnderpayment),
+		MustNewPaymentRules(1, MaxMinorUnits, AllowOverpayment),
+		MustNewPaymentRules(MaxMinorUnits, MaxMinorUnits, AllowUnderpayment|AllowOverpayment),
 	} {
-		c := eur
-		err := c.UnmarshalJSON([]byte(in))
-		if code == "" {
-			assert.NoError(t, err, in)
-			if in != "null" {
-				assert.Equal(t, zar, c, in)
-			}
-			continue
-		}
-		var fe *billing.FieldError
-		require.ErrorAs(t, err, &fe, in)
-		assert.Equal(t, code, fe.Code, in)
-		field := "currency"
-		if code == billing.CodeInvalidJSON {
-			field = ""
-		}
-		assert.Equal(t, field, fe.Field, in)
-		assert.Equal(t, eur, c, "unchanged on failure")
+		b, err := r.MarshalJSON()
+		require.NoError(t, err)
+		var back PaymentRules
+		require.NoError(t, back.UnmarshalJSON(b))
+		assert.Equal(t, r, back)
+		back, err = DecodePaymentRules(b)
+		require.NoError(t, err)
+		assert.Equal(t, r, back)
+
+		v, err := r.Value()
+		require.NoError(t, err)
+		back = PaymentRules{}
+		require.NoError(t, back.Scan(v))
+		assert.Equal(t, r, back)
+		back = PaymentRules{}
+		require.NoError(t, back.Scan([]byte(v.(string))))
+		assert.Equal(t, r, back)
 	}
 }

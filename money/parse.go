@@ -18,8 +18,8 @@ var pow10 = [...]uint64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9}
 // which has no digits after the point) are refused: a value is never rounded, so more digits
 // after the point than the currency has is an error even when they are zeros.
 //
-// It fails with a [*billing.FieldError]: [billing.CodeRequired] on field "currency" when c is
-// the zero Currency; on field "amount", [billing.CodeRequired] for "",
+// It fails with a one-entry [billing.Errors]: [billing.CodeRequired] at "currency" when c is
+// the zero Currency; at "amount", [billing.CodeRequired] for "",
 // [billing.CodeInvalidFormat] when s does not follow the grammar, and
 // [billing.CodeOutOfRange] when the amount is beyond ±[MaxMinorUnits] minor units. It reads s
 // once, whatever its length, and allocates nothing unless it fails.
@@ -102,30 +102,29 @@ func example(c Currency) string {
 
 func amountFormatError(s string, c Currency) error {
 	if s == "" {
-		return billing.NewFieldError(amountField, billing.CodeRequired,
-			"an amount is required: send a decimal number of "+c.Code()+`, like "`+example(c)+`"`)
+		return amountLoc.Fail(billing.CodeRequired,
+			"an amount is required: send a decimal number of "+c.String()+`, like "`+example(c)+`"`)
 	}
-	return billing.NewFieldError(amountField, billing.CodeInvalidFormat,
-		"must be a decimal number of "+c.Code()+` in major units, like "`+example(c)+`" or "-`+example(c)+
+	return amountLoc.Fail(billing.CodeInvalidFormat,
+		"must be a decimal number of "+c.String()+` in major units, like "`+example(c)+`" or "-`+example(c)+
 			`" (no sign "+", exponent, separators or spaces)`)
 }
 
 func fractionError(c Currency) error {
 	n := c.MinorUnits()
 	if n == 0 {
-		return billing.NewFieldError(amountField, billing.CodeInvalidFormat,
-			c.Code()+` has no digits after the decimal point: send a whole number, like "20"`)
+		return amountLoc.Fail(billing.CodeInvalidFormat,
+			c.String()+` has no digits after the decimal point: send a whole number, like "20"`)
 	}
 	digits := "1 digit"
 	if n > 1 {
 		digits = string(rune('0'+n)) + " digits"
 	}
-	return billing.NewFieldError(amountField, billing.CodeInvalidFormat,
-		c.Code()+" has "+digits+` after the decimal point: send at most that many, like "`+example(c)+`"`)
+	return amountLoc.Fail(billing.CodeInvalidFormat,
+		c.String()+" has "+digits+` after the decimal point: send at most that many, like "`+example(c)+`"`)
 }
 
 func amountRangeError(c Currency) error {
-	max := Amount{minor: MaxMinorUnits, cur: c}
-	return billing.NewFieldError(amountField, billing.CodeOutOfRange,
-		"must be between -"+max.number()+" and "+max.number()+" "+c.Code())
+	limit := Amount{minor: MaxMinorUnits, cur: c}.number()
+	return amountLoc.Fail(billing.CodeOutOfRange, "must be between -"+limit+" and "+limit+" "+c.String())
 }

@@ -8,9 +8,10 @@ import (
 	"github.com/tallykit/billing/internal/report"
 )
 
-// The refusals of [PaymentRules.Check] and [PaymentRules.CheckUntracked], one per rule of the
-// specification's §6. Each is returned wrapped with the amounts involved; match it with
-// errors.Is. A payment in the wrong currency is refused with [ErrCurrencyMismatch].
+// The refusals of [PaymentRules.Check] and [PaymentRules.CheckUntracked], one per rule.
+// Each is returned wrapped with the amounts involved; match it with errors.Is. A payment in
+// the wrong currency is refused with [ErrCurrencyMismatch]. They are not field failures:
+// the payment was well formed, the rules do not accept it.
 var (
 	// ErrNotPayable: the entity has no payment rules, so it cannot be paid against.
 	ErrNotPayable = errors.New("money: not payable: no payment rules")
@@ -31,60 +32,105 @@ var (
 // PaymentRules says which payments an entity (a customer or an account) accepts: a payment
 // between MinAmount and MaxAmount minor units of the entity's currency (both inclusive), and
 // whether a payment may be less or more than the entity's balance when it tracks one.
-// Obtain one with [NewPaymentRules] or by decoding its JSON form. A PaymentRules is a small
+// Obtain one with [NewPaymentRules] or [DecodePaymentRules]. A PaymentRules is a small
 // comparable value, immutable and safe for concurrent use.
 //
 // The amounts are minor units of the entity's currency, which the rules themselves do not
 // carry (the API sends the currency beside them); Check is given it.
 //
 // The zero PaymentRules stands for "no rules": valid rules always have MinAmount ≥ 1, so it
-// cannot be confused with any of them. An entity without rules cannot be paid against, and
-// Check on the zero PaymentRules always fails with [ErrNotPayable].
+// cannot be confused with any of them. An entity without rules cannot be paid against:
+// Check on the zero PaymentRules always fails with [ErrNotPayable]. The zero PaymentRules
+// has no JSON or database form: encoding it fails with [billing.CodeRequired]. Say "no
+// rules" with the container instead: a *PaymentRules, a sql.Null[PaymentRules], or a
+// struct field tagged `json:",omitzero"`.
 type PaymentRules struct {
 	min, max    int64
 	under, over bool
 }
 
-// Field names of the rules, as the API writes them.
+// Allowance says which payments that differ from a tracked balance a [PaymentRules]
+// accepts: a set of the flags [AllowUnderpayment] and [AllowOverpayment], combined with |.
+// The zero Allowance allows neither.
+type Allowance uint8
+
+// The flags of an [Allowance].
 const (
-	minAmountField = "min_amount"
-	maxAmountField = "max_amount"
-	underField     = "underpayment_allowed"
-	overField      = "overpayment_allowed"
+	// AllowUnderpayment allows a payment less than the balance.
+	AllowUnderpayment Allowance = 1 << iota
+	// AllowOverpayment allows a payment more than the balance.
+	AllowOverpayment
 )
 
-const amountRangeMessage = "must be between 1 and 9007199254740991 minor units"
+// The places of the rules' failures: the member "payment_rules", which rules usually stand
+// for, and its members, in the order of the API (and of the failures of absent members).
+var (
+	rulesLoc    = report.At("payment_rules")
+	minLoc      = rulesLoc.Member("min_amount")
+	maxLoc      = rulesLoc.Member("max_amount")
+	underLoc    = rulesLoc.Member("underpayment_allowed")
+	overLoc     = rulesLoc.Member("overpayment_allowed")
+	ruleMembers = [...]report.Loc{minLoc, maxLoc, underLoc, overLoc}
+)
 
-// NewPaymentRules returns the rules accepting payments from min to max minor units (both
-// inclusive), and allowing or not a payment below or above a tracked balance.
+const (
+	amountRangeMessage = "must be between 1 and 9007199254740991 minor units"
+	amountRequired     = "is required: send an integer of minor units from 1 to 9007199254740991"
+	flagRequired       = "is required: send true or false"
+)
+
+// NewPaymentRules returns the rules accepting payments from minAmount to maxAmount minor
+// units (both inclusive), with allow saying whether a payment may be below or above a
+// tracked balance:
 //
-// It requires 1 ≤ min ≤ max ≤ [MaxMinorUnits]. Otherwise it fails with a [billing.Errors]
-// holding every failure, each of code [billing.CodeOutOfRange]: on field "min_amount" when min
-// is outside 1…MaxMinorUnits, on field "max_amount" when max is, or when both are in range
-// and max < min.
-func NewPaymentRules(min, max int64, underpaymentAllowed, overpaymentAllowed bool) (PaymentRules, error) {
-	var l report.List
-	checkRules(&l, min, max)
-	if err := l.Err(); err != nil {
-		return PaymentRules{}, err
+//	r, err := money.NewPaymentRules(1000, 500000, money.AllowUnderpayment)
+//
+// It requires 1 ≤ minAmount ≤ maxAmount ≤ [MaxMinorUnits]. Otherwise it fails with a
+// [billing.Errors] holding every failure, each of code [billing.CodeOutOfRange]: at
+// "payment_rules.min_amount" when minAmount is outside 1…MaxMinorUnits, at
+// "payment_rules.max_amount" when maxAmount is, or when both are in range and
+// maxAmount < minAmount. Flags other than those of [Allowance] are ignored.
+func NewPaymentRules(minAmount, maxAmount int64, allow Allowance) (PaymentRules, error) {
+	minOK := 1 <= minAmount && minAmount <= MaxMinorUnits
+	maxOK := 1 <= maxAmount && maxAmount <= MaxMinorUnits
+	if !minOK || !maxOK || maxAmount < minAmount {
+		return PaymentRules{}, boundsError(minAmount, minOK, maxOK)
 	}
-	return PaymentRules{min: min, max: max, under: underpaymentAllowed, over: overpaymentAllowed}, nil
+	return PaymentRules{
+		min: minAmount, max: maxAmount,
+		under: allow&AllowUnderpayment != 0, over: allow&AllowOverpayment != 0,
+	}, nil
 }
 
-// checkRules records the failures of min and max in l.
-func checkRules(l *report.List, min, max int64) {
-	minOK := 1 <= min && min <= MaxMinorUnits
-	maxOK := 1 <= max && max <= MaxMinorUnits
+// boundsError returns the failures of bounds that NewPaymentRules refuses.
+func boundsError(minAmount int64, minOK, maxOK bool) error {
+	var l report.List
 	if !minOK {
-		l.Add(minAmountField, billing.CodeOutOfRange, amountRangeMessage)
+		l.Add(minLoc, billing.CodeOutOfRange, amountRangeMessage)
 	}
 	switch {
 	case !maxOK:
-		l.Add(maxAmountField, billing.CodeOutOfRange, amountRangeMessage)
-	case minOK && max < min:
-		l.Add(maxAmountField, billing.CodeOutOfRange,
-			"must be at least min_amount ("+strconv.FormatInt(min, 10)+")")
+		l.Add(maxLoc, billing.CodeOutOfRange, amountRangeMessage)
+	case minOK:
+		l.Add(maxLoc, billing.CodeOutOfRange, belowMinMessage(minAmount))
 	}
+	return l.Err()
+}
+
+// belowMinMessage is the failure of a max_amount below a valid min_amount.
+func belowMinMessage(minAmount int64) string {
+	return "must be at least min_amount (" + strconv.FormatInt(minAmount, 10) + ")"
+}
+
+// MustNewPaymentRules is like [NewPaymentRules] but panics on failure, with "billing: " and
+// the error's text. It is meant for tests and for rules written in the source, never for
+// input.
+func MustNewPaymentRules(minAmount, maxAmount int64, allow Allowance) PaymentRules {
+	r, err := NewPaymentRules(minAmount, maxAmount, allow)
+	if err != nil {
+		panic("billing: " + err.Error())
+	}
+	return r
 }
 
 // MinAmount returns the smallest payment accepted, in minor units (0 for the zero PaymentRules).

@@ -11,7 +11,7 @@ import (
 )
 
 func TestNewPaymentRules(t *testing.T) {
-	r, err := NewPaymentRules(1000, 500000, true, false)
+	r, err := NewPaymentRules(1000, 500000, AllowUnderpayment)
 	require.NoError(t, err)
 	assert.Equal(t, int64(1000), r.MinAmount())
 	assert.Equal(t, int64(500000), r.MaxAmount())
@@ -19,51 +19,73 @@ func TestNewPaymentRules(t *testing.T) {
 	assert.False(t, r.OverpaymentAllowed())
 	assert.False(t, r.IsZero())
 
-	_, err = NewPaymentRules(1, MaxMinorUnits, false, true)
-	require.NoError(t, err)
-	_, err = NewPaymentRules(7, 7, false, false)
+	for _, tt := range []struct {
+		allow       Allowance
+		under, over bool
+	}{
+		{0, false, false},
+		{AllowUnderpayment, true, false},
+		{AllowOverpayment, false, true},
+		{AllowUnderpayment | AllowOverpayment, true, true},
+		{0xff, true, true}, // other bits are ignored
+	} {
+		r, err := NewPaymentRules(1, MaxMinorUnits, tt.allow)
+		require.NoError(t, err)
+		assert.Equal(t, tt.under, r.UnderpaymentAllowed(), tt.allow)
+		assert.Equal(t, tt.over, r.OverpaymentAllowed(), tt.allow)
+	}
+	_, err = NewPaymentRules(7, 7, 0)
 	require.NoError(t, err)
 
-	type failure struct{ field, message string }
+	const rangeMsg = "must be between 1 and 9007199254740991 minor units"
+	type failure struct{ field, pointer, message string }
+	minF := failure{"payment_rules.min_amount", "/payment_rules/min_amount", rangeMsg}
+	maxF := failure{"payment_rules.max_amount", "/payment_rules/max_amount", rangeMsg}
 	tests := []struct {
 		min, max int64
 		want     []failure
 	}{
-		{0, 10, []failure{{"min_amount", "must be between 1 and 9007199254740991 minor units"}}},
-		{-1, 10, []failure{{"min_amount", "must be between 1 and 9007199254740991 minor units"}}},
-		{MaxMinorUnits + 1, MaxMinorUnits, []failure{{"min_amount", "must be between 1 and 9007199254740991 minor units"}}},
-		{10, 0, []failure{{"max_amount", "must be between 1 and 9007199254740991 minor units"}}},
-		{10, MaxMinorUnits + 1, []failure{{"max_amount", "must be between 1 and 9007199254740991 minor units"}}},
-		{10, 9, []failure{{"max_amount", "must be at least min_amount (10)"}}},
-		{0, 0, []failure{
-			{"min_amount", "must be between 1 and 9007199254740991 minor units"},
-			{"max_amount", "must be between 1 and 9007199254740991 minor units"},
-		}},
-		{0, -5, []failure{
-			{"min_amount", "must be between 1 and 9007199254740991 minor units"},
-			{"max_amount", "must be between 1 and 9007199254740991 minor units"},
-		}},
+		{0, 10, []failure{minF}},
+		{-1, 10, []failure{minF}},
+		{MaxMinorUnits + 1, MaxMinorUnits, []failure{minF}},
+		{MaxMinorUnits + 1, 1, []failure{minF}}, // max is compared only with a valid min
+		{10, 0, []failure{maxF}},
+		{10, MaxMinorUnits + 1, []failure{maxF}},
+		{10, 9, []failure{{"payment_rules.max_amount", "/payment_rules/max_amount", "must be at least min_amount (10)"}}},
+		{0, 0, []failure{minF, maxF}},
+		{0, -5, []failure{minF, maxF}},
 	}
 	for _, tt := range tests {
-		r, err := NewPaymentRules(tt.min, tt.max, true, true)
+		r, err := NewPaymentRules(tt.min, tt.max, AllowUnderpayment|AllowOverpayment)
 		assert.True(t, r.IsZero())
 		var es billing.Errors
 		require.ErrorAs(t, err, &es, "%d %d", tt.min, tt.max)
-		require.Len(t, es, len(tt.want))
-		for i, w := range tt.want {
-			assert.Equal(t, w.field, es[i].Field)
-			assert.Equal(t, billing.CodeOutOfRange, es[i].Code)
-			assert.Equal(t, w.message, es[i].Message)
+		got := make([]failure, len(es))
+		for i, e := range es {
+			assert.Equal(t, billing.CodeOutOfRange, e.Code)
+			got[i] = failure{e.Field, e.Pointer, e.Message}
 		}
-		assert.ErrorIs(t, err, billing.ErrOutOfRange)
+		assert.Equal(t, tt.want, got, "%d %d", tt.min, tt.max)
+		assert.ErrorIs(t, err, billing.CodeOutOfRange)
 	}
+}
+
+func TestMustNewPaymentRules(t *testing.T) {
+	assert.Equal(t, PaymentRules{min: 1, max: 2, over: true}, MustNewPaymentRules(1, 2, AllowOverpayment))
+	assert.PanicsWithValue(t, "billing: payment_rules.max_amount: out_of_range: must be at least min_amount (2)",
+		func() { MustNewPaymentRules(2, 1, 0) })
 }
 
 func TestPaymentRulesCheck(t *testing.T) {
 	rules := func(under, over bool) PaymentRules {
-		r, err := NewPaymentRules(1000, 500000, under, over)
-		require.NoError(t, err)
-		return r
+		var allow Allowance
+		if under {
+			allow |= AllowUnderpayment
+		}
+		if over {
+			allow |= AllowOverpayment
+		}
+		return MustNewPaymentRules(1000, 500000, allow)
 	}
 	z := func(m int64) Amount { return MustNewAmount(m, zar) }
 	tests := []struct {
@@ -114,7 +136,7 @@ func TestPaymentRulesCheck(t *testing.T) {
 }
 
 func TestPaymentRulesCheckUntracked(t *testing.T) {
-	r, err := NewPaymentRules(1000, 5000, false, false)
+	r, err := NewPaymentRules(1000, 5000, 0)
 	require.NoError(t, err)
 	z := func(m int64) Amount { return MustNewAmount(m, zar) }
 	assert.NoError(t, r.CheckUntracked(z(1000), zar))
@@ -130,7 +152,7 @@ func TestPaymentRulesCheckUntracked(t *testing.T) {
 }
 
 func TestPaymentRulesCheckMessages(t *testing.T) {
-	r, err := NewPaymentRules(1000, 5000, false, false)
+	r, err := NewPaymentRules(1000, 5000, 0)
 	require.NoError(t, err)
 	z := func(m int64) Amount { return MustNewAmount(m, zar) }
 	assert.EqualError(t, r.Check(z(500), z(2000)), "money: payment below the minimum: ZAR 5.00 is less than the minimum of ZAR 10.00")

@@ -2,17 +2,21 @@ package money
 
 import (
 	"database/sql/driver"
+	"errors"
 	"fmt"
+
+	billing "github.com/tallykit/billing"
 )
 
-// Scan sets c from a database value: a string or []byte holding a code [ParseCurrency]
-// accepts, or NULL, which sets the zero Currency (no currency). Any other type fails.
-// On failure c is left unchanged. It implements database/sql.Scanner.
+// Scan sets c from a database value: a string or []byte (a text column, such as char(3))
+// holding a code [ParseCurrency] accepts. It implements database/sql.Scanner.
+//
+// It fails with a one-entry [billing.Errors] at "currency": ParseCurrency's failures;
+// [billing.CodeRequired] for NULL, which a plain Currency cannot hold (scan a nullable
+// column into a sql.Null[Currency] or a *Currency); [billing.CodeInvalidType] for any other
+// type. On failure c is left unchanged.
 func (c *Currency) Scan(src any) error {
 	switch v := src.(type) {
-	case nil:
-		*c = Currency{}
-		return nil
 	case string:
 		p, err := ParseCurrency(v)
 		if err != nil {
@@ -22,15 +26,78 @@ func (c *Currency) Scan(src any) error {
 		return nil
 	case []byte:
 		return c.UnmarshalText(v)
+	case nil:
+		return currencyLoc.Fail(billing.CodeRequired,
+			"is NULL: scan a nullable column into a sql.Null[money.Currency] or a *money.Currency")
 	}
-	return fmt.Errorf("money: cannot scan a %T into a Currency", src)
+	return currencyLoc.Fail(billing.CodeInvalidType,
+		fmt.Sprintf("must be stored as text, like char(3), not as %T", src))
 }
 
-// Value returns the currency's code for a database, or NULL (nil) for the zero Currency.
-// It implements database/sql/driver.Valuer.
+// Value returns the currency's code for a database, a string. It fails as
+// [Currency.AppendText] does for the zero Currency: write NULL with a sql.Null[Currency] or
+// a nil *Currency. It implements database/sql/driver.Valuer.
 func (c Currency) Value() (driver.Value, error) {
 	if c.idx == 0 {
-		return nil, nil
+		return nil, currencyLoc.Fail(billing.CodeRequired, zeroCurrencyMessage)
 	}
-	return c.Code(), nil
+	return c.info().code, nil
+}
+
+// errAmountValue is the failure of [Amount.Value].
+var errAmountValue = errors.New("money: an Amount does not fit one database column: " +
+	"store Minor() in an integer column (bigint) and Currency() in a text column (char(3)), " +
+	"and read them back with NewAmount")
+
+// Value fails, always: an Amount is two values, minor units and a currency, and no column
+// holds both. Store its parts in two columns, [Amount.Minor] in an integer column (bigint)
+// and [Amount.Currency] in a text one (char(3)), and read them back with [NewAmount].
+// The Value method is there so that a database driver never stores an Amount through its
+// String form, which would not read back. Its error is a plain error, not a
+// [billing.Errors]: it is a mistake of the program, not a failure of its input.
+// It implements database/sql/driver.Valuer.
+func (a Amount) Value() (driver.Value, error) {
+	return nil, errAmountValue
+}
+
+// Scan sets r from a database value: the JSON object of [PaymentRules.MarshalJSON], as a
+// string or []byte (a json or jsonb column), read by [DecodePaymentRules]. It implements
+// database/sql.Scanner.
+//
+// It fails with a [billing.Errors] at "payment_rules" and its members: DecodePaymentRules's
+// failures; [billing.CodeRequired] for NULL, which a plain PaymentRules cannot hold (scan a
+// nullable column into a sql.Null[PaymentRules] or a *PaymentRules); and
+// [billing.CodeInvalidType] for any other type. On failure r is left unchanged.
+func (r *PaymentRules) Scan(src any) error {
+	var data []byte
+	switch v := src.(type) {
+	case []byte:
+		data = v
+	case string:
+		data = []byte(v)
+	case nil:
+		return rulesLoc.Fail(billing.CodeRequired,
+			"is NULL: scan a nullable column into a sql.Null[money.PaymentRules] or a *money.PaymentRules")
+	default:
+		return rulesLoc.Fail(billing.CodeInvalidType,
+			fmt.Sprintf("must be stored as a JSON object, like jsonb, not as %T", src))
+	}
+	v, err := DecodePaymentRules(data)
+	if err != nil {
+		return err
+	}
+	*r = v
+	return nil
+}
+
+// Value returns the rules for a database: their JSON object (as [PaymentRules.MarshalJSON]
+// writes it) as a string, for a json or jsonb column. It fails with a one-entry
+// [billing.Errors] of code [billing.CodeRequired] at "payment_rules" for the zero
+// PaymentRules: write NULL with a sql.Null[PaymentRules] or a nil *PaymentRules.
+// It implements database/sql/driver.Valuer.
+func (r PaymentRules) Value() (driver.Value, error) {
+	if r.min == 0 {
+		return nil, rulesLoc.Fail(billing.CodeRequired, zeroRulesMessage)
+	}
+	return string(r.appendJSON(make([]byte, 0, 128))), nil
 }

@@ -7,13 +7,14 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	billing "github.com/tallykit/billing"
 )
 
 var (
 	_ sql.Scanner   = (*Currency)(nil)
 	_ driver.Valuer = Currency{}
+	_ driver.Valuer = Amount{}
+	_ sql.Scanner   = (*PaymentRules)(nil)
+	_ driver.Valuer = PaymentRules{}
 )
 
 func TestCurrencySQL(t *testing.T) {
@@ -21,18 +22,101 @@ func TestCurrencySQL(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "ZAR", v)
 	v, err = Currency{}.Value()
-	require.NoError(t, err)
 	assert.Nil(t, v)
+	assert.Equal(t, []string{"currency required"}, failures(t, err))
 
 	var c Currency
 	require.NoError(t, c.Scan("JPY"))
 	assert.Equal(t, jpy, c)
 	require.NoError(t, c.Scan([]byte("BHD")))
 	assert.Equal(t, bhd, c)
-	assert.ErrorIs(t, c.Scan("HRK"), billing.ErrInvalidCurrency)
-	assert.ErrorIs(t, c.Scan([]byte("hrk")), billing.ErrInvalidCurrency)
-	assert.Error(t, c.Scan(int64(710)))
-	assert.Equal(t, bhd, c, "unchanged on failure")
-	require.NoError(t, c.Scan(nil))
-	assert.True(t, c.IsZero())
+	for _, tt := range []struct {
+		src  any
+		want string
+	}{
+		{"HRK", "currency invalid_currency"},
+		{[]byte("hrk"), "currency invalid_currency"},
+		{"Z\xffR", "currency invalid_currency"},
+		{"", "currency required"},
+		{int64(710), "currency invalid_type"},
+		{nil, "currency required"},
+	} {
+		err := c.Scan(tt.src)
+		assert.Equal(t, []string{tt.want}, failures(t, err), "%#v", tt.src)
+		assert.Equal(t, bhd, c, "unchanged on failure")
+	}
+	assert.Contains(t, c.Scan(nil).Error(), "sql.Null[money.Currency]")
+	assert.Contains(t, c.Scan(int64(710)).Error(), "int64")
+}
+
+func TestCurrencySQLNull(t *testing.T) {
+	// NULL is said by the container: sql.Null and a pointer read it and write it.
+	var n sql.Null[Currency]
+	require.NoError(t, n.Scan(nil))
+	assert.False(t, n.Valid)
+	v, err := n.Value()
+	require.NoError(t, err)
+	assert.Nil(t, v)
+	require.NoError(t, n.Scan("ZAR"))
+	assert.Equal(t, sql.Null[Currency]{V: zar, Valid: true}, n)
+	v, err = n.Value()
+	require.NoError(t, err)
+	assert.Equal(t, "ZAR", v)
+
+	v, err = driver.DefaultParameterConverter.ConvertValue((*Currency)(nil))
+	require.NoError(t, err)
+	assert.Nil(t, v)
+}
+
+func TestAmountValue(t *testing.T) {
+	for _, a := range []Amount{MustNewAmount(2000, zar), {}} {
+		v, err := a.Value()
+		assert.Nil(t, v)
+		require.ErrorIs(t, err, errAmountValue)
+		assert.Contains(t, err.Error(), "Minor()")
+		assert.Contains(t, err.Error(), "Currency()")
+		_, err = driver.DefaultParameterConverter.ConvertValue(a)
+		assert.Error(t, err, "a driver never stores an Amount's String")
+	}
+}
+
+func TestPaymentRulesSQL(t *testing.T) {
+	r := MustNewPaymentRules(1000, 500000, AllowUnderpayment)
+	v, err := r.Value()
+	require.NoError(t, err)
+	assert.Equal(t, `{"min_amount":1000,"max_amount":500000,"underpayment_allowed":true,"overpayment_allowed":false}`, v)
+	v, err = PaymentRules{}.Value()
+	assert.Nil(t, v)
+	assert.Equal(t, []string{"payment_rules required"}, failures(t, err))
+
+	var got PaymentRules
+	require.NoError(t, got.Scan(`{"min_amount":1,"max_amount":2,"underpayment_allowed":false,"overpayment_allowed":true}`))
+	assert.Equal(t, MustNewPaymentRules(1, 2, AllowOverpayment), got)
+	require.NoError(t, got.Scan([]byte(`{"overpayment_allowed":false,"underpayment_allowed":true,"max_amount":500000,"min_amount":1000}`)))
+	assert.Equal(t, r, got)
+	for _, tt := range []struct {
+		src  any
+		want []string
+	}{
+		{nil, []string{"payment_rules required"}},
+		{"null", []string{"payment_rules required"}},
+		{int64(1), []string{"payment_rules invalid_type"}},
+		{"[]", []string{"payment_rules invalid_type"}},
+		{"{", []string{"payment_rules invalid_json"}},
+		{[]byte(`{"min_amount":5,"max_amount":1,"underpayment_allowed":true,"overpayment_allowed":true}`),
+			[]string{"payment_rules.max_amount out_of_range"}},
+	} {
+		err := got.Scan(tt.src)
+		assert.Equal(t, tt.want, failures(t, err), "%#v", tt.src)
+		assert.Equal(t, r, got, "unchanged on failure")
+	}
+	assert.Contains(t, got.Scan(nil).Error(), "sql.Null[money.PaymentRules]")
+
+	var n sql.Null[PaymentRules]
+	require.NoError(t, n.Scan(nil))
+	assert.False(t, n.Valid)
+	rv, err := r.Value()
+	require.NoError(t, err)
+	require.NoError(t, n.Scan(rv))
+	assert.Equal(t, sql.Null[PaymentRules]{V: r, Valid: true}, n)
 }
