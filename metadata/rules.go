@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/ascii"
 )
 
 // The rules of keys and values, written once for strings and for the byte slices the JSON
@@ -30,8 +31,7 @@ func checkKey[S ~string | ~[]byte](key S, max int) (billing.Code, string) {
 	n := 0
 	i := 0
 	for ; i+8 <= len(key); i += 8 { // eight printable ASCII bytes at a time
-		w := load64(key, i)
-		if w&hiBits != 0 || (w-0x2020202020202020)&^w&hiBits != 0 || hasZeroByte(w^0x7F7F7F7F7F7F7F7F) {
+		if !ascii.AllInRange(ascii.Load64(key, i), 0x20, 0x7E) {
 			break
 		}
 		n += 8
@@ -71,7 +71,7 @@ func checkValue[S ~string | ~[]byte](value S, max int) (billing.Code, string) {
 	n := 0
 	i := 0
 	for ; i+8 <= len(value); i += 8 { // eight ASCII bytes at a time
-		if load64(value, i)&hiBits != 0 {
+		if ascii.NonASCII(ascii.Load64(value, i)) != 0 {
 			break
 		}
 		n += 8
@@ -95,22 +95,10 @@ func checkValue[S ~string | ~[]byte](value S, max int) (billing.Code, string) {
 	return "", ""
 }
 
-const hiBits = 0x8080808080808080
-
-// load64 returns the eight bytes of s from i as a little-endian word (one load once compiled).
-func load64[S ~string | ~[]byte](s S, i int) uint64 {
-	_ = s[i+7]
-	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-}
-
-// hasZeroByte reports whether one of w's bytes is zero, for a w whose bytes are all
-// below 0x80 (so no borrow crosses from a byte that is not zero).
-func hasZeroByte(w uint64) bool { return (w-0x0101010101010101)&^w&hiBits != 0 }
-
 // decodeRune decodes the UTF-8 sequence at s[i], which is not ASCII. It returns -1 and 1
 // for a byte that does not start a valid sequence: a continuation byte, an overlong form, a
-// surrogate (ED A0–BF), a code point past U+10FFFF, or a sequence cut short (RFC 3629 §4).
+// surrogate (ED A0–BF), a code point past U+10FFFF, or a sequence cut short (the
+// well-formed sequences of RFC 3629, section 4).
 func decodeRune[S ~string | ~[]byte](s S, i int) (rune, int) {
 	c0 := s[i]
 	n := len(s) - i
