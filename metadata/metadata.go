@@ -4,6 +4,8 @@ import (
 	"iter"
 	"slices"
 	"strings"
+
+	"github.com/tallykit/billing/internal/must"
 )
 
 // Metadata is an immutable set of string keys and string values, kept sorted by key.
@@ -47,13 +49,7 @@ func New(m map[string]string, l Limits) (Metadata, error) {
 
 // MustNew is New for tests and literals: it panics with "billing: " and the error's text
 // if m is not valid under l.
-func MustNew(m map[string]string, l Limits) Metadata {
-	md, err := New(m, l)
-	if err != nil {
-		panic("billing: " + err.Error())
-	}
-	return md
-}
+func MustNew(m map[string]string, l Limits) Metadata { return must.Get(New(m, l)) }
 
 // Len returns the number of entries.
 func (m Metadata) Len() int { return len(m.entries) }
