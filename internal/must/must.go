@@ -1,9 +1,13 @@
-// Package must holds the one body of the module's Must… functions, so that each panics
-// in the same format.
+// Package must holds the one helper behind every Must… constructor of the module, so that
+// all of them panic in the same format.
 package must
 
-// Get returns v, or panics with "billing: " and the text of err when err is not nil.
-// Must… functions are for tests and values written in the source, never for input.
+// Get returns v when err is nil, and otherwise panics with the string
+// "billing: " + err.Error(). A Must… constructor is Get applied to its Parse… or New…:
+//
+//	func MustParseCustomerID(s string) CustomerID { return must.Get(ParseCustomerID(s)) }
+//
+// It is meant for values written in the source, where a failure is a programming error.
 func Get[T any](v T, err error) T {
 	if err != nil {
 		panic("billing: " + err.Error())
