@@ -2,42 +2,42 @@
 // Customer and Account objects of a billing API, and holds the error vocabulary that the
 // whole module shares.
 //
-// # What the module gives
+// Every type of the module can only exist valid: it is built by a constructor that returns
+// (T, error), by UnmarshalJSON, UnmarshalText or Scan, or by a document decoder; its
+// fields are unexported, and values are immutable and safe for concurrent use.
 //
-// Types that can only exist valid. Each is built by a constructor that returns (T, error),
-// by UnmarshalJSON or UnmarshalText, or by a document parser; there is no other way to get
-// a non-zero value, fields are unexported, and values are immutable and safe for concurrent use.
-//
-//   - package ids: CustomerID ("bcus_…") and AccountID ("bacc_…"), distinct types the compiler
-//     keeps apart; ExternalReference, IdempotencyKey, and APIKey, whose printed forms never
-//     show the secret.
-//   - package money: Currency (ISO 4217 List One, generated from the ISO data with its date),
-//     Amount (int64 minor units that always carry their currency and never wrap), PaymentRules.
-//   - package metadata: Metadata, string→string with Limits that are a value.
-//   - package customer: Phone (E.164 that is a real number), Email, Name rules, CreateRequest
-//     and Customer, with strict JSON in and out.
-//   - package account: CustomerRef (an ID, an external reference, or a new customer),
-//     CreateRequest and Account.
-//   - command billingcheck: checks JSON documents from the command line.
+//   - ids: CustomerID (bcus_…) and AccountID (bacc_…), types the compiler keeps apart;
+//     ExternalReference, IdempotencyKey, and APIKey, whose printed forms hide the secret.
+//   - money: Currency (ISO 4217, with its minor unit), Amount (minor units that always
+//     carry their currency and never wrap), PaymentRules.
+//   - metadata: Metadata, string→string within Limits.
+//   - contact: Name, Email and Phone (E.164 that is a real number), masked when printed.
+//   - customer and account: the create requests and the objects, in strict JSON.
 //
 // # Errors
 //
-// Every failure is a [*FieldError]: the JSON path of the field ("phone", "customer.phone",
-// "metadata.order_id", or "" for the whole document), a stable [Code] and a message for a
-// person. A document's failures come back together as one [Errors] value, in document order
-// and at most one per path. Both work with the standard library:
+// Every function that rejects its input returns a [Errors]: every failure at once, in
+// document order, at most one per place. Each [*FieldError] has the JSON path of its
+// member ("customer.phone"; "" is the whole document), the same place as an RFC 6901 JSON
+// Pointer ("/customer/phone", unambiguous where a metadata key holds a dot or a slash), a
+// stable [Code] and a message for a person. A single value's parser reports at the
+// member the value stands for ("phone"). A Code is itself an error:
 //
-//	req, err := customer.ParseCreateRequest(body)
-//	if errors.Is(err, billing.ErrInvalidPhone) { … }
+//	req, err := customer.DecodeCreateRequest(body)
+//	if errors.Is(err, billing.CodeInvalidPhone) { … }
 //	var errs billing.Errors
-//	if errors.As(err, &errs) { … } // every failure, with its path and code
+//	if errors.As(err, &errs) { … } // every failure, with its path, pointer and code
 //
-// Messages never contain an API key, an email address or a phone number, so an error
-// can be logged as it is.
+// Messages never contain an API key, an email address or a phone number.
 //
-// # Dependencies
+// # Zero, null and NULL
 //
-// The packages ids, money and metadata depend on nothing of the module but this one, and
-// never link github.com/nyaruka/phonenumbers: only customer and account, which validate
-// phone numbers, pay its start-up cost.
+// The zero value of every type but Metadata is no value: IsZero reports it, and every
+// encoder refuses it with [CodeRequired] (MarshalText, MarshalJSON, driver.Valuer's Value:
+// never "", null or NULL). Absence is said by the container: a (value, ok) accessor, a
+// pointer, sql.Null[T], or the json tag option omitzero. Every decoder reads what the
+// encoder writes back to an equal value; JSON null leaves a value unchanged, as
+// encoding/json expects; "" is [CodeRequired]; SQL NULL scanned into a plain value is
+// [CodeRequired] with a message that says to scan into sql.Null[T] or *T. The zero
+// Metadata is the empty set {}, a value: it encodes as {}.
 package billing

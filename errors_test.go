@@ -15,7 +15,7 @@ func TestCodesAreTheSpecStrings(t *testing.T) {
 	want := []string{
 		"invalid_json", "invalid_type", "required", "too_long", "invalid_format",
 		"invalid_characters", "invalid_phone", "invalid_currency", "out_of_range",
-		"too_many_keys", "invalid_key", "key_too_long", "unknown_field", "duplicate_field",
+		"too_many_keys", "invalid_key", "key_too_long", "unknown_field", "duplicate_field", "conflict",
 	}
 	got := billing.Codes()
 	require.Len(t, got, len(want))
@@ -36,6 +36,7 @@ func TestSentinelsMatchTheirCode(t *testing.T) {
 		billing.CodeOutOfRange: billing.CodeOutOfRange, billing.CodeTooManyKeys: billing.CodeTooManyKeys,
 		billing.CodeInvalidKey: billing.CodeInvalidKey, billing.CodeKeyTooLong: billing.CodeKeyTooLong,
 		billing.CodeUnknownField: billing.CodeUnknownField, billing.CodeDuplicateField: billing.CodeDuplicateField,
+		billing.CodeConflict: billing.CodeConflict,
 	}
 	require.Len(t, sentinels, len(billing.Codes()))
 	for code, sentinel := range sentinels {
@@ -100,8 +101,13 @@ func TestErrorsJSON(t *testing.T) {
 	}
 	b, err := json.Marshal(errs)
 	require.NoError(t, err)
-	assert.JSONEq(t, `[{"field":"metadata.order_id","code":"key_too_long","message":"at most 40 characters"},
-		{"field":"","code":"too_long","message":"at most 1 MiB"}]`, string(b))
+	assert.Equal(t, `[{"field":"metadata.order_id","pointer":"/metadata/order_id","code":"key_too_long","message":"at most 40 characters"},`+
+		`{"field":"","pointer":"","code":"too_long","message":"at most 1 MiB"}]`, string(b))
+	// A key that holds a slash, a tilde or invalid UTF-8 has an unambiguous pointer; JSON
+	// writes each invalid byte as U+FFFD.
+	b, err = json.Marshal(billing.Errors{billing.NewFieldError(billing.CodeInvalidKey, "m", "metadata", "a/b~\xff")})
+	require.NoError(t, err)
+	assert.Equal(t, `[{"field":"metadata.a/b~\ufffd","pointer":"/metadata/a~1b~0\ufffd","code":"invalid_key","message":"m"}]`, string(b))
 }
 
 func TestEveryCodeIsDescribed(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"github.com/tallykit/billing/account"
 	"github.com/tallykit/billing/customer"
 	"github.com/tallykit/billing/ids"
+	"github.com/tallykit/billing/internal/report"
 	"github.com/tallykit/billing/internal/strictjson"
 )
 
@@ -50,7 +51,7 @@ func BenchmarkParseCreateRequest(b *testing.B) {
 	data := readFile(b, "account-create", "docs-example")
 	b.Run("library", func(b *testing.B) {
 		loop(b, len(data), func() error {
-			_, err := account.ParseCreateRequest(data)
+			_, err := account.DecodeCreateRequest(data)
 			return err
 		})
 	})
@@ -72,13 +73,13 @@ func BenchmarkParseCreateRequestNewCustomer(b *testing.B) {
 	nested := nestedCustomer(b, data)
 	b.Run("account", func(b *testing.B) {
 		loop(b, len(data), func() error {
-			_, err := account.ParseCreateRequest(data)
+			_, err := account.DecodeCreateRequest(data)
 			return err
 		})
 	})
 	b.Run("customer-nested-alone", func(b *testing.B) {
 		loop(b, len(nested), func() error {
-			_, err := customer.ParseCreateRequest(nested)
+			_, err := customer.DecodeCreateRequest(nested)
 			return err
 		})
 	})
@@ -91,13 +92,13 @@ func BenchmarkParseCreateRequestNewCustomer(b *testing.B) {
 		for b.Loop() {
 			start := time.Now()
 			for range batch {
-				if _, err := account.ParseCreateRequest(data); err != nil {
+				if _, err := account.DecodeCreateRequest(data); err != nil {
 					b.Fatal(err)
 				}
 			}
 			mid := time.Now()
 			for range batch {
-				if _, err := customer.ParseCreateRequest(nested); err != nil {
+				if _, err := customer.DecodeCreateRequest(nested); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -114,7 +115,7 @@ func BenchmarkParseCreateRequestNewCustomer(b *testing.B) {
 func nestedCustomer(b *testing.B, data []byte) []byte {
 	b.Helper()
 	var nested []byte
-	err := strictjson.Decode(data, "", func(o strictjson.Object) {
+	err := strictjson.Decode(data, report.Loc{}, func(o strictjson.Object) {
 		for o.Next() {
 			if o.Name() == "customer" {
 				nested, _ = o.Raw()
@@ -167,13 +168,13 @@ func BenchmarkNewCreateRequest(b *testing.B) {
 // BenchmarkParse reads an account object with every member, payment rules included.
 func BenchmarkParse(b *testing.B) {
 	data := readFile(b, "account", "valid-full")
-	if _, err := account.Parse(data); err != nil {
+	if _, err := account.Decode(data); err != nil {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := account.Parse(data); err != nil {
+		if _, err := account.Decode(data); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -184,22 +185,22 @@ func BenchmarkParseInvalid(b *testing.B) {
 	data := readFile(b, "account-create", "invalid-multi-every-member")
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := account.ParseCreateRequest(data); err == nil {
+		if _, err := account.DecodeCreateRequest(data); err == nil {
 			b.Fatal("valid")
 		}
 	}
 }
 
 func BenchmarkMarshalJSON(b *testing.B) {
-	req, err := account.ParseCreateRequest(readFile(b, "account-create", "docs-example"))
+	req, err := account.DecodeCreateRequest(readFile(b, "account-create", "docs-example"))
 	if err != nil {
 		b.Fatal(err)
 	}
-	withNew, err := account.ParseCreateRequest(readFile(b, "account-create", "valid-customer-new"))
+	withNew, err := account.DecodeCreateRequest(readFile(b, "account-create", "valid-customer-new"))
 	if err != nil {
 		b.Fatal(err)
 	}
-	a, err := account.Parse(readFile(b, "account", "valid-full"))
+	a, err := account.Decode(readFile(b, "account", "valid-full"))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -239,7 +240,7 @@ func BenchmarkNew(b *testing.B) {
 }
 
 func BenchmarkString(b *testing.B) {
-	req, err := account.ParseCreateRequest(readFile(b, "account-create", "valid-customer-new"))
+	req, err := account.DecodeCreateRequest(readFile(b, "account-create", "valid-customer-new"))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -28,7 +28,7 @@ func Example() {
 		`{"customer": {"external_reference": "cust_2024_0002", "email": "sipho@example.co.za"}, "external_reference": "acct_0003"}`,
 	}
 	for _, body := range bodies {
-		req, err := account.ParseCreateRequest([]byte(body))
+		req, err := account.DecodeCreateRequest([]byte(body))
 		if err != nil {
 			fmt.Println(err) // 400 Bad Request, with every failure
 			continue
@@ -79,8 +79,8 @@ func Example() {
 	// {"id":"bacc_…","external_reference":"acct_0003","customer_id":"bcus_…"}
 }
 
-func ExampleParseCreateRequest() {
-	req, err := account.ParseCreateRequest([]byte(`{
+func ExampleDecodeCreateRequest() {
+	req, err := account.DecodeCreateRequest([]byte(`{
 		"customer": "bcus_H4jp6KnU5cPw263v1jyz4",
 		"external_reference": "acct_2024_0001",
 		"name": "Thandiwe's Savings",
@@ -113,8 +113,8 @@ func ExampleParseCreateRequest() {
 
 // Every failure of a document comes back at once, in document order, each with its path
 // and code: a new customer's under "customer.", absent members last.
-func ExampleParseCreateRequest_errors() {
-	_, err := account.ParseCreateRequest([]byte(`{
+func ExampleDecodeCreateRequest_errors() {
+	_, err := account.DecodeCreateRequest([]byte(`{
 		"name": 42,
 		"customer": {"phone": "+15555555555", "metadata": {"tier": ""}},
 		"external_reference": "bacc_0001",
@@ -129,7 +129,7 @@ func ExampleParseCreateRequest_errors() {
 		}
 	}
 	// Match one code anywhere, or look one path up.
-	fmt.Println(errors.Is(err, billing.ErrInvalidPhone))
+	fmt.Println(errors.Is(err, billing.CodeInvalidPhone))
 	fmt.Println(errs.Field("external_reference").Message)
 	// Output:
 	// name: invalid_type
@@ -144,9 +144,9 @@ func ExampleParseCreateRequest_errors() {
 }
 
 // The customer member's bad values, each with its code at "customer".
-func ExampleParseCreateRequest_customerForms() {
+func ExampleDecodeCreateRequest_customerForms() {
 	for _, customer := range []string{`""`, `null`, `42`, `[]`, `"bcus_"`, `"bcus_!"`, `"has space"`, `"bacc_x1"`} {
-		_, err := account.ParseCreateRequest([]byte(`{"customer":` + customer + `,"external_reference":"acct_1"}`))
+		_, err := account.DecodeCreateRequest([]byte(`{"customer":` + customer + `,"external_reference":"acct_1"}`))
 		fmt.Printf("%-11s %v\n", customer, failureCodes(err))
 	}
 	// Output:
@@ -162,7 +162,7 @@ func ExampleParseCreateRequest_customerForms() {
 
 func failureCodes(err error) []string {
 	out := []string{}
-	for _, e := range billing.AsErrors(err) {
+	for _, e := range asErrors(err) {
 		out = append(out, e.Field+":"+string(e.Code))
 	}
 	return out
@@ -194,7 +194,7 @@ func ExampleNewCreateRequest() {
 		ExternalReference: "acct_2024_0003",
 		Currency:          &bad,
 	})
-	for _, e := range billing.AsErrors(err) {
+	for _, e := range asErrors(err) {
 		fmt.Printf("%s: %s\n", e.Field, e.Code)
 	}
 	// Output:
@@ -250,7 +250,7 @@ func ExampleCustomerRef_ExternalReference() {
 }
 
 func ExampleCustomerRef_NewCustomer() {
-	req, _ := account.ParseCreateRequest([]byte(`{"customer":{"external_reference":"cust_9","phone":"+27821234567"},"external_reference":"acct_9"}`))
+	req, _ := account.DecodeCreateRequest([]byte(`{"customer":{"external_reference":"cust_9","phone":"+27821234567"},"external_reference":"acct_9"}`))
 	if nc, ok := req.Customer().NewCustomer(); ok {
 		phone, _ := nc.Phone()
 		fmt.Println("create customer", nc.ExternalReference(), "with phone", phone, phone.Region())
@@ -265,7 +265,7 @@ func ExampleCustomerRef_Kind() {
 		`{"customer":"bcus-1","external_reference":"a"}`,
 		`{"customer":{"external_reference":"c"},"external_reference":"a"}`,
 	} {
-		req, _ := account.ParseCreateRequest([]byte(body))
+		req, _ := account.DecodeCreateRequest([]byte(body))
 		switch ref := req.Customer(); ref.Kind() {
 		case account.RefCustomerID:
 			id, _ := ref.CustomerID()
@@ -340,7 +340,7 @@ func ExampleCustomerRef_UnmarshalJSON() {
 	fmt.Println(string(out))
 
 	err = json.Unmarshal([]byte(`{"customers":["bcus_!"]}`), &envelope)
-	fmt.Println(errors.Is(err, billing.ErrInvalidFormat))
+	fmt.Println(errors.Is(err, billing.CodeInvalidFormat))
 	// Output:
 	// customer_id
 	// external_reference
@@ -383,7 +383,7 @@ func ExampleAccount_WithPaymentRules() {
 	req := account.MustNewCreateRequest(account.CreateParams{Customer: "cust_1", ExternalReference: "acct_0042", Currency: &zar})
 	acc, _ := account.New(ids.MustParseAccountID("bacc_9Xk2LmQ7rT4vW8yZ1aB3c"), ids.MustParseCustomerID("bcus_1"), req)
 
-	rules, err := money.NewPaymentRules(100, 500000, true, false)
+	rules, err := money.NewPaymentRules(100, 500000, money.AllowUnderpayment)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -412,8 +412,8 @@ func ExampleAccount_WithPaymentRules() {
 	// currency: required: is required with payment rules: create the account with a currency, like "ZAR"
 }
 
-func ExampleParse() {
-	acc, err := account.Parse([]byte(`{
+func ExampleDecode() {
+	acc, err := account.Decode([]byte(`{
 		"id": "bacc_9Xk2LmQ7rT4vW8yZ1aB3c",
 		"external_reference": "acct_0042",
 		"customer_id": "bcus_H4jp6KnU5cPw263v1jyz4",
@@ -431,8 +431,8 @@ func ExampleParse() {
 	md, hasMetadata := acc.Metadata()
 	fmt.Println(acc.ID(), acc.CustomerID(), balance, balance.IsCredit(), rules.MaxAmount(), hasMetadata, md.Len())
 
-	_, err = account.Parse([]byte(`{"id":"bcus_1","customer_id":"cust_1","metadata":{"a":"1","b":"2","c":"3","d":"4","e":"5","f":"6","g":"7","h":"8","i":"9","j":"10","k":"11"}}`))
-	for _, e := range billing.AsErrors(err) {
+	_, err = account.Decode([]byte(`{"id":"bcus_1","customer_id":"cust_1","metadata":{"a":"1","b":"2","c":"3","d":"4","e":"5","f":"6","g":"7","h":"8","i":"9","j":"10","k":"11"}}`))
+	for _, e := range asErrors(err) {
 		fmt.Println(e.Field, e.Code)
 	}
 	// Output:
@@ -456,7 +456,7 @@ func ExampleCreateRequest_UnmarshalJSON() {
 	fmt.Println(envelope.Request.ExternalReference())
 
 	err = json.Unmarshal([]byte(`{"request":{"customer":"bcus_1","external_reference":"bacc_1"}}`), &envelope)
-	fmt.Println(errors.Is(err, billing.ErrInvalidFormat))
+	fmt.Println(errors.Is(err, billing.CodeInvalidFormat))
 	// Output:
 	// acct_0042
 	// true
@@ -507,4 +507,12 @@ func ExampleAccount_MarshalJSON() {
 	// Output:
 	// {"id":"bacc_1","external_reference":"acct_1","customer_id":"bcus_1","name":"Savings"}
 	// {"id":"bacc_1","external_reference":"acct_1","customer_id":"bcus_1","name":"Savings"}
+}
+
+// asErrors returns the failures err holds: every function of the module that rejects its
+// input returns a billing.Errors.
+func asErrors(err error) billing.Errors {
+	var errs billing.Errors
+	errors.As(err, &errs)
+	return errs
 }

@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	billing "github.com/tallykit/billing"
 	"github.com/tallykit/billing/account"
 	"github.com/tallykit/billing/customer"
+	"github.com/tallykit/billing/internal/report"
 	"github.com/tallykit/billing/internal/testdocs"
 )
 
@@ -28,7 +28,7 @@ type plainAccount struct {
 func FuzzParseCreateRequest(f *testing.F) {
 	testdocs.AddSeeds(f, "account-create")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		req, ok := testdocs.Parsed(t, data, account.ParseCreateRequest)
+		req, ok := testdocs.Parsed(t, data, account.DecodeCreateRequest)
 		if !ok {
 			return
 		}
@@ -92,7 +92,7 @@ func FuzzParseCreateRequest(f *testing.F) {
 func FuzzParse(f *testing.F) {
 	testdocs.AddSeeds(f, "account", "account-create")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		a, ok := testdocs.Parsed(t, data, account.Parse)
+		a, ok := testdocs.Parsed(t, data, account.Decode)
 		if !ok {
 			return
 		}
@@ -137,7 +137,7 @@ func FuzzCustomerRef(f *testing.F) {
 		if err != nil {
 			var again account.CustomerRef
 			testdocs.CheckFailures(t, err, again.UnmarshalJSON(value))
-			for _, e := range billing.AsErrors(err) {
+			for _, e := range report.Errs(err) {
 				if e.Field != "" && e.Field != "customer" && !strings.HasPrefix(e.Field, "customer.") {
 					t.Fatalf("failure outside the member: %v", err)
 				}
@@ -151,7 +151,7 @@ func FuzzCustomerRef(f *testing.F) {
 		}
 		// The same value as the member of a request gives the same verdict.
 		doc := append(append([]byte(`{"external_reference":"x","customer":`), value...), '}')
-		req, reqErr := account.ParseCreateRequest(doc)
+		req, reqErr := account.DecodeCreateRequest(doc)
 		if bytes.Equal(bytes.TrimSpace(value), []byte("null")) {
 			return
 		}

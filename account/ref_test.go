@@ -64,7 +64,7 @@ func TestCustomerMemberForms(t *testing.T) {
 			if tt.customer != "" {
 				doc = `{"name":"x\u0085","customer":` + tt.customer + `,"external_reference":"acct_1","currency":"XXX"}`
 			}
-			_, err := account.ParseCreateRequest([]byte(doc))
+			_, err := account.DecodeCreateRequest([]byte(doc))
 			want := tt.want
 			if tt.customer != "" {
 				// The customer's failures sit between those of the members around it.
@@ -89,7 +89,7 @@ func TestCustomerMemberForms(t *testing.T) {
 			if err == nil {
 				assert.Equal(t, tt.kind, ref.Kind())
 				doc = `{"customer":` + tt.customer + `,"external_reference":"acct_1"}`
-				req, err := account.ParseCreateRequest([]byte(doc))
+				req, err := account.DecodeCreateRequest([]byte(doc))
 				require.NoError(t, err)
 				assert.True(t, req.Customer().Equal(ref))
 			}
@@ -130,7 +130,7 @@ func TestParseCustomerRef(t *testing.T) {
 		}
 	}
 	_, err = account.ParseCustomerRef("bcus_!")
-	assert.ErrorIs(t, err, billing.ErrInvalidFormat)
+	assert.ErrorIs(t, err, billing.CodeInvalidFormat)
 	assert.Contains(t, err.Error(), "customer ID")
 	_, err = account.ParseCustomerRef("cust 1")
 	assert.Contains(t, err.Error(), "external reference")
@@ -167,7 +167,7 @@ func TestRefConstructors(t *testing.T) {
 	_, err = zero.MarshalJSON()
 	assert.Equal(t, []failure{{"customer", "required"}}, failures(err))
 	_, err = json.Marshal(zero)
-	assert.ErrorIs(t, err, billing.ErrRequired)
+	assert.ErrorIs(t, err, billing.CodeRequired)
 	assert.Equal(t, "null", zero.String())
 	assert.False(t, zero.Equal(account.RefByID(id)))
 	assert.True(t, zero.Equal(account.CustomerRef{}))

@@ -70,7 +70,7 @@ func TestNewCreateRequest(t *testing.T) {
 	assert.Equal(t, "Thandiwe's Savings", name.String())
 	cur, ok := req.Currency()
 	assert.True(t, ok)
-	assert.Equal(t, "ZAR", cur.Code())
+	assert.Equal(t, "ZAR", cur.String())
 	bal, ok := req.Balance()
 	assert.True(t, ok)
 	assert.Equal(t, "ZAR 20.00", bal.String())
@@ -81,10 +81,10 @@ func TestNewCreateRequest(t *testing.T) {
 	out, err := req.MarshalJSON()
 	require.NoError(t, err)
 	assert.Equal(t, docsRequestJSON, string(out))
-	parsed, err := account.ParseCreateRequest(out)
+	parsed, err := account.DecodeCreateRequest(out)
 	require.NoError(t, err)
 	assert.True(t, req.Equal(parsed))
-	fromFile, err := account.ParseCreateRequest(readFile(t, "account-create", "docs-example"))
+	fromFile, err := account.DecodeCreateRequest(readFile(t, "account-create", "docs-example"))
 	require.NoError(t, err)
 	assert.True(t, req.Equal(fromFile))
 
@@ -111,7 +111,7 @@ func TestNewCreateRequestNewCustomer(t *testing.T) {
 	out, err := req.MarshalJSON()
 	require.NoError(t, err)
 	assert.Equal(t, newCustomerRequestJSON, string(out))
-	parsed, err := account.ParseCreateRequest(readFile(t, "account-create", "valid-customer-new"))
+	parsed, err := account.DecodeCreateRequest(readFile(t, "account-create", "valid-customer-new"))
 	require.NoError(t, err)
 	assert.True(t, req.Equal(parsed))
 }
@@ -203,15 +203,15 @@ func TestNewCreateRequestFailures(t *testing.T) {
 }
 
 func TestParseCreateRequestErrorsMatchable(t *testing.T) {
-	_, err := account.ParseCreateRequest([]byte(`{"customer":{"external_reference":"c","phone":"+15555555555",` +
+	_, err := account.DecodeCreateRequest([]byte(`{"customer":{"external_reference":"c","phone":"+15555555555",` +
 		`"email":"jane.doe@localhost"},"balance":1.5,"payment_rules":{}}`))
 	require.Error(t, err)
 	assert.Equal(t, []failure{{"customer.phone", "invalid_phone"}, {"customer.email", "invalid_format"},
 		{"balance", "invalid_type"}, {"payment_rules", "unknown_field"}, {"external_reference", "required"},
 		{"currency", "required"}}, failures(err))
-	assert.ErrorIs(t, err, billing.ErrInvalidPhone)
-	assert.ErrorIs(t, err, billing.ErrInvalidType)
-	assert.NotErrorIs(t, err, billing.ErrTooLong)
+	assert.ErrorIs(t, err, billing.CodeInvalidPhone)
+	assert.ErrorIs(t, err, billing.CodeInvalidType)
+	assert.NotErrorIs(t, err, billing.CodeTooLong)
 	var errs billing.Errors
 	require.True(t, errors.As(err, &errs))
 	assert.Equal(t, billing.CodeInvalidPhone, errs.Field("customer.phone").Code)
@@ -228,9 +228,9 @@ func TestParseCreateRequestNotAnObject(t *testing.T) {
 		"\xef\xbb\xbf{}":  {"", "invalid_json"},
 		`{"customer":{"external_reference":"c","metadata":{"a":"b"}}} x`: {"", "invalid_json"},
 	} {
-		_, err := account.ParseCreateRequest([]byte(in))
+		_, err := account.DecodeCreateRequest([]byte(in))
 		assert.Equal(t, []failure{want}, failures(err), in)
-		_, err = account.Parse([]byte(in))
+		_, err = account.Decode([]byte(in))
 		assert.Equal(t, []failure{want}, failures(err), in)
 	}
 }
@@ -251,7 +251,7 @@ func TestCreateRequestUnmarshalJSON(t *testing.T) {
 		Req *account.CreateRequest `json:"req"`
 	}
 	err = json.Unmarshal([]byte(`{"req":{"customer":"bcus_!","external_reference":"x"}}`), &holder)
-	assert.ErrorIs(t, err, billing.ErrInvalidFormat)
+	assert.ErrorIs(t, err, billing.CodeInvalidFormat)
 	require.NoError(t, json.Unmarshal([]byte(`{"req":null}`), &holder))
 	assert.Nil(t, holder.Req)
 }
@@ -261,7 +261,7 @@ func TestCreateRequestMarshalZero(t *testing.T) {
 	_, err := req.MarshalJSON()
 	assert.Equal(t, []failure{{"external_reference", "required"}}, failures(err))
 	_, err = json.Marshal(req)
-	assert.ErrorIs(t, err, billing.ErrRequired)
+	assert.ErrorIs(t, err, billing.CodeRequired)
 	b, err := req.AppendJSON([]byte("x"))
 	assert.Error(t, err)
 	assert.Equal(t, "x", string(b))
@@ -295,7 +295,7 @@ func TestCreateRequestEncodingEscapes(t *testing.T) {
 	}{name, map[string]string{"note": "line\none\ttab\x00\x7f\u2028", "k.a y": "<b>"}})
 	require.NoError(t, err)
 	assert.Contains(t, string(out), string(std[1:len(std)-1]), "what encoding/json writes")
-	back, err := account.ParseCreateRequest(out)
+	back, err := account.DecodeCreateRequest(out)
 	require.NoError(t, err)
 	assert.True(t, req.Equal(back))
 	var plain struct {

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tallykit/billing/account"
+	"github.com/tallykit/billing/internal/report"
 	"github.com/tallykit/billing/internal/strictjson"
 	"github.com/tallykit/billing/internal/testdocs"
 )
@@ -23,7 +24,7 @@ func TestTestdataCreateRequests(t *testing.T) {
 	assert.GreaterOrEqual(t, len(docs), 90)
 	for _, d := range docs {
 		t.Run(d.Name, func(t *testing.T) {
-			req, err := testdocs.CheckParsed(t, d, account.ParseCreateRequest)
+			req, err := testdocs.CheckParsed(t, d, account.DecodeCreateRequest)
 			if err != nil {
 				checkMessages(t, err, d.Data)
 				// UnmarshalJSON fails alike and leaves its value alone.
@@ -32,7 +33,7 @@ func TestTestdataCreateRequests(t *testing.T) {
 				assert.True(t, viaMethod.IsZero())
 				return
 			}
-			// UnmarshalJSON agrees with ParseCreateRequest, through encoding/json too.
+			// UnmarshalJSON agrees with DecodeCreateRequest, through encoding/json too.
 			var viaJSON struct{ R account.CreateRequest }
 			require.NoError(t, json.Unmarshal([]byte(`{"R":`+string(d.Data)+`}`), &viaJSON))
 			assert.True(t, req.Equal(viaJSON.R))
@@ -53,7 +54,7 @@ func TestTestdataAccounts(t *testing.T) {
 	assert.GreaterOrEqual(t, len(docs), 47)
 	for _, d := range docs {
 		t.Run(d.Name, func(t *testing.T) {
-			a, err := testdocs.CheckParsed(t, d, account.Parse)
+			a, err := testdocs.CheckParsed(t, d, account.Decode)
 			if err != nil {
 				checkMessages(t, err, d.Data)
 				var viaMethod account.Account
@@ -92,7 +93,7 @@ func TestTestdataNames(t *testing.T) {
 func paramsOf(data []byte) (account.CreateParams, bool) {
 	var p account.CreateParams
 	ok := true
-	err := strictjson.Decode(data, "", func(o strictjson.Object) {
+	err := strictjson.Decode(data, report.Loc{}, func(o strictjson.Object) {
 		for o.Next() {
 			switch o.Name() {
 			case "customer":
@@ -130,7 +131,7 @@ func paramsOf(data []byte) (account.CreateParams, bool) {
 }
 
 func TestTestdataThroughParams(t *testing.T) {
-	tried := testdocs.CheckThroughParams(t, "account-create", paramsOf, account.NewCreateRequest, account.ParseCreateRequest)
+	tried := testdocs.CheckThroughParams(t, "account-create", paramsOf, account.NewCreateRequest, account.DecodeCreateRequest)
 	assert.Greater(t, tried, 60, "most documents can be written as Go values")
 }
 
@@ -142,14 +143,14 @@ func TestDocumentTooLong(t *testing.T) {
 	} {
 		data := append([]byte(doc), bytes.Repeat([]byte(" "), strictjson.MaxSize+1-len(doc))...)
 		require.Len(t, data, 1<<20+1)
-		_, err := account.ParseCreateRequest(data)
+		_, err := account.DecodeCreateRequest(data)
 		assert.Equal(t, []failure{{"", "too_long"}}, failures(err))
-		_, err = account.Parse(data)
+		_, err = account.Decode(data)
 		assert.Equal(t, []failure{{"", "too_long"}}, failures(err))
 	}
 	// Exactly 1 MiB is read.
 	doc := `{"customer":"bcus_1","external_reference":"acct_1"}`
 	data := append([]byte(doc), bytes.Repeat([]byte(" "), strictjson.MaxSize-len(doc))...)
-	_, err := account.ParseCreateRequest(data)
+	_, err := account.DecodeCreateRequest(data)
 	assert.NoError(t, err)
 }

@@ -11,13 +11,13 @@ var (
 	sinkAccountAlt     *accountCreate
 )
 
-// BenchmarkAccountParseJSON compares account.ParseCreateRequest with
+// BenchmarkAccountParseJSON compares account.DecodeCreateRequest with
 // json.Unmarshal + validator.Struct + the phone check on an account create
 // request whose customer is a new customer
 // (testdata/account-create/valid-customer-new.json).
 func BenchmarkAccountParseJSON(b *testing.B) {
 	data := readTestdata(b, "account-create", "valid-customer-new.json")
-	if _, err := account.ParseCreateRequest(data); err != nil {
+	if _, err := account.DecodeCreateRequest(data); err != nil {
 		b.Fatal(err)
 	}
 	if _, err := parseAccountAlt(data); err != nil {
@@ -27,7 +27,7 @@ func BenchmarkAccountParseJSON(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(int64(len(data)))
 		for b.Loop() {
-			sinkAccountRequest, sinkErr = account.ParseCreateRequest(data)
+			sinkAccountRequest, sinkErr = account.DecodeCreateRequest(data)
 		}
 	})
 	b.Run("validator", func(b *testing.B) {

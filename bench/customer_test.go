@@ -102,11 +102,11 @@ func benchCustomerFromValues(b *testing.B, withPhone bool) {
 	})
 }
 
-// BenchmarkCustomerParseJSON compares customer.ParseCreateRequest with
+// BenchmarkCustomerParseJSON compares customer.DecodeCreateRequest with
 // json.Unmarshal + validator.Struct + the phone check on the docs' example.
 func BenchmarkCustomerParseJSON(b *testing.B) {
 	data := readTestdata(b, "customer-create", "docs-example.json")
-	if _, err := customer.ParseCreateRequest(data); err != nil {
+	if _, err := customer.DecodeCreateRequest(data); err != nil {
 		b.Fatal(err)
 	}
 	if _, err := parseCustomerAlt(data); err != nil {
@@ -116,7 +116,7 @@ func BenchmarkCustomerParseJSON(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(int64(len(data)))
 		for b.Loop() {
-			sinkCreateRequest, sinkErr = customer.ParseCreateRequest(data)
+			sinkCreateRequest, sinkErr = customer.DecodeCreateRequest(data)
 		}
 	})
 	b.Run("validator", func(b *testing.B) {

@@ -137,7 +137,7 @@ var (
 // BenchmarkMetadata20 compares metadata.Parse on a 20-entry document with
 // json.Unmarshal into a map[string]string and validator's dive over it.
 func BenchmarkMetadata20(b *testing.B) {
-	if _, err := metadata.Parse(metadata20, metadata.CustomerLimits()); err != nil {
+	if _, err := metadata.Decode(metadata20, metadata.CustomerLimits()); err != nil {
 		b.Fatal(err)
 	}
 	if _, err := parseMetadataAlt(metadata20); err != nil {
@@ -147,7 +147,7 @@ func BenchmarkMetadata20(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(int64(len(metadata20)))
 		for b.Loop() {
-			sinkMetadata, sinkErr = metadata.Parse(metadata20, metadata.CustomerLimits())
+			sinkMetadata, sinkErr = metadata.Decode(metadata20, metadata.CustomerLimits())
 		}
 	})
 	b.Run("validator", func(b *testing.B) {

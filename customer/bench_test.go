@@ -53,13 +53,13 @@ type plainDocsExample struct {
 func BenchmarkParseCreateRequest(b *testing.B) {
 	data := readTestdata(b, "customer-create", "docs-example")
 	b.Run("library", func(b *testing.B) {
-		if _, err := customer.ParseCreateRequest(data); err != nil {
+		if _, err := customer.DecodeCreateRequest(data); err != nil {
 			b.Fatal(err)
 		}
 		b.SetBytes(int64(len(data)))
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := customer.ParseCreateRequest(data); err != nil {
+			if _, err := customer.DecodeCreateRequest(data); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -93,13 +93,13 @@ func BenchmarkParseCreateRequest(b *testing.B) {
 // BenchmarkParse reads a customer object with every member, payment rules included.
 func BenchmarkParse(b *testing.B) {
 	data := readTestdata(b, "customer", "valid-full")
-	if _, err := customer.Parse(data); err != nil {
+	if _, err := customer.Decode(data); err != nil {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := customer.Parse(data); err != nil {
+		if _, err := customer.Decode(data); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -110,7 +110,7 @@ func BenchmarkParseInvalid(b *testing.B) {
 	data := readTestdata(b, "customer-create", "invalid-multi-every-field")
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := customer.ParseCreateRequest(data); err == nil {
+		if _, err := customer.DecodeCreateRequest(data); err == nil {
 			b.Fatal("valid")
 		}
 	}
@@ -118,7 +118,7 @@ func BenchmarkParseInvalid(b *testing.B) {
 
 func BenchmarkMarshalJSON(b *testing.B) {
 	req := customer.MustNewCreateRequest(fullParams())
-	c, err := customer.Parse(readTestdata(b, "customer", "valid-full"))
+	c, err := customer.Decode(readTestdata(b, "customer", "valid-full"))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -172,7 +172,7 @@ func BenchmarkNew(b *testing.B) {
 }
 
 func BenchmarkString(b *testing.B) {
-	c, err := customer.Parse(readTestdata(b, "customer", "valid-full"))
+	c, err := customer.Decode(readTestdata(b, "customer", "valid-full"))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -15,7 +15,7 @@ import (
 
 // A service's flow: read the create request, mint an ID, build the customer, answer with
 // its JSON.
-func ExampleParseCreateRequest() {
+func ExampleDecodeCreateRequest() {
 	body := []byte(`{
 		"external_reference": "cust_2024_0001",
 		"name": "Thandiwe Nkosi",
@@ -25,7 +25,7 @@ func ExampleParseCreateRequest() {
 		"balance": 2000,
 		"metadata": {"segment": "retail", "crm_id": "A-10293"}
 	}`)
-	req, err := customer.ParseCreateRequest(body)
+	req, err := customer.DecodeCreateRequest(body)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -66,8 +66,8 @@ func ExampleParseCreateRequest() {
 
 // Every failure of a document comes back at once, in document order, each with its path
 // and code; absent members and the currency a balance needs come last.
-func ExampleParseCreateRequest_errors() {
-	_, err := customer.ParseCreateRequest([]byte(`{
+func ExampleDecodeCreateRequest_errors() {
+	_, err := customer.DecodeCreateRequest([]byte(`{
 		"phone": "+15555555555",
 		"balance": 20.5,
 		"email": "jane@",
@@ -117,7 +117,7 @@ func ExampleNewCreateRequest() {
 	// The same failures as in JSON, at the same paths.
 	bad := "zar"
 	_, err = customer.NewCreateRequest(customer.CreateParams{ExternalReference: "bcus_1", Currency: &bad, Balance: &balance})
-	for _, e := range billing.AsErrors(err) {
+	for _, e := range asErrors(err) {
 		fmt.Printf("%s: %s: %s\n", e.Field, e.Code, e.Message)
 	}
 	// Output:
@@ -150,7 +150,7 @@ func ExampleCustomer_WithPaymentRules() {
 	req := customer.MustNewCreateRequest(customer.CreateParams{ExternalReference: "cust_0042", Currency: &zar})
 	c, _ := customer.New(ids.MustParseCustomerID("bcus_H4jp6KnU5cPw263v1jyz4"), req)
 
-	rules, err := money.NewPaymentRules(100, 500000, true, false)
+	rules, err := money.NewPaymentRules(100, 500000, money.AllowUnderpayment)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -175,8 +175,8 @@ func ExampleCustomer_WithPaymentRules() {
 	// currency: required: is required with payment rules: create the customer with a currency, like "ZAR"
 }
 
-func ExampleParse() {
-	c, err := customer.Parse([]byte(`{
+func ExampleDecode() {
+	c, err := customer.Decode([]byte(`{
 		"id": "bcus_H4jp6KnU5cPw263v1jyz4",
 		"external_reference": "cust_0042",
 		"currency": "JPY",
@@ -195,8 +195,8 @@ func ExampleParse() {
 	out, _ := c.MarshalJSON()
 	fmt.Println(string(out))
 
-	_, err = customer.Parse([]byte(`{"id":"bacc_1","external_reference":"x","payment_rules":{"min_amount":5,"max_amount":1}}`))
-	for _, e := range billing.AsErrors(err) {
+	_, err = customer.Decode([]byte(`{"id":"bacc_1","external_reference":"x","payment_rules":{"min_amount":5,"max_amount":1}}`))
+	for _, e := range asErrors(err) {
 		fmt.Println(e.Field, e.Code)
 	}
 	// Output:
@@ -267,7 +267,7 @@ func ExampleCustomer_LogValue() {
 
 // AppendJSON writes into a buffer the caller keeps, such as a response being built.
 func ExampleCustomer_AppendJSON() {
-	c, err := customer.Parse([]byte(`{"id":"bcus_1","external_reference":"cust_0042","metadata":{"b":"2","a":"1"}}`))
+	c, err := customer.Decode([]byte(`{"id":"bcus_1","external_reference":"cust_0042","metadata":{"b":"2","a":"1"}}`))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -282,9 +282,17 @@ func ExampleCustomer_AppendJSON() {
 	fmt.Println(string(buf))
 
 	// What is written parses back to an equal customer.
-	again, _ := customer.Parse(buf[len(`{"data":`) : len(buf)-1])
+	again, _ := customer.Decode(buf[len(`{"data":`) : len(buf)-1])
 	fmt.Println(again.Equal(c))
 	// Output:
 	// {"data":{"id":"bcus_1","external_reference":"cust_0042","metadata":{"a":"1","b":"2"}}}
 	// true
+}
+
+// asErrors returns the failures err holds: every function of the module that rejects its
+// input returns a billing.Errors.
+func asErrors(err error) billing.Errors {
+	var errs billing.Errors
+	errors.As(err, &errs)
+	return errs
 }

@@ -11,7 +11,7 @@ import (
 func FuzzParseCreateRequest(f *testing.F) {
 	testdocs.AddSeeds(f, "customer-create")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		req, ok := testdocs.Parsed(t, data, customer.ParseCreateRequest)
+		req, ok := testdocs.Parsed(t, data, customer.DecodeCreateRequest)
 		if !ok {
 			return
 		}
@@ -33,7 +33,7 @@ func FuzzParseCreateRequest(f *testing.F) {
 		for _, m := range []struct {
 			dst **string
 			v   string
-		}{{&p.Name, name.String()}, {&p.Email, email.Address()}, {&p.Phone, phone.E164()}, {&p.Currency, cur.Code()}} {
+		}{{&p.Name, name.String()}, {&p.Email, email.Address()}, {&p.Phone, phone.E164()}, {&p.Currency, cur.String()}} {
 			if m.v != "" {
 				*m.dst = &m.v
 			}
@@ -50,7 +50,7 @@ func FuzzParseCreateRequest(f *testing.F) {
 func FuzzParse(f *testing.F) {
 	testdocs.AddSeeds(f, "customer", "customer-create")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c, ok := testdocs.Parsed(t, data, customer.Parse)
+		c, ok := testdocs.Parsed(t, data, customer.Decode)
 		if !ok {
 			return
 		}

@@ -1,6 +1,10 @@
 package customer
 
-import "log/slog"
+import (
+	"log/slog"
+
+	"github.com/tallykit/billing/contact"
+)
 
 // LogValue returns the params for log/slog with the email and the phone hidden, so that
 // logging what a service is about to validate does not record them: a valid value is
@@ -34,14 +38,14 @@ func (p CreateParams) LogValue() slog.Value {
 const hidden = "***"
 
 func maskedEmailInput(s string) string {
-	if e, err := ParseEmail(s); err == nil {
+	if e, err := contact.ParseEmail(s); err == nil {
 		return e.Masked()
 	}
 	return hidden
 }
 
 func maskedPhoneInput(s string) string {
-	if p, err := ParsePhone(s); err == nil {
+	if p, err := contact.ParsePhone(s); err == nil {
 		return p.Masked()
 	}
 	return hidden

@@ -3,17 +3,15 @@ package customer
 import (
 	"fmt"
 	"log/slog"
+
+	"github.com/tallykit/billing/internal/entity"
 )
 
 // String returns r in its JSON form with the email and phone masked
 // ({"external_reference":"cust_1","email":"j***@example.com","phone":"+27*******89",…}),
-// for printing and logging. Use MarshalJSON for the wire form.
+// for printing and logging. Use MarshalJSON for the wire form. The zero CreateRequest is {}.
 func (r CreateRequest) String() string {
-	b := append(make([]byte, 0, r.size()), '{')
-	if !r.ref.IsZero() {
-		b = r.appendMembers(b, true, true)
-	}
-	return string(append(b, '}'))
+	return string(entity.AppendMasked(nil, entity.CustomerCreate, &r.v))
 }
 
 // Format writes the masked form of [CreateRequest.String] for every verb and flag (%v,
@@ -25,34 +23,13 @@ func (r CreateRequest) Format(f fmt.State, verb rune) {
 // LogValue returns r as a group of its members for log/slog, with the email and phone
 // masked (slog resolves a LogValuer before any handler sees the value).
 func (r CreateRequest) LogValue() slog.Value {
-	return slog.GroupValue(r.appendLogAttrs(make([]slog.Attr, 0, 8))...)
-}
-
-func (r *CreateRequest) appendLogAttrs(attrs []slog.Attr) []slog.Attr {
-	if !r.ref.IsZero() {
-		attrs = append(attrs, slog.String(fieldExternalReference, r.ref.String()))
-	}
-	attrs = r.f.AppendNameLogAttr(attrs)
-	if !r.email.IsZero() {
-		attrs = append(attrs, slog.String(fieldEmail, r.email.Masked()))
-	}
-	if !r.phone.IsZero() {
-		attrs = append(attrs, slog.String(fieldPhone, r.phone.Masked()))
-	}
-	return r.f.AppendMoneyLogAttrs(attrs)
+	return slog.GroupValue(entity.LogAttrs(entity.CustomerCreate, &r.v)...)
 }
 
 // String returns c in its JSON form with the email and phone masked, for printing and
-// logging. Use MarshalJSON for the wire form.
+// logging. Use MarshalJSON for the wire form. The zero Customer is {}.
 func (c Customer) String() string {
-	b := append(make([]byte, 0, c.size()), '{')
-	if !c.id.IsZero() {
-		b = append(b, `"id":"`...)
-		b = append(b, c.id.String()...)
-		b = append(b, '"')
-		b = c.req.appendMembers(b, false, true)
-	}
-	return string(append(b, '}'))
+	return string(entity.AppendMasked(nil, entity.CustomerObject, &c.v))
 }
 
 // Format writes the masked form of [Customer.String] for every verb and flag.
@@ -63,9 +40,5 @@ func (c Customer) Format(f fmt.State, verb rune) {
 // LogValue returns c as a group of its members for log/slog, with the email and phone
 // masked.
 func (c Customer) LogValue() slog.Value {
-	attrs := make([]slog.Attr, 0, 10)
-	if !c.id.IsZero() {
-		attrs = append(attrs, slog.String(fieldID, c.id.String()))
-	}
-	return slog.GroupValue(c.req.appendLogAttrs(attrs)...)
+	return slog.GroupValue(entity.LogAttrs(entity.CustomerObject, &c.v)...)
 }

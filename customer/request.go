@@ -1,17 +1,12 @@
 package customer
 
 import (
+	"github.com/tallykit/billing/contact"
 	"github.com/tallykit/billing/ids"
 	"github.com/tallykit/billing/internal/entity"
-	"github.com/tallykit/billing/internal/report"
+	"github.com/tallykit/billing/internal/must"
 	"github.com/tallykit/billing/metadata"
 	"github.com/tallykit/billing/money"
-)
-
-// Member names of the customer documents that are not shared with accounts.
-const (
-	fieldID                = "id"
-	fieldExternalReference = "external_reference"
 )
 
 // CreateParams is a customer create request as Go values, for [NewCreateRequest]. A nil
@@ -20,121 +15,83 @@ const (
 // as {}.
 type CreateParams struct {
 	ExternalReference string            // required: 1–255 of A-Za-z0-9_-, not starting with bcus_
-	Name              *string           // see [ParseName]
-	Email             *string           // see [ParseEmail]
-	Phone             *string           // canonical E.164, see [ParsePhone]
+	Name              *string           // see contact.ParseName
+	Email             *string           // see contact.ParseEmail
+	Phone             *string           // canonical E.164, see contact.ParsePhone
 	Currency          *string           // ISO 4217 code, like "ZAR"; required with Balance
 	Balance           *int64            // minor units of Currency, within ±(2^53−1)
-	Metadata          map[string]string // at most 20 keys, see [metadata.CustomerLimits]
+	Metadata          map[string]string // at most 20 keys, see metadata.CustomerLimits
 }
 
-// CreateRequest is a valid customer create request (SPEC §2): an external reference and
-// the optional name, email, phone, currency, balance and metadata. Obtain one with
-// [NewCreateRequest] from Go values or [ParseCreateRequest] (or UnmarshalJSON) from JSON;
-// both apply the same rules and report the same failures.
+// CreateRequest is a valid customer create request: an external reference and the
+// optional name, email, phone, currency, balance and metadata. Obtain one with
+// [NewCreateRequest] from Go values or [DecodeCreateRequest] (or UnmarshalJSON) from
+// JSON; both apply the same rules and report the same failures.
 //
 // The zero CreateRequest is not a valid request: it has no external reference, and
-// MarshalJSON refuses it. A CreateRequest is immutable and safe for concurrent use; the
-// accessors return copies.
+// MarshalJSON refuses it. A CreateRequest is immutable and safe for concurrent use.
 type CreateRequest struct {
-	ref   ids.ExternalReference
-	email Email
-	phone Phone
-	f     entity.Fields // name, currency, balance, metadata; never payment rules
-}
-
-// The rules of the shared members in a create request and in a customer object.
-var (
-	createRules = entity.Rules{Name: checkNameError, Limits: metadata.CustomerLimits()}
-	objectRules = entity.Rules{Name: checkNameError, Limits: metadata.CustomerLimits(), PaymentRules: true}
-)
-
-// checkNameError is the name rule as the shared members want it.
-func checkNameError(s string) error {
-	_, err := ParseName(s)
-	return err
+	v entity.Values
 }
 
 // NewCreateRequest checks p and returns the request it describes. It fails with a
-// [billing.Errors] holding every failure, at the paths and with the codes that the same
+// billing.Errors holding every failure, at the places and with the codes that the same
 // request sent as JSON would give ("external_reference", "name", "email", "phone",
-// "currency", "balance", "metadata", "metadata.<key>"), in the order of the members in
-// SPEC §2, the metadata's in sorted key order after too_many_keys, and the currency
-// requirement of a balance last.
+// "currency", "balance", "metadata", "metadata.<key>"), in the order of the members
+// above, the metadata's in sorted key order after too_many_keys, and the currency that
+// a balance needs last.
 func NewCreateRequest(p CreateParams) (CreateRequest, error) {
-	var (
-		l   report.List
-		req CreateRequest
-		err error
-	)
-	m := entity.NewMembers(&createRules)
-	if req.ref, err = ids.ParseCustomerExternalReference(p.ExternalReference); err != nil {
-		l.AddAt(fieldExternalReference, err)
-	}
-	m.SetName(&l, "", p.Name)
-	if p.Email != nil {
-		if req.email, err = ParseEmail(*p.Email); err != nil {
-			l.AddAt(fieldEmail, err)
-		}
-	}
-	if p.Phone != nil {
-		if req.phone, err = ParsePhone(*p.Phone); err != nil {
-			l.AddAt(fieldPhone, err)
-		}
-	}
-	m.SetCurrency(&l, "", p.Currency)
-	m.SetBalance(&l, "", p.Balance)
-	m.SetMetadata(&l, "", p.Metadata)
-	m.FinishSet(&l, "")
-	if err := l.Err(); err != nil {
+	b := entity.NewBuilder(entity.CustomerCreate)
+	b.String("external_reference", &p.ExternalReference)
+	b.String("name", p.Name)
+	b.String("email", p.Email)
+	b.String("phone", p.Phone)
+	b.String("currency", p.Currency)
+	b.Balance(p.Balance)
+	b.Metadata(p.Metadata)
+	v, err := b.Finish()
+	if err != nil {
 		return CreateRequest{}, err
 	}
-	req.f = m.Fields
-	return req, nil
+	return CreateRequest{v: v}, nil
 }
 
 // MustNewCreateRequest is like [NewCreateRequest] but panics on failure. It is meant for
 // tests and for requests written in the source, never for input.
 func MustNewCreateRequest(p CreateParams) CreateRequest {
-	req, err := NewCreateRequest(p)
-	if err != nil {
-		panic("customer: MustNewCreateRequest: " + err.Error())
-	}
-	return req
+	return must.Get(NewCreateRequest(p))
 }
 
 // IsZero reports whether r is the zero CreateRequest, which is not a valid request.
-func (r CreateRequest) IsZero() bool { return r.ref.IsZero() }
+func (r CreateRequest) IsZero() bool { return r.v.Ref.IsZero() }
 
 // ExternalReference returns the caller's own reference for the customer. The library
 // checks its shape only: that it is unique among the merchant's customers is for the
-// billing API (or the service) to check.
-func (r CreateRequest) ExternalReference() ids.ExternalReference { return r.ref }
+// service's store to check.
+func (r CreateRequest) ExternalReference() ids.ExternalReference { return r.v.Ref }
 
 // Name returns the customer's name and whether the request has one.
-func (r CreateRequest) Name() (Name, bool) { return Name{s: r.f.Name}, r.f.Name != "" }
+func (r CreateRequest) Name() (contact.Name, bool) { return r.v.Name, !r.v.Name.IsZero() }
 
 // Email returns the customer's email address and whether the request has one. The Email
-// prints masked; [Email.Address] returns the address.
-func (r CreateRequest) Email() (Email, bool) { return r.email, !r.email.IsZero() }
+// prints masked; contact.Email.Address returns the address.
+func (r CreateRequest) Email() (contact.Email, bool) { return r.v.Email, !r.v.Email.IsZero() }
 
 // Phone returns the customer's phone number and whether the request has one. The Phone
-// prints masked; [Phone.E164] returns the number.
-func (r CreateRequest) Phone() (Phone, bool) { return r.phone, !r.phone.IsZero() }
+// prints masked; contact.Phone.E164 returns the number.
+func (r CreateRequest) Phone() (contact.Phone, bool) { return r.v.Phone, !r.v.Phone.IsZero() }
 
 // Currency returns the currency of the customer's balance and whether the request has one.
-func (r CreateRequest) Currency() (money.Currency, bool) { return r.f.CurrencyValue() }
+func (r CreateRequest) Currency() (money.Currency, bool) { return r.v.Currency, !r.v.Currency.IsZero() }
 
 // Balance returns the customer's opening balance, in its currency, and whether the request
 // has one (absent: the balance is not tracked). A negative balance is a credit.
-func (r CreateRequest) Balance() (money.Amount, bool) { return r.f.BalanceAmount() }
+func (r CreateRequest) Balance() (money.Amount, bool) { return r.v.BalanceAmount() }
 
 // Metadata returns the request's metadata and whether the member is present; metadata
 // given as {} is present and empty.
-func (r CreateRequest) Metadata() (metadata.Metadata, bool) { return r.f.MetadataValue() }
+func (r CreateRequest) Metadata() (metadata.Metadata, bool) { return r.v.Metadata, r.v.HasMeta }
 
 // Equal reports whether r and o hold the same members with the same values (metadata
 // given as {} differs from absent metadata).
-func (r CreateRequest) Equal(o CreateRequest) bool {
-	return r.ref == o.ref && r.email == o.email && r.phone == o.phone && r.f.Equal(&o.f)
-}
+func (r CreateRequest) Equal(o CreateRequest) bool { return r.v.Equal(&o.v) }

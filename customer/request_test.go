@@ -13,6 +13,7 @@ import (
 
 	billing "github.com/tallykit/billing"
 	"github.com/tallykit/billing/customer"
+	"github.com/tallykit/billing/internal/report"
 	"github.com/tallykit/billing/internal/strictjson"
 	"github.com/tallykit/billing/internal/testdocs"
 )
@@ -52,7 +53,7 @@ func TestNewCreateRequest(t *testing.T) {
 	assert.Equal(t, "+27123456789", phone.E164())
 	cur, ok := req.Currency()
 	assert.True(t, ok)
-	assert.Equal(t, "ZAR", cur.Code())
+	assert.Equal(t, "ZAR", cur.String())
 	bal, ok := req.Balance()
 	assert.True(t, ok)
 	assert.Equal(t, int64(2000), bal.Minor())
@@ -64,7 +65,7 @@ func TestNewCreateRequest(t *testing.T) {
 	out, err := req.MarshalJSON()
 	require.NoError(t, err)
 	assert.Equal(t, fullRequestJSON, string(out))
-	parsed, err := customer.ParseCreateRequest(out)
+	parsed, err := customer.DecodeCreateRequest(out)
 	require.NoError(t, err)
 	assert.True(t, req.Equal(parsed))
 
@@ -143,7 +144,7 @@ func TestNewCreateRequestFailures(t *testing.T) {
 }
 
 func TestParseCreateRequestErrorsMatchable(t *testing.T) {
-	_, err := customer.ParseCreateRequest([]byte(`{"external_reference":"x","phone":"+15555555555","balance":1.5}`))
+	_, err := customer.DecodeCreateRequest([]byte(`{"external_reference":"x","phone":"+15555555555","balance":1.5}`))
 	require.Error(t, err)
 	assert.ErrorIs(t, err, billing.CodeInvalidPhone)
 	assert.ErrorIs(t, err, billing.CodeInvalidType)
@@ -214,7 +215,7 @@ func TestCreateRequestEncodingEscapes(t *testing.T) {
 	}{name, map[string]string{"note": "line\none\ttab\x00\x7f\u2028", "k.a y": "<b>"}})
 	require.NoError(t, err)
 	assert.Contains(t, string(out), string(std[1:len(std)-1]), "what encoding/json writes")
-	back, err := customer.ParseCreateRequest(out)
+	back, err := customer.DecodeCreateRequest(out)
 	require.NoError(t, err)
 	assert.True(t, req.Equal(back))
 	// encoding/json reads the same values.
@@ -271,7 +272,7 @@ func TestCreateRequestPrivacy(t *testing.T) {
 func TestNestedCreateRequest(t *testing.T) {
 	doc := []byte(`{"a":1,"customer":{"phone":"+15555555555","metadata":{"tier":""},"balance":5},"b":2}`)
 	var req customer.CreateRequest
-	err := strictjson.Decode(doc, "", func(o strictjson.Object) {
+	err := strictjson.Decode(doc, report.Loc{}, func(o strictjson.Object) {
 		for o.Next() {
 			if o.Name() != "customer" {
 				o.Fail(billing.CodeOutOfRange, "test")
@@ -280,8 +281,8 @@ func TestNestedCreateRequest(t *testing.T) {
 			}
 			raw, _ := o.Raw()
 			var err error
-			if req, err = customer.ParseCreateRequest(raw); err != nil {
-				o.AddError(o.Path(), err)
+			if req, err = customer.DecodeCreateRequest(raw); err != nil {
+				o.AddUnder(o.Path(), err)
 			}
 		}
 	})
@@ -293,11 +294,11 @@ func TestNestedCreateRequest(t *testing.T) {
 		{"customer.currency", "required"},
 		{"b", "out_of_range"},
 	}, failures(err))
-	err = strictjson.Decode([]byte(`{"customer":[]}`), "", func(o strictjson.Object) {
+	err = strictjson.Decode([]byte(`{"customer":[]}`), report.Loc{}, func(o strictjson.Object) {
 		for o.Next() {
 			raw, _ := o.Raw()
-			_, err := customer.ParseCreateRequest(raw)
-			o.AddError(o.Path(), err)
+			_, err := customer.DecodeCreateRequest(raw)
+			o.AddUnder(o.Path(), err)
 		}
 	})
 	assert.Equal(t, []failure{{"customer", "invalid_type"}}, failures(err))

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tallykit/billing/customer"
+	"github.com/tallykit/billing/internal/report"
 	"github.com/tallykit/billing/internal/strictjson"
 	"github.com/tallykit/billing/internal/testdocs"
 )
@@ -23,12 +24,12 @@ func TestTestdataCreateRequests(t *testing.T) {
 	assert.GreaterOrEqual(t, len(docs), 200)
 	for _, d := range docs {
 		t.Run(d.Name, func(t *testing.T) {
-			req, err := testdocs.CheckParsed(t, d, customer.ParseCreateRequest)
+			req, err := testdocs.CheckParsed(t, d, customer.DecodeCreateRequest)
 			if err != nil {
 				checkMessages(t, err, d.Data)
 				return
 			}
-			// UnmarshalJSON agrees with ParseCreateRequest, through encoding/json too.
+			// UnmarshalJSON agrees with DecodeCreateRequest, through encoding/json too.
 			var viaJSON struct{ R customer.CreateRequest }
 			require.NoError(t, json.Unmarshal([]byte(`{"R":`+string(d.Data)+`}`), &viaJSON))
 			assert.True(t, req.Equal(viaJSON.R))
@@ -41,7 +42,7 @@ func TestTestdataCustomers(t *testing.T) {
 	assert.GreaterOrEqual(t, len(docs), 60)
 	for _, d := range docs {
 		t.Run(d.Name, func(t *testing.T) {
-			c, err := testdocs.CheckParsed(t, d, customer.Parse)
+			c, err := testdocs.CheckParsed(t, d, customer.Decode)
 			if err != nil {
 				checkMessages(t, err, d.Data)
 				return
@@ -76,14 +77,14 @@ func paramsOf(data []byte) (customer.CreateParams, bool) {
 		p  customer.CreateParams
 		ok bool
 	)
-	err := strictjson.Decode(data, "", func(o strictjson.Object) {
+	err := strictjson.Decode(data, report.Loc{}, func(o strictjson.Object) {
 		p, ok = testdocs.CustomerParams(o)
 	})
 	return p, ok && err == nil
 }
 
 func TestTestdataThroughParams(t *testing.T) {
-	tried := testdocs.CheckThroughParams(t, "customer-create", paramsOf, customer.NewCreateRequest, customer.ParseCreateRequest)
+	tried := testdocs.CheckThroughParams(t, "customer-create", paramsOf, customer.NewCreateRequest, customer.DecodeCreateRequest)
 	assert.Greater(t, tried, 150, "most documents can be written as Go values")
 }
 
@@ -92,11 +93,11 @@ func TestDocumentTooLong(t *testing.T) {
 	doc := []byte(`{"external_reference":"cust_1"}`)
 	doc = append(doc, bytes.Repeat([]byte(" "), strictjson.MaxSize+1-len(doc))...)
 	require.Len(t, doc, 1<<20+1)
-	_, err := customer.ParseCreateRequest(doc)
+	_, err := customer.DecodeCreateRequest(doc)
 	assert.Equal(t, []failure{{"", "too_long"}}, failures(err))
-	_, err = customer.Parse(doc)
+	_, err = customer.Decode(doc)
 	assert.Equal(t, []failure{{"", "too_long"}}, failures(err))
 	// Exactly 1 MiB is read.
-	_, err = customer.ParseCreateRequest(doc[:len(doc)-1])
+	_, err = customer.DecodeCreateRequest(doc[:len(doc)-1])
 	assert.NoError(t, err)
 }

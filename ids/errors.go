@@ -4,6 +4,7 @@ import (
 	"unicode/utf8"
 
 	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/report"
 )
 
 // MaxLength is the most characters (Unicode code points) any value of this package may hold.
@@ -35,7 +36,7 @@ func tooLong(s string) bool {
 }
 
 func fieldError(field string, code billing.Code, message string) error {
-	return billing.NewFieldError(field, code, message)
+	return report.At(field).Fail(code, message)
 }
 
 // notString is the failure of a JSON value or database column that is not a string.

@@ -17,13 +17,13 @@ type kind struct {
 	check func([]byte) error
 }
 
-// kinds lists the document kinds of SPEC §2 in the order of its table.
+// kinds lists the document kinds: the create requests, then the objects.
 func kinds() []kind {
 	return []kind{
-		{"customer-create", "a customer create request", func(b []byte) error { _, err := customer.ParseCreateRequest(b); return err }},
-		{"account-create", "an account create request", func(b []byte) error { _, err := account.ParseCreateRequest(b); return err }},
-		{"customer", "a customer object", func(b []byte) error { _, err := customer.Parse(b); return err }},
-		{"account", "an account object", func(b []byte) error { _, err := account.Parse(b); return err }},
+		{"customer-create", "a customer create request", func(b []byte) error { _, err := customer.DecodeCreateRequest(b); return err }},
+		{"account-create", "an account create request", func(b []byte) error { _, err := account.DecodeCreateRequest(b); return err }},
+		{"customer", "a customer object", func(b []byte) error { _, err := customer.Decode(b); return err }},
+		{"account", "an account object", func(b []byte) error { _, err := account.Decode(b); return err }},
 	}
 }
 
@@ -50,7 +50,7 @@ func writeUsage(w io.Writer) {
 	b.WriteString("Usage: billingcheck [-json] KIND [FILE ...]\n\n")
 	b.WriteString("Checks billing API documents and prints every failure as FILE: FIELD: CODE: message,\n")
 	b.WriteString("or FILE: ok. With no FILE, or FILE \"-\", standard input is read.\n\n")
-	b.WriteString("Flags:\n  -json   one JSON object per input: {\"file\":…,\"valid\":…,\"errors\":[{\"field\":…,\"code\":…,\"message\":…}]}\n")
+	b.WriteString("Flags:\n  -json   one JSON object per input: {\"file\":…,\"valid\":…,\"errors\":[{\"field\":…,\"pointer\":…,\"code\":…,\"message\":…}]}\n")
 	b.WriteString("  -h      this help\n\nKinds:\n")
 	for _, k := range kinds() {
 		fmt.Fprintf(&b, "  %-16s %s\n", k.name, k.about)

@@ -14,9 +14,10 @@ import (
 	"unicode/utf8"
 
 	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/report"
 )
 
-// Exit statuses of SPEC §5.
+// Exit statuses: 0 every input valid, 1 some input invalid, 2 usage or I/O error.
 const (
 	exitValid   = 0
 	exitInvalid = 1
@@ -81,7 +82,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			status = exitUsage
 			continue
 		}
-		errs := billing.AsErrors(k.check(data))
+		errs := report.Errs(k.check(data))
 		if len(errs) > 0 && status == exitValid {
 			status = exitInvalid
 		}

@@ -137,7 +137,7 @@ func TestRunUsageAndIO(t *testing.T) {
 		{"stdin invalid", []string{"customer-create"}, `{"external_reference":"bcus_1","phone":"+15555555555"}`, 1,
 			"-: external_reference: invalid_format: ", ""},
 		{"stdin json", []string{"-json", "customer-create"}, `[]`, 1,
-			`{"file":"-","valid":false,"errors":[{"field":"","code":"invalid_type","message":`, ""},
+			`{"file":"-","valid":false,"errors":[{"field":"","pointer":"","code":"invalid_type","message":`, ""},
 		{"json valid has empty errors", []string{"-json", "customer-create"}, `{"external_reference":"x"}`, 0,
 			`{"file":"-","valid":true,"errors":[]}`, ""},
 		{"oversized stdin", []string{"customer-create"}, `{"external_reference":"` + strings.Repeat("a", 1<<20) + `"}`, 1,

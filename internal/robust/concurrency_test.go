@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/tallykit/billing/account"
+	"github.com/tallykit/billing/contact"
 	"github.com/tallykit/billing/customer"
 	"github.com/tallykit/billing/ids"
 	"github.com/tallykit/billing/metadata"
@@ -47,12 +48,12 @@ func together(n int, fn func(i int)) {
 type phoneFacts struct {
 	e164, region, masked string
 	cc                   int
-	typ                  customer.PhoneType
+	typ                  contact.PhoneType
 	err                  string
 }
 
 func factsOf(s string) phoneFacts {
-	p, err := customer.ParsePhone(s)
+	p, err := contact.ParsePhone(s)
 	if err != nil {
 		return phoneFacts{err: err.Error()}
 	}
@@ -102,8 +103,8 @@ type shared struct {
 	rules    money.PaymentRules
 	balance  money.Amount
 	key      ids.APIKey
-	phone    customer.Phone
-	email    customer.Email
+	phone    contact.Phone
+	email    contact.Email
 	docs     map[kind][]byte
 	mdDoc    []byte
 	badDocs  map[kind][]byte
@@ -133,15 +134,15 @@ func newShared(t *testing.T) shared {
 		s.badDocs[k] = []byte(`{"name":"\u202e","email":"x","phone":"+15555555555","currency":"zar","balance":1.5,"metadata":{"":"v"},"x":1}`)
 	}
 	s.mdDoc = []byte(`{"z":"last","a.b":"dotted","é":"accent","":"empty key"}`)
-	s.custReq, err = customer.ParseCreateRequest(s.docs[customerCreate])
+	s.custReq, err = customer.DecodeCreateRequest(s.docs[customerCreate])
 	require.NoError(t, err)
-	s.cust, err = customer.Parse(s.docs[customerObject])
+	s.cust, err = customer.Decode(s.docs[customerObject])
 	require.NoError(t, err)
-	s.accReq, err = account.ParseCreateRequest(s.docs[accountCreate])
+	s.accReq, err = account.DecodeCreateRequest(s.docs[accountCreate])
 	require.NoError(t, err)
-	s.acc, err = account.Parse(s.docs[accountObject])
+	s.acc, err = account.Decode(s.docs[accountObject])
 	require.NoError(t, err)
-	s.md, err = metadata.Parse([]byte(`{"z":"last","a.b":"dotted","é":"accent"}`), metadata.CustomerLimits())
+	s.md, err = metadata.Decode([]byte(`{"z":"last","a.b":"dotted","é":"accent"}`), metadata.CustomerLimits())
 	require.NoError(t, err)
 	var ok bool
 	s.rules, ok = s.cust.PaymentRules()
@@ -197,8 +198,8 @@ func (s shared) observe() string {
 		bal, _ := c.Balance()
 		md, _ := c.Metadata()
 		p(c.ExternalReference(), n, e.Address(), e.Local(), e.Domain(), e.Masked(), ph.E164(), ph.Region(), ph.Type(),
-			ph.CountryCode(), ph.Masked(), cur.Code(), cur.Name(), cur.MinorUnits(), cur.NumericCode(), bal.Minor(),
-			bal.String(), bal.Format(language.MustParse("en-ZA")), bal.IsCredit(), bal.IsOwed(), md.Map())
+			ph.CountryCode(), ph.Masked(), cur.String(), cur.Name(), cur.MinorUnits(), cur.NumericCode(), bal.Minor(),
+			bal.String(), bal.Display(language.MustParse("en-ZA")), bal.IsCredit(), bal.IsOwed(), md.Map())
 	}
 	r, _ := s.cust.PaymentRules()
 	p(s.cust.ID(), r.MinAmount(), r.MaxAmount(), r.UnderpaymentAllowed(), r.OverpaymentAllowed(), s.cust.Equal(s.cust))
@@ -207,7 +208,7 @@ func (s shared) observe() string {
 		cur, _ := a.Currency()
 		bal, _ := a.Balance()
 		md, _ := a.Metadata()
-		p(a.ExternalReference(), n, cur, bal.Minor(), bal.Format(language.German), md.Keys())
+		p(a.ExternalReference(), n, cur, bal.Minor(), bal.Display(language.German), md.Keys())
 	}
 	ref := s.accReq.Customer()
 	nc, _ := ref.NewCustomer()
@@ -266,19 +267,19 @@ func TestConcurrentParsing(t *testing.T) {
 		var err error
 		switch k {
 		case customerCreate:
-			v, err = customer.ParseCreateRequest(doc)
+			v, err = customer.DecodeCreateRequest(doc)
 		case customerObject:
-			v, err = customer.Parse(doc)
+			v, err = customer.Decode(doc)
 		case accountCreate:
-			v, err = account.ParseCreateRequest(doc)
+			v, err = account.DecodeCreateRequest(doc)
 		default:
-			v, err = account.Parse(doc)
+			v, err = account.Decode(doc)
 		}
 		out, _ := v.MarshalJSON()
 		return outcome{string(out), fmt.Sprint(failuresOf(err))}
 	}
 	parseMD := func(doc []byte) outcome {
-		md, err := metadata.Parse(doc, metadata.AccountLimits())
+		md, err := metadata.Decode(doc, metadata.AccountLimits())
 		out, _ := md.MarshalJSON()
 		return outcome{string(out), fmt.Sprint(failuresOf(err))}
 	}

@@ -18,6 +18,7 @@ import (
 	billing "github.com/tallykit/billing"
 	"github.com/tallykit/billing/account"
 	"github.com/tallykit/billing/customer"
+	"github.com/tallykit/billing/internal/report"
 )
 
 // IDs used by the documents the tests build.
@@ -43,7 +44,7 @@ func at(path string, code billing.Code) failure { return failure{path, code} }
 // failuresOf returns the failures in err, in order; nil for a nil error.
 func failuresOf(err error) []failure {
 	var out []failure
-	for _, e := range billing.AsErrors(err) {
+	for _, e := range report.Errs(err) {
 		out = append(out, failure{e.Field, e.Code})
 	}
 	return out
@@ -71,13 +72,13 @@ func (k kind) parse(data []byte) error {
 	var err error
 	switch k {
 	case customerCreate:
-		_, err = customer.ParseCreateRequest(data)
+		_, err = customer.DecodeCreateRequest(data)
 	case customerObject:
-		_, err = customer.Parse(data)
+		_, err = customer.Decode(data)
 	case accountCreate:
-		_, err = account.ParseCreateRequest(data)
+		_, err = account.DecodeCreateRequest(data)
 	case accountObject:
-		_, err = account.Parse(data)
+		_, err = account.Decode(data)
 	}
 	return err
 }

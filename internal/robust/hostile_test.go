@@ -13,7 +13,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
 	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/report"
 	"github.com/tallykit/billing/internal/strictjson"
 	"github.com/tallykit/billing/metadata"
 )
@@ -498,7 +500,7 @@ func parseWithin(t *testing.T, base float64, perByte int, doc []byte, parse func
 	}
 	var err error
 	m := measure(runs, func() { err = parse(doc) })
-	n, f := len(doc), len(billing.AsErrors(err))
+	n, f := len(doc), len(report.Errs(err))
 	allocLimit := uint64(perByte*n + allocPerFailure*f + allocConst)
 	timeLimit := time.Duration(timeFactor * base * float64(max(n, timeFloor)+timePerFailure*f))
 	t.Logf("%d bytes, %d failures: allocated %d B (%.0f%% of bound), CPU %v (%.0f%% of bound)",
@@ -542,7 +544,7 @@ func TestHostileDocuments(t *testing.T) {
 			if tc.meta != nil {
 				t.Run("metadata", func(t *testing.T) {
 					doc := tc.meta()
-					parse := func(d []byte) error { _, err := metadata.Parse(d, metadata.CustomerLimits()); return err }
+					parse := func(d []byte) error { _, err := metadata.Decode(d, metadata.CustomerLimits()); return err }
 					checkFailures(t, parseWithin(t, base, perByte, doc, parse), tc.metaWant, tc.metaCount)
 				})
 			}

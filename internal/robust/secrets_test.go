@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tallykit/billing/account"
+	"github.com/tallykit/billing/contact"
 	"github.com/tallykit/billing/customer"
 	"github.com/tallykit/billing/ids"
 )
@@ -101,8 +102,8 @@ func assertMasked(t *testing.T, out, verb, context string, shown ...secret) {
 // fixtures are the values that hold the secrets, from Go values and from JSON.
 type fixtures struct {
 	keys     []ids.APIKey
-	phones   []customer.Phone
-	emails   []customer.Email
+	phones   []contact.Phone
+	emails   []contact.Email
 	custReq  customer.CreateRequest
 	cust     customer.Customer
 	accReq   account.CreateRequest
@@ -123,13 +124,13 @@ func newFixtures(t *testing.T) fixtures {
 		f.keys = append(f.keys, k)
 	}
 	for _, s := range []secret{phone1, phone2, phone3} {
-		p, err := customer.ParsePhone(s.value)
+		p, err := contact.ParsePhone(s.value)
 		require.NoError(t, err, s.value)
 		require.Equal(t, s.masked, p.String())
 		f.phones = append(f.phones, p)
 	}
 	for _, s := range []secret{email1, email2} {
-		e, err := customer.ParseEmail(s.value)
+		e, err := contact.ParseEmail(s.value)
 		require.NoError(t, err, s.value)
 		require.Equal(t, s.masked, e.String())
 		f.emails = append(f.emails, e)
@@ -146,7 +147,7 @@ func newFixtures(t *testing.T) fixtures {
 	require.NoError(t, err)
 	f.acc, err = account.New(ids.MustParseAccountID(accountID), ids.MustParseCustomerID(customerID), f.accReq)
 	require.NoError(t, err)
-	f.parsedCR, err = customer.ParseCreateRequest([]byte(`{"external_reference":"c3","email":"` + email2.value + `","phone":"` + phone3.value + `"}`))
+	f.parsedCR, err = customer.DecodeCreateRequest([]byte(`{"external_reference":"c3","email":"` + email2.value + `","phone":"` + phone3.value + `"}`))
 	require.NoError(t, err)
 	return f
 }
@@ -169,8 +170,8 @@ type (
 	}
 	everything struct {
 		Key     ids.APIKey
-		Phone   customer.Phone
-		Email   customer.Email
+		Phone   contact.Phone
+		Email   contact.Email
 		Request customer.CreateRequest
 		Cust    customer.Customer
 		Account account.CreateRequest
@@ -180,9 +181,9 @@ type (
 	}
 	nested struct {
 		Inner  everything
-		Ptr    *customer.Phone // fmt prints a pointer below the top level as an address
+		Ptr    *contact.Phone // fmt prints a pointer below the top level as an address
 		Keys   [2]ids.APIKey
-		Phones map[customer.Phone]customer.Email
+		Phones map[contact.Phone]contact.Email
 	}
 	// hidden holds an API key in an unexported field: fmt cannot call its methods there
 	// and prints its fields, which hold nothing but the masked form.
@@ -216,12 +217,12 @@ func (f fixtures) printedValues() []printed {
 		{"struct of everything", all, []secret{testKey, phone1, email1, email2, phone2}, false},
 		{"*struct of everything", &all, []secret{testKey, phone1, email1, email2, phone2}, false},
 		{"nested structs", nested{Inner: all, Ptr: &f.phones[0], Keys: [2]ids.APIKey{f.keys[1], f.keys[3]},
-			Phones: map[customer.Phone]customer.Email{f.phones[2]: f.emails[1]}},
+			Phones: map[contact.Phone]contact.Email{f.phones[2]: f.emails[1]}},
 			[]secret{testKey, phone1, email1, liveKey, shortKey, phone3, email2}, false},
 		{"slice of keys", f.keys, []secret{testKey, liveKey, publicKey, shortKey}, false},
 		{"slice of phones", f.phones, []secret{phone1, phone2, phone3}, false},
-		{"slice of pointers", []*customer.Email{&f.emails[0]}, nil, false},
-		{"map of emails", map[string]customer.Email{"a": f.emails[0], "b": f.emails[1]}, []secret{email1, email2}, false},
+		{"slice of pointers", []*contact.Email{&f.emails[0]}, nil, false},
+		{"map of emails", map[string]contact.Email{"a": f.emails[0], "b": f.emails[1]}, []secret{email1, email2}, false},
 		{"map of requests", map[string]customer.CreateRequest{"r": f.custReq}, []secret{email1, phone1}, false},
 		{"[]any", []any{f.keys[0], f.phones[0], f.emails[1], f.cust, f.accReq}, []secret{testKey, phone1, email2, email1, phone2}, false},
 		{"key in an unexported field", hidden{f.keys[0]}, []secret{testKey}, false},
@@ -242,7 +243,7 @@ func (f fixtures) everything() everything {
 // Not covered, because it is fmt's behaviour and not the library's: a Phone or an Email in
 // an unexported field of the caller's own struct. fmt cannot call methods through an
 // unexported field and prints the value's own fields, the full number or address among
-// them (%v of struct{p customer.Phone} shows {+27829637418 ZA …}). An APIKey is safe even
+// them (%v of struct{p contact.Phone} shows {+27829637418 ZA …}). An APIKey is safe even
 // there: it holds only its masked form and a function (TestSecretsWithFmt checks it).
 func TestSecretsWithFmt(t *testing.T) {
 	f := newFixtures(t)
@@ -374,25 +375,25 @@ func parserErrors(t *testing.T) map[string]error {
 		var key ids.APIKey
 		add("APIKey.UnmarshalJSON "+k, key.UnmarshalJSON([]byte(quote(k))))
 		add("APIKey.UnmarshalText "+k, key.UnmarshalText([]byte(k)))
-		_, err = customer.ParseCreateRequest([]byte(`{"external_reference":` + quote(k+" ") + `}`))
+		_, err = customer.DecodeCreateRequest([]byte(`{"external_reference":` + quote(k+" ") + `}`))
 		add("external_reference "+k, err)
-		_, err = customer.ParseCreateRequest([]byte(`{"external_reference":"c1","api_key":` + quote(k) + `}`))
+		_, err = customer.DecodeCreateRequest([]byte(`{"external_reference":"c1","api_key":` + quote(k) + `}`))
 		add("unknown member "+k, err)
-		_, err = account.ParseCreateRequest([]byte(`{"customer":` + quote(k) + `,"external_reference":"a1","metadata":{"k":` + quote(k+strings.Repeat("x", 500)) + `}}`))
+		_, err = account.DecodeCreateRequest([]byte(`{"customer":` + quote(k) + `,"external_reference":"a1","metadata":{"k":` + quote(k+strings.Repeat("x", 500)) + `}}`))
 		add("customer reference and metadata value "+k, err)
 	}
 	for _, e := range badEmails {
-		_, err := customer.ParseEmail(e)
+		_, err := contact.ParseEmail(e)
 		add("ParseEmail "+e, err)
-		var em customer.Email
+		var em contact.Email
 		add("Email.UnmarshalText "+e, em.UnmarshalText([]byte(e)))
-		_, err = customer.ParseCreateRequest([]byte(`{"external_reference":"c1","email":` + quote(e) + `,"phone":` + quote(e) + `}`))
+		_, err = customer.DecodeCreateRequest([]byte(`{"external_reference":"c1","email":` + quote(e) + `,"phone":` + quote(e) + `}`))
 		add("customer create "+e, err)
-		_, err = customer.Parse([]byte(`{"id":"` + customerID + `","external_reference":"c1","email":` + quote(e) + `}`))
+		_, err = customer.Decode([]byte(`{"id":"` + customerID + `","external_reference":"c1","email":` + quote(e) + `}`))
 		add("customer "+e, err)
-		_, err = account.ParseCreateRequest([]byte(`{"customer":{"external_reference":"c1","email":` + quote(e) + `},"external_reference":"a1"}`))
+		_, err = account.DecodeCreateRequest([]byte(`{"customer":{"external_reference":"c1","email":` + quote(e) + `},"external_reference":"a1"}`))
 		add("account create, new customer "+e, err)
-		_, err = account.ParseCreateRequest([]byte(`{"customer":` + quote(e) + `,"external_reference":` + quote(e) + `}`))
+		_, err = account.DecodeCreateRequest([]byte(`{"customer":` + quote(e) + `,"external_reference":` + quote(e) + `}`))
 		add("account create, customer reference "+e, err)
 		_, err = customer.NewCreateRequest(customer.CreateParams{ExternalReference: "c1", Email: &e})
 		add("customer.NewCreateRequest "+e, err)
@@ -400,17 +401,17 @@ func parserErrors(t *testing.T) map[string]error {
 		add("account.NewCreateRequest "+e, err)
 	}
 	for _, p := range badPhones {
-		_, err := customer.ParsePhone(p)
+		_, err := contact.ParsePhone(p)
 		add("ParsePhone "+p, err)
-		var ph customer.Phone
+		var ph contact.Phone
 		add("Phone.UnmarshalText "+p, ph.UnmarshalText([]byte(p)))
-		_, err = customer.NormalizePhone(p+" ext. 12", "ZA")
+		_, err = contact.NormalizePhone(p+" ext. 12", "ZA")
 		add("NormalizePhone "+p, err)
-		_, err = customer.ParseCreateRequest([]byte(`{"external_reference":"c1","phone":` + quote(p) + `,"email":` + quote(p) + `}`))
+		_, err = customer.DecodeCreateRequest([]byte(`{"external_reference":"c1","phone":` + quote(p) + `,"email":` + quote(p) + `}`))
 		add("customer create "+p, err)
-		_, err = customer.Parse([]byte(`{"id":"` + customerID + `","external_reference":"c1","phone":` + quote(p) + `}`))
+		_, err = customer.Decode([]byte(`{"id":"` + customerID + `","external_reference":"c1","phone":` + quote(p) + `}`))
 		add("customer "+p, err)
-		_, err = account.ParseCreateRequest([]byte(`{"customer":{"external_reference":"c1","phone":` + quote(p) + `},"external_reference":"a1"}`))
+		_, err = account.DecodeCreateRequest([]byte(`{"customer":{"external_reference":"c1","phone":` + quote(p) + `},"external_reference":"a1"}`))
 		add("account create, new customer "+p, err)
 		_, err = customer.NewCreateRequest(customer.CreateParams{ExternalReference: "c1", Phone: &p})
 		add("customer.NewCreateRequest "+p, err)

@@ -9,8 +9,9 @@ import (
 	"unicode/utf8"
 
 	billing "github.com/tallykit/billing"
-	"github.com/tallykit/billing/customer"
+	"github.com/tallykit/billing/contact"
 	"github.com/tallykit/billing/ids"
+	"github.com/tallykit/billing/internal/report"
 	"github.com/tallykit/billing/metadata"
 	"github.com/tallykit/billing/money"
 )
@@ -87,7 +88,7 @@ func RoundTrip[T Document[T]](t testing.TB, v T, parse func([]byte) (T, error)) 
 // a second run (again).
 func CheckFailures(t testing.TB, err error, again error) {
 	t.Helper()
-	errs := billing.AsErrors(err)
+	errs := report.Errs(err)
 	if len(errs) == 0 {
 		t.Fatalf("error without failures: %v", err)
 	}
@@ -117,7 +118,7 @@ func CheckFailures(t testing.TB, err error, again error) {
 // CheckJSONLevel checks the document-level failures against encoding/json's verdict.
 func CheckJSONLevel(t testing.TB, data []byte, err error) {
 	t.Helper()
-	errs := billing.AsErrors(err)
+	errs := report.Errs(err)
 	if !json.Valid(data) && len(data) <= 1<<20 {
 		if len(errs) != 1 || errs[0].Field != "" || errs[0].Code != billing.CodeInvalidJSON {
 			t.Fatalf("encoding/json says not JSON; got %v", err)
@@ -165,7 +166,7 @@ func EqMoney(t testing.TB, prefix string, plain Money, v Moneyed) {
 	}
 	a, hasA := v.Balance()
 	m, hasM := v.Metadata()
-	EqString(t, prefix+"currency", plain.Currency, c.Code())
+	EqString(t, prefix+"currency", plain.Currency, c.String())
 	if (plain.Balance == nil) != !hasA || plain.Balance != nil && *plain.Balance != a.Minor() {
 		t.Fatalf("%sbalance: encoding/json %v, ours %v", prefix, plain.Balance, a)
 	}
@@ -185,9 +186,9 @@ func EqMoney(t testing.TB, prefix string, plain Money, v Moneyed) {
 // customerValues is what a customer create request and a customer object have in common.
 type customerValues interface {
 	ExternalReference() ids.ExternalReference
-	Name() (customer.Name, bool)
-	Email() (customer.Email, bool)
-	Phone() (customer.Phone, bool)
+	Name() (contact.Name, bool)
+	Email() (contact.Email, bool)
+	Phone() (contact.Phone, bool)
 	Moneyed
 }
 
@@ -220,8 +221,8 @@ func EqCustomer(t testing.TB, prefix string, data []byte, v customerValues) {
 // CheckMasked checks that none of printed (a value's String forms) shows the email
 // address or the phone number of v in full.
 func CheckMasked(t testing.TB, v interface {
-	Email() (customer.Email, bool)
-	Phone() (customer.Phone, bool)
+	Email() (contact.Email, bool)
+	Phone() (contact.Phone, bool)
 }, printed ...string) {
 	t.Helper()
 	email, _ := v.Email()

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/report"
 )
 
 // Failure is one expected or reported failure, as the testdata files write it.
@@ -135,7 +136,7 @@ func CheckThroughParams[P any, T Document[T]](t *testing.T, kind string, paramsO
 // writes it.
 func Failures(err error) []Failure {
 	out := []Failure{}
-	for _, e := range billing.AsErrors(err) {
+	for _, e := range report.Errs(err) {
 		out = append(out, Failure{Field: strings.ToValidUTF8(e.Field, "\uFFFD"), Code: string(e.Code)})
 	}
 	return out
@@ -177,7 +178,7 @@ func JSONLevel(fs []Failure) bool {
 func CheckMessages(t testing.TB, err error, secrets ...*string) {
 	t.Helper()
 	examples := strings.NewReplacer("jane@example.com", "", "+27123456789", "", "+447911123456", "")
-	for _, e := range billing.AsErrors(err) {
+	for _, e := range report.Errs(err) {
 		assert.NotEmpty(t, e.Message, e.Field)
 		msg := examples.Replace(e.Message)
 		for _, s := range secrets {

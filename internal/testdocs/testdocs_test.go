@@ -33,8 +33,8 @@ func TestFailures(t *testing.T) {
 	type failure struct{ Field, Code string }
 	assert.Equal(t, []failure{}, testdocs.FailuresAs[failure](nil))
 	err := billing.Errors{
-		billing.NewFieldError("metadata.bad\xffkey", billing.CodeInvalidKey, "m"),
-		billing.NewFieldError("currency", billing.CodeRequired, "m"),
+		billing.NewFieldError(billing.CodeInvalidKey, "m", "metadata", "bad\xffkey"),
+		billing.NewFieldError(billing.CodeRequired, "m", "currency"),
 	}
 	assert.Equal(t, []failure{{"metadata.bad\uFFFDkey", "invalid_key"}, {"currency", "required"}}, testdocs.FailuresAs[failure](err))
 	assert.Equal(t, []testdocs.Failure{{Field: "currency", Code: "required"}, {Field: "metadata.bad\uFFFDkey", Code: "invalid_key"}},

@@ -35,8 +35,8 @@ type comparison struct {
 var comparisons = []comparison{
 	{"CustomerFromValues", "customer create request from Go values, no phone", "`validator.Struct`", 8},
 	{"CustomerFromValuesPhone", "customer create request from Go values, with phone validity", "`validator.Struct` + `phonenumbers.Parse` + `IsValidNumber`", 3},
-	{"CustomerParseJSON", "`customer.ParseCreateRequest`, docs example", "`json.Unmarshal` + `validator.Struct` + phone check", 2},
-	{"AccountParseJSON", "`account.ParseCreateRequest`, nested new customer", "`json.Unmarshal` + `validator.Struct` + phone check", 2},
+	{"CustomerParseJSON", "`customer.DecodeCreateRequest`, docs example", "`json.Unmarshal` + `validator.Struct` + phone check", 2},
+	{"AccountParseJSON", "`account.DecodeCreateRequest`, nested new customer", "`json.Unmarshal` + `validator.Struct` + phone check", 2},
 	{"E164Shape", "E.164 shape check, `customer.HasE164Shape`", "`regexp` of SPEC", 30},
 	{"CustomerID", "`ids.ParseCustomerID`", "`regexp` of SPEC", 10},
 	{"Currency", "`money.ParseCurrency`", "x/text `currency.ParseISO`", 2},

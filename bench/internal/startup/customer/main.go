@@ -3,8 +3,9 @@
 // measures what its initialisation costs.
 package main
 
-import "github.com/tallykit/billing/customer"
+import "github.com/tallykit/billing/contact"
+	"github.com/tallykit/billing/customer"
 
-var _ = customer.ParsePhone
+var _ = contact.ParsePhone
 
 func main() {}

@@ -1,0 +1,78 @@
+package entity
+
+import (
+	"github.com/tallykit/billing/contact"
+	"github.com/tallykit/billing/ids"
+	"github.com/tallykit/billing/metadata"
+	"github.com/tallykit/billing/money"
+)
+
+// Values are the members of one customer or account document, valid on their own and
+// together. Which of them a document holds depends on its [Doc]; the others stay zero.
+// The zero value of each member is its absence, but for balance and metadata, whose
+// presence is kept beside them ({} is present metadata).
+type Values struct {
+	AccountID  ids.AccountID         // account object: id
+	CustomerID ids.CustomerID        // customer object: id; account object: customer_id
+	Customer   CustomerRef           // account create request: customer
+	Ref        ids.ExternalReference // external_reference
+	Name       contact.Name
+	Email      contact.Email
+	Phone      contact.Phone
+	Currency   money.Currency
+	Balance    int64 // minor units of Currency, when HasBalance
+	HasBalance bool
+	Rules      money.PaymentRules
+	Metadata   metadata.Metadata // when HasMetadata
+	HasMeta    bool
+}
+
+// RefKind says which of its three forms a [CustomerRef] takes; RefNone is the zero one.
+type RefKind uint8
+
+// The forms of a customer member.
+const (
+	RefNone RefKind = iota
+	RefCustomerID
+	RefExternalReference
+	RefNewCustomer
+)
+
+// CustomerRef is the customer member of an account create request: an existing
+// customer's ID, its external reference, or a new customer's create request.
+type CustomerRef struct {
+	Kind RefKind
+	ID   ids.CustomerID
+	Ref  ids.ExternalReference
+	New  *Values // RefNewCustomer: the customer create request; never changed once read
+}
+
+// Equal reports whether r and o name the same customer in the same form.
+func (r CustomerRef) Equal(o CustomerRef) bool {
+	if r.Kind != o.Kind || r.ID != o.ID || r.Ref != o.Ref {
+		return false
+	}
+	if r.New == nil || o.New == nil {
+		return r.New == o.New
+	}
+	return r.New.Equal(o.New)
+}
+
+// Equal reports whether v and o hold the same members with the same values (metadata {}
+// differs from absent metadata).
+func (v *Values) Equal(o *Values) bool {
+	return v.AccountID == o.AccountID && v.CustomerID == o.CustomerID && v.Customer.Equal(o.Customer) &&
+		v.Ref == o.Ref && v.Name == o.Name && v.Email == o.Email && v.Phone == o.Phone &&
+		v.Currency == o.Currency && v.HasBalance == o.HasBalance && v.Balance == o.Balance &&
+		v.Rules == o.Rules && v.HasMeta == o.HasMeta && v.Metadata.Equal(o.Metadata)
+}
+
+// BalanceAmount returns the balance as an Amount of the currency, and whether a balance
+// is present.
+func (v *Values) BalanceAmount() (money.Amount, bool) {
+	if !v.HasBalance {
+		return money.Amount{}, false
+	}
+	a, err := money.NewAmount(v.Balance, v.Currency)
+	return a, err == nil
+}
