@@ -4,6 +4,7 @@ import (
 	"github.com/nyaruka/phonenumbers"
 
 	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/ascii"
 	"github.com/tallykit/billing/internal/report"
 )
 
@@ -136,22 +137,8 @@ func hasE164Shape(s string) bool {
 		}
 		return true
 	}
-	return allDigits8(load8(d)) && allDigits8(load8(d[len(d)-8:]))
-}
-
-// load8 returns the first 8 bytes of s (len(s) >= 8) as a little-endian word.
-func load8(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// allDigits8 reports whether every byte of x is an ASCII digit: its high
-// nibble is 3, and adding 6 does not carry out of its low nibble (so the low
-// nibble is at most 9).
-func allDigits8(x uint64) bool {
-	const hi, three, six = 0xF0F0F0F0F0F0F0F0, 0x3030303030303030, 0x0606060606060606
-	return x&hi == three && (x+six)&hi == three
+	return ascii.AllInRange(ascii.Load64(d, 0), '0', '9') &&
+		ascii.AllInRange(ascii.Load64(d, len(d)-8), '0', '9')
 }
 
 // phoneVerdict is the outcome of checking an E.164-shaped string.
