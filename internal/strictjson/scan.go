@@ -2,8 +2,8 @@ package strictjson
 
 import (
 	"bytes"
-	"encoding/binary"
-	"math/bits"
+
+	"github.com/tallykit/billing/internal/ascii"
 )
 
 // This file holds the byte-level scanner: white space, literals, numbers, strings and
@@ -178,20 +178,13 @@ func (r *reader) scanString() (content []byte, escaped bool, ok bool) {
 
 // plainRun returns the index of the first byte from d[p] on that a string cannot hold as
 // it is ('"', '\\' or a control character below 0x20), or len(d). It looks at eight bytes
-// at a time: in x ^ ('"' × 8) a quote becomes a zero byte, likewise for the backslash,
-// and (v − 0x01 × 8) &^ v flags a zero byte of v in its high bit, (x − 0x20 × 8) &^ x a
-// byte below 0x20. A flag can be wrong only in a byte above a rightly flagged one (the
-// borrow runs upward), so the lowest flag is exact. [plainRunBytewise] is the plain form,
-// which the tests hold this one to.
+// at a time, and the lowest flag of the word's tests is the first such byte.
+// [plainRunBytewise] is the plain form, which the tests hold this one to.
 func plainRun(d []byte, p int) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for len(d)-p >= 8 {
-		x := binary.LittleEndian.Uint64(d[p:])
-		q := x ^ (ones * '"')
-		b := x ^ (ones * '\\')
-		flags := ((q - ones) &^ q) | ((b - ones) &^ b) | ((x - ones*0x20) &^ x)
-		if flags &= highs; flags != 0 {
-			return p + bits.TrailingZeros64(flags)/8
+		x := ascii.Load64(d, p)
+		if flags := ascii.Equal(x, '"') | ascii.Equal(x, '\\') | ascii.Below(x, 0x20); flags != 0 {
+			return p + ascii.First(flags)
 		}
 		p += 8
 	}
