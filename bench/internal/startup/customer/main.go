@@ -3,9 +3,8 @@
 // measures what its initialisation costs.
 package main
 
-import "github.com/tallykit/billing/contact"
-	"github.com/tallykit/billing/customer"
+import "github.com/tallykit/billing/customer"
 
-var _ = contact.ParsePhone
+var _ = customer.DecodeCreateRequest
 
 func main() {}
