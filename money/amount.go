@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/must"
 	"github.com/tallykit/billing/internal/report"
 )
 
@@ -58,11 +59,7 @@ func NewAmount(minor int64, c Currency) (Amount, error) {
 // MustNewAmount is like [NewAmount] but panics on failure, with "billing: " and the error's
 // text. It is meant for tests and for constants written in the source, never for input.
 func MustNewAmount(minor int64, c Currency) Amount {
-	a, err := NewAmount(minor, c)
-	if err != nil {
-		panic("billing: " + err.Error())
-	}
-	return a
+	return must.Get(NewAmount(minor, c))
 }
 
 // amountError is the failure of NewAmount in currency c, kept out of it so that NewAmount

@@ -90,7 +90,7 @@ func BenchmarkAmountString(b *testing.B) {
 	}
 }
 
-func BenchmarkAmountFormat(b *testing.B) {
+func BenchmarkAmountDisplay(b *testing.B) {
 	b.ReportAllocs()
 	a := MustNewAmount(123456789, MustParseCurrency("ZAR"))
 	tag := language.MustParse("en-ZA")
@@ -133,6 +133,15 @@ func messagePrinter(tag language.Tag) *message.Printer { return message.NewPrint
 // rulesJSON is the API's payment_rules object, as a client sends it.
 var rulesJSON = []byte(`{"min_amount":1000,"max_amount":500000,"underpayment_allowed":true,"overpayment_allowed":false}`)
 
+func BenchmarkDecodePaymentRules(b *testing.B) {
+	b.ReportAllocs()
+	var r PaymentRules
+	for b.Loop() {
+		r, sinkErr = DecodePaymentRules(rulesJSON)
+	}
+	_ = r
+}
+
 func BenchmarkPaymentRulesUnmarshalJSON(b *testing.B) {
 	b.ReportAllocs()
 	var r PaymentRules
@@ -141,7 +150,9 @@ func BenchmarkPaymentRulesUnmarshalJSON(b *testing.B) {
 	}
 }
 
-// BenchmarkPaymentRulesUnmarshalJSONInvalid decodes rules that fail on three members.
+// BenchmarkPaymentRulesUnmarshalJSONInvalid decodes rules that fail on four members: max_amount
+// below min_amount (known in order, no second reading), a string flag, an unknown member and an
+// absent flag.
 func BenchmarkPaymentRulesUnmarshalJSONInvalid(b *testing.B) {
 	b.ReportAllocs()
 	data := []byte(`{"min_amount":500,"max_amount":100,"underpayment_allowed":"yes","x":1}`)

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/must"
 	"github.com/tallykit/billing/internal/report"
 )
 
@@ -134,11 +135,7 @@ func isUnitless(code string) bool {
 // "billing: " and the error's text. It is meant for tests and for constants written in the
 // source, never for input.
 func MustParseCurrency(code string) Currency {
-	c, err := ParseCurrency(code)
-	if err != nil {
-		panic("billing: " + err.Error())
-	}
-	return c
+	return must.Get(ParseCurrency(code))
 }
 
 // Currencies returns every accepted currency, in the alphabetical order of their codes.

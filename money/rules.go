@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/must"
 	"github.com/tallykit/billing/internal/report"
 )
 
@@ -126,11 +127,7 @@ func belowMinMessage(minAmount int64) string {
 // the error's text. It is meant for tests and for rules written in the source, never for
 // input.
 func MustNewPaymentRules(minAmount, maxAmount int64, allow Allowance) PaymentRules {
-	r, err := NewPaymentRules(minAmount, maxAmount, allow)
-	if err != nil {
-		panic("billing: " + err.Error())
-	}
-	return r
+	return must.Get(NewPaymentRules(minAmount, maxAmount, allow))
 }
 
 // MinAmount returns the smallest payment accepted, in minor units (0 for the zero PaymentRules).
