@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 	billing "github.com/tallykit/billing"
 	"github.com/tallykit/billing/internal/report"
+	"github.com/tallykit/billing/internal/strictjson"
 )
 
 func TestDecode(t *testing.T) {
@@ -75,6 +76,26 @@ func TestDecodeUnder(t *testing.T) {
 		{"customer.metadata.a/b", "/customer/metadata/a~1b", "required"},
 		{"customer.metadata.~", "/customer/metadata/~0", "invalid_type"},
 	}, got)
+
+	// As a document parser does it: the raw member, re-homed under the holding object.
+	doc := []byte(`{"customer":{"metadata":{"a/b":"","ok":"v"}},"metadata":7}`)
+	var readMetadata func(o strictjson.Object)
+	readMetadata = func(o strictjson.Object) {
+		for o.Next() {
+			switch o.Name() {
+			case "customer":
+				sub, _ := o.Object()
+				readMetadata(sub)
+			case "metadata":
+				raw, _ := o.Raw()
+				_, err := Decode(raw, CustomerLimits())
+				o.AddUnder(o.Prefix(), err)
+			}
+		}
+	}
+	err = strictjson.Decode(doc, report.Loc{}, readMetadata)
+	assert.Equal(t, fl("customer.metadata.a/b", "required", "metadata", "invalid_type"), failures(err))
+	assert.Equal(t, []string{"/customer/metadata/a~1b", "/metadata"}, pointers(err))
 
 	_, err = Decode([]byte(`7`), CustomerLimits())
 	list = report.List{}
