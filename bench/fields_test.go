@@ -134,7 +134,7 @@ var (
 	sinkMap      map[string]string
 )
 
-// BenchmarkMetadata20 compares metadata.Parse on a 20-entry document with
+// BenchmarkMetadata20 compares metadata.Decode on a 20-entry document with
 // json.Unmarshal into a map[string]string and validator's dive over it.
 func BenchmarkMetadata20(b *testing.B) {
 	if _, err := metadata.Decode(metadata20, metadata.CustomerLimits()); err != nil {

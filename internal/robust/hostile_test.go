@@ -48,7 +48,7 @@ type hostile struct {
 	count int
 	// allocPerByte, when not 0, replaces the bound's allocPerByte for this case.
 	allocPerByte int
-	// meta, when not nil, is the case as a metadata object alone, for metadata.Parse
+	// meta, when not nil, is the case as a metadata object alone, for metadata.Decode
 	// (CustomerLimits), with its failures metaWant and, when not 0, their count metaCount.
 	meta      func() []byte
 	metaWant  []failure

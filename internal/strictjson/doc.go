@@ -22,7 +22,7 @@
 //
 //	func parsePoint(data []byte) (point, error) {
 //		var p point
-//		err := strictjson.Decode(data, "", func(o strictjson.Object) {
+//		err := strictjson.Decode(data, report.Loc{}, func(o strictjson.Object) {
 //			for o.Next() {
 //				switch string(o.NameBytes()) { // no allocation
 //				case "x":
@@ -44,7 +44,7 @@
 //						break
 //					}
 //					if raw, ok := o.Raw(); ok {
-//						md, err := metadata.Parse(raw, metadata.CustomerLimits())
+//						md, err := metadata.Decode(raw, metadata.CustomerLimits())
 //						o.AddUnder(o.Prefix(), err) // in this member's place, in their order
 //						_ = md
 //					}

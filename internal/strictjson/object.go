@@ -128,7 +128,7 @@ func (o Object) Array() (Array, bool) {
 
 // Raw reads the current member's value, checking only its syntax, and returns its bytes,
 // a slice of the document (not to be modified). Duplicates inside it are not looked for:
-// the caller parses it with its own Decode, as metadata.Parse does.
+// the caller parses it with its own Decode, as metadata.Decode does.
 func (o Object) Raw() ([]byte, bool) { return o.r.raw(o) }
 
 // Fail records a failure at the current member's path, in the member's place in the
@@ -161,8 +161,8 @@ func (o Object) FailErr(err error) bool {
 // own, under prefix (the place of that value), in the current member's place in the
 // document order and in their own order:
 //
-//	md, err := metadata.Decode(raw, limits) // places "", "/<key>"
-//	o.AddUnder(o.Path(), err)               // under /metadata, in place of the member
+//	md, err := metadata.Decode(raw, limits) // places "/metadata", "/metadata/<key>"
+//	o.AddUnder(o.Prefix(), err)             // under the object that holds the member
 //
 // It reports whether err held any failure.
 func (o Object) AddUnder(prefix report.Loc, err error) bool {

@@ -40,7 +40,7 @@ var comparisons = []comparison{
 	{"E164Shape", "E.164 shape check, `customer.HasE164Shape`", "`regexp` of SPEC", 30},
 	{"CustomerID", "`ids.ParseCustomerID`", "`regexp` of SPEC", 10},
 	{"Currency", "`money.ParseCurrency`", "x/text `currency.ParseISO`", 2},
-	{"Metadata20", "`metadata.Parse`, 20 entries", "`json.Unmarshal` into `map[string]string` + validator `dive`", 3},
+	{"Metadata20", "`metadata.Decode`, 20 entries", "`json.Unmarshal` into `map[string]string` + validator `dive`", 3},
 }
 
 // startup is one program of BenchmarkStartup.
