@@ -2,6 +2,7 @@ package ids
 
 import (
 	"crypto/subtle"
+	"errors"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -54,21 +55,22 @@ func (m APIKeyMode) String() string {
 // digits, at most 255 characters in all.
 //
 // An APIKey never shows itself by accident. Its String, every fmt verb (%v, %+v, %#v, %s,
-// %q, %x, …), its slog form (LogValue), MarshalText and MarshalJSON all give the masked form
-// (see [APIKey.String]); only [APIKey.Reveal] returns the key. The key is held inside a
-// function value, out of reach of reflection: a struct that holds an APIKey in an
-// unexported field, printed with any verb, or dumped by a reflection-based printer, shows
-// the masked form and a function address, never the key. Parse errors never contain the key.
+// %q, %x, …) and its slog form (LogValue) give the masked form (see [APIKey.String]); only
+// [APIKey.Reveal] returns the key. The key is held inside a function value, out of reach of
+// reflection: a struct that holds an APIKey in an unexported field, printed with any verb,
+// or dumped by a reflection-based printer, shows the masked form and a function address,
+// never the key. Parse errors never contain the key.
 //
-// Marshalling writes the masked form, on purpose: a configuration or a request dumped to JSON
-// or a log stays safe, and the masked form can never be taken for a key, since parsing it
-// fails (invalid_format). A program that must store or send the key writes Reveal() itself.
-// UnmarshalText and UnmarshalJSON read a real key, so an APIKey can be loaded from a
-// configuration file.
+// An APIKey is never encoded: MarshalText, AppendText and MarshalJSON fail with
+// [ErrAPIKeyNotEncoded], so that a configuration or a request written out as JSON can
+// carry neither the key by accident nor a masked form that would not read back. A program
+// that must store or send the key writes key.Reveal() where the secret must go, and leaves
+// the member out elsewhere (`json:"-"`). UnmarshalText and UnmarshalJSON read a real key,
+// so an APIKey can be loaded from a configuration file.
 //
 // APIKey values are immutable and safe for concurrent use. They are not comparable with ==
-// (it does not compile); use [APIKey.Equal]. The zero APIKey is not a key: IsZero reports it,
-// String and Reveal return "", and marshalling it fails with [billing.CodeRequired].
+// (it does not compile); use [APIKey.Equal]. The zero APIKey is not a key: IsZero reports
+// it, and String and Reveal return "".
 type APIKey struct {
 	masked string        // the masked form, what every printed form shows
 	kind   APIKeyKind    // secret or public
@@ -82,6 +84,10 @@ const revealMin = 16
 
 // mask is what the masked form puts between the prefix and the last four characters.
 const mask = "…"
+
+// ErrAPIKeyNotEncoded is the error of every encoder of [APIKey] (MarshalText, AppendText,
+// MarshalJSON): an API key is never written by a marshaller.
+var ErrAPIKeyNotEncoded = errors.New("ids: an API key is never encoded: write key.Reveal() where the secret must go")
 
 const (
 	apiKeyRequired  = "must be given: an API key starting with sk_test_, pk_test_, sk_ or pk_"
@@ -106,15 +112,15 @@ var apiKeyPrefixes = [...]struct {
 // pk_, then one or more of [A-Za-z0-9], at most 255 characters in all. So sk_testABC is a
 // live secret key whose part after sk_ is "testABC", and sk_test_ alone is refused.
 //
-// Otherwise the error is a [*billing.FieldError] for field "api_key" with code
+// Otherwise the error is a one-entry [billing.Errors] at the member "api_key" with code
 // [billing.CodeRequired] (s is empty), [billing.CodeTooLong] (over 255 characters, whatever
 // they are) or [billing.CodeInvalidFormat]. The error never contains s or any part of it.
 func ParseAPIKey(s string) (APIKey, error) {
 	switch {
 	case s == "":
-		return APIKey{}, fieldError(fieldAPIKey, billing.CodeRequired, apiKeyRequired)
+		return APIKey{}, atAPIKey.Fail(billing.CodeRequired, apiKeyRequired)
 	case tooLong(s):
-		return APIKey{}, fieldError(fieldAPIKey, billing.CodeTooLong, tooLongMessage)
+		return APIKey{}, atAPIKey.Fail(billing.CodeTooLong, tooLongMessage)
 	}
 	for _, p := range apiKeyPrefixes {
 		if !strings.HasPrefix(s, p.prefix) {
@@ -123,9 +129,9 @@ func ParseAPIKey(s string) (APIKey, error) {
 		rest := s[len(p.prefix):]
 		switch {
 		case rest == "":
-			return APIKey{}, fieldError(fieldAPIKey, billing.CodeInvalidFormat, apiKeyNoRest)
+			return APIKey{}, atAPIKey.Fail(billing.CodeInvalidFormat, apiKeyNoRest)
 		case !alnum.match(rest):
-			return APIKey{}, fieldError(fieldAPIKey, billing.CodeInvalidFormat, apiKeyBadChars)
+			return APIKey{}, atAPIKey.Fail(billing.CodeInvalidFormat, apiKeyBadChars)
 		}
 		return APIKey{
 			masked: maskKey(p.prefix, rest),
@@ -134,7 +140,7 @@ func ParseAPIKey(s string) (APIKey, error) {
 			reveal: func() string { return s },
 		}, nil
 	}
-	return APIKey{}, fieldError(fieldAPIKey, billing.CodeInvalidFormat, apiKeyBadPrefix)
+	return APIKey{}, atAPIKey.Fail(billing.CodeInvalidFormat, apiKeyBadPrefix)
 }
 
 // maskKey returns the masked form of the key prefix+rest (see [APIKey.String]).

@@ -62,7 +62,7 @@ func TestParseAPIKey(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			k, err := ids.ParseAPIKey(tt.in)
 			if tt.code != "" {
-				fe := requireFieldError(t, err, "api_key", tt.code)
+				fe := requireFailure(t, err, "api_key", tt.code)
 				assert.True(t, k.IsZero())
 				assert.Equal(t, "", k.Reveal())
 				if rest := tt.in[min(len(tt.in), 3):]; len(rest) >= 4 {
@@ -111,14 +111,46 @@ func TestZeroAPIKey(t *testing.T) {
 	assert.Equal(t, ids.APIKeyKind(0), k.Kind())
 	assert.Equal(t, ids.APIKeyMode(0), k.Mode())
 	assert.Equal(t, "", fmt.Sprint(k))
-	_, err := k.MarshalText()
-	requireFieldError(t, err, "api_key", billing.CodeRequired)
-	_, err = json.Marshal(k)
-	requireFieldError(t, err, "api_key", billing.CodeRequired)
-	b, err := k.AppendText([]byte("x"))
-	requireFieldError(t, err, "api_key", billing.CodeRequired)
-	assert.Equal(t, "x", string(b))
 	assert.True(t, k.Equal(ids.APIKey{}))
+}
+
+// TestAPIKeyIsNeverEncoded: every encoder refuses every key, the zero one included, with
+// ErrAPIKeyNotEncoded, and writes nothing.
+func TestAPIKeyIsNeverEncoded(t *testing.T) {
+	k, err := ids.ParseAPIKey(longSecret)
+	require.NoError(t, err)
+	for name, key := range map[string]ids.APIKey{"key": k, "zero": {}} {
+		encoders := []struct {
+			name   string
+			encode func() ([]byte, error)
+			want   []byte
+		}{
+			{"MarshalText", key.MarshalText, nil},
+			{"AppendText", func() ([]byte, error) { return key.AppendText([]byte("kept")) }, []byte("kept")},
+			{"MarshalJSON", key.MarshalJSON, nil},
+			{"json.Marshal", func() ([]byte, error) { return json.Marshal(key) }, nil},
+			{"json.Marshal pointer", func() ([]byte, error) { return json.Marshal(&key) }, nil},
+			{"json.Marshal struct", func() ([]byte, error) { return json.Marshal(config{"shop", key}) }, nil},
+		}
+		for _, e := range encoders {
+			t.Run(name+"/"+e.name, func(t *testing.T) {
+				out, err := e.encode()
+				require.ErrorIs(t, err, ids.ErrAPIKeyNotEncoded)
+				assert.Equal(t, e.want, out)
+				assert.Contains(t, err.Error(), "Reveal()")
+				assert.NotContains(t, err.Error(), longRest[len(longRest)-4:])
+			})
+		}
+	}
+
+	// Leaving the member out is how a struct that holds a key is marshalled.
+	type safe struct {
+		Name string
+		Key  ids.APIKey `json:"-"`
+	}
+	out, err := json.Marshal(safe{"shop", k})
+	require.NoError(t, err)
+	assert.Equal(t, `{"Name":"shop"}`, string(out))
 }
 
 func TestAPIKeyEqual(t *testing.T) {
@@ -164,18 +196,8 @@ func TestAPIKeyNeverPrinted(t *testing.T) {
 	outputs["String"] = k.String()
 	outputs["error wrap"] = fmt.Errorf("key %v refused: %w", k, errors.New("boom")).Error()
 
-	text, err := k.MarshalText()
-	require.NoError(t, err)
-	outputs["MarshalText"] = string(text)
-	appended, err := k.AppendText(nil)
-	require.NoError(t, err)
-	outputs["AppendText"] = string(appended)
-	js, err := json.Marshal(config{"shop", k})
-	require.NoError(t, err)
-	outputs["json"] = string(js)
-	js, err = json.Marshal(map[string]any{"k": k, "p": &k})
-	require.NoError(t, err)
-	outputs["json map"] = string(js)
+	_, err = json.Marshal(config{"shop", k})
+	outputs["json error"] = err.Error()
 
 	var buf bytes.Buffer
 	slog.New(slog.NewTextHandler(&buf, nil)).Info("call", "key", k, "ptr", &k, "cfg", config{"shop", k})
@@ -194,7 +216,6 @@ func TestAPIKeyNeverPrinted(t *testing.T) {
 	assert.Equal(t, `ids.APIKey{masked:"`+masked+`"}`, outputs["%#v"])
 	assert.Equal(t, fmt.Sprintf("%-40s", masked), outputs["%-40v"])
 	assert.Equal(t, "{shop "+masked+"}", outputs["%v struct"])
-	assert.Equal(t, `{"Name":"shop","Key":"`+masked+`"}`, outputs["json"])
 	assert.Contains(t, outputs["slog"], "key="+masked)
 	assert.Contains(t, outputs["slog"], `"key":"`+masked+`"`)
 	assert.Equal(t, masked, k.LogValue().String())
@@ -225,18 +246,18 @@ func TestAPIKeyUnmarshalReadsRealKeys(t *testing.T) {
 	assert.Equal(t, longSecret, cfg.Key.Reveal())
 	assert.Equal(t, ids.KindSecret, cfg.Key.Kind())
 
-	// The masked form written by MarshalJSON never reads back as a key.
-	out, err := json.Marshal(cfg)
-	require.NoError(t, err)
+	// The masked form never reads back as a key.
 	var again config
-	err = json.Unmarshal(out, &again)
-	requireFieldError(t, err, "api_key", billing.CodeInvalidFormat)
+	err := json.Unmarshal([]byte(`{"Name":"shop","Key":"`+cfg.Key.String()+`"}`), &again)
+	requireFailure(t, err, "api_key", billing.CodeInvalidFormat)
 
 	var k ids.APIKey
 	require.NoError(t, k.UnmarshalText([]byte("pk_"+longRest)))
 	assert.Equal(t, ids.KindPublic, k.Kind())
-	requireFieldError(t, k.UnmarshalText([]byte("")), "api_key", billing.CodeRequired)
+	requireFailure(t, k.UnmarshalText([]byte("")), "api_key", billing.CodeRequired)
 	assert.Equal(t, "pk_"+longRest, k.Reveal(), "a failed UnmarshalText leaves the key as it was")
-	requireFieldError(t, k.UnmarshalJSON([]byte("null")), "api_key", billing.CodeRequired)
-	requireFieldError(t, k.UnmarshalJSON([]byte("42")), "api_key", billing.CodeInvalidType)
+	require.NoError(t, k.UnmarshalJSON([]byte("null")))
+	assert.Equal(t, "pk_"+longRest, k.Reveal(), "null leaves the key as it was")
+	requireFailure(t, k.UnmarshalJSON([]byte(`""`)), "api_key", billing.CodeRequired)
+	requireFailure(t, k.UnmarshalJSON([]byte("42")), "api_key", billing.CodeInvalidType)
 }

@@ -44,7 +44,7 @@ func TestBadInputGivesAClearError(t *testing.T) {
 	for _, p := range parsers {
 		for _, in := range inputs {
 			t.Run(p.name+"/"+in.name, func(t *testing.T) {
-				fe := requireFieldError(t, p.parse(in.in), p.field, in.code)
+				fe := requireFailure(t, p.parse(in.in), p.field, in.code)
 				assert.Less(t, len(fe.Error()), 200, "the message stays short")
 			})
 		}

@@ -1,5 +1,7 @@
 package ids
 
+import "github.com/tallykit/billing/internal/ascii"
+
 // charSet is one of the ASCII character classes of the package's patterns: letters and
 // digits, plus '-' and '_' when dash and underscore say so. lo and hi hold the same set as
 // bits (bit c of lo for c < 64, bit c-64 of hi for 64 ≤ c < 128) for the byte-wise check.
@@ -52,56 +54,38 @@ func (cs *charSet) match(s string) bool {
 		return cs.matchSlow(s)
 	}
 	for i := 0; i < n-8; i += 8 {
-		if !cs.word(load64(s, i)) {
+		if !cs.word(ascii.Load64(s, i)) {
 			return false
 		}
 	}
 	// The last eight bytes, overlapping the previous word when n is not a multiple of eight.
-	return cs.word(load64(s, n-8))
+	return cs.word(ascii.Load64(s, n-8))
 }
 
-const (
-	ones  = 0x0101010101010101
-	highs = 0x8080808080808080
-)
-
-// inRange returns, for each byte x of w, 0x80 in that byte when lo ≤ x ≤ hi and 0 otherwise.
-// Every byte of w must be below 0x80, so that no sum carries into the next byte.
-func inRange(w uint64, lo, hi byte) uint64 {
-	return (w + ones*uint64(0x80-lo)) &^ (w + ones*uint64(0x7f-hi)) & highs
-}
-
-// word reports whether all eight bytes of w are in the set.
+// word reports whether all eight bytes of w are in the set. The flags it joins are exact
+// ones, so that together they flag every byte exactly when each byte is in the set.
 func (cs *charSet) word(w uint64) bool {
-	if w&highs != 0 {
+	if ascii.NonASCII(w) != 0 {
 		return false
 	}
-	m := alnumBits(w)
+	f := alnumFlags(w)
 	if cs.dash {
-		m |= inRange(w, '-', '-')
+		f |= ascii.InRange(w, '-', '-')
 	}
 	if cs.underscore {
-		m |= inRange(w, '_', '_')
+		f |= ascii.InRange(w, '_', '_')
 	}
-	return m == highs
+	return f == ascii.All
 }
 
-// alnumBits returns, for each byte of w (all below 0x80), 0x80 in that byte when it is an
-// ASCII letter or digit. w | 0x20 in each byte folds upper-case letters onto lower-case
+// alnumFlags returns the exact flags of the ASCII letters and digits of w, whose bytes are
+// all below 0x80. Setting bit 0x20 of each byte folds upper-case letters onto lower-case
 // ones and maps no other byte into 'a'…'z'.
-func alnumBits(w uint64) uint64 {
-	return inRange(w, '0', '9') | inRange(w|ones*0x20, 'a', 'z')
+func alnumFlags(w uint64) uint64 {
+	return ascii.InRange(w, '0', '9') | ascii.InRange(w|ascii.Repeat(0x20), 'a', 'z')
 }
 
 // alnumWord reports whether all eight bytes of w are ASCII letters or digits.
 func alnumWord(w uint64) bool {
-	return w&highs == 0 && alnumBits(w) == highs
-}
-
-// load64 returns the eight bytes of s from i, the first in the low byte; the compiler makes
-// it a single load.
-func load64(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	return ascii.NonASCII(w) == 0 && alnumFlags(w) == ascii.All
 }

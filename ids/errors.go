@@ -11,13 +11,13 @@ import (
 // A longer input fails with [billing.CodeTooLong], whatever its characters.
 const MaxLength = 255
 
-// The field names the parsers of this package put in their [*billing.FieldError]. A document
-// parser that meets the value under another path re-homes the failure at that path.
-const (
-	fieldID                = "id"
-	fieldExternalReference = "external_reference"
-	fieldIdempotencyKey    = "idempotency_key"
-	fieldAPIKey            = "api_key"
+// The places the parsers of this package report their failures at: the member each value
+// usually stands for. A document parser that meets the value elsewhere re-homes the failure.
+var (
+	atID                = report.At("id")
+	atExternalReference = report.At("external_reference")
+	atIdempotencyKey    = report.At("idempotency_key")
+	atAPIKey            = report.At("api_key")
 )
 
 const tooLongMessage = "must be at most 255 characters"
@@ -35,11 +35,7 @@ func tooLong(s string) bool {
 	return utf8.RuneCountInString(s) > MaxLength
 }
 
-func fieldError(field string, code billing.Code, message string) error {
-	return report.At(field).Fail(code, message)
-}
-
 // notString is the failure of a JSON value or database column that is not a string.
-func notString(field string) error {
-	return fieldError(field, billing.CodeInvalidType, "must be a string")
+func notString(at report.Loc) error {
+	return at.Fail(billing.CodeInvalidType, "must be a string")
 }

@@ -13,6 +13,24 @@ import (
 	"github.com/tallykit/billing/ids"
 )
 
+func Example() {
+	// A value that reached this point is valid: its type says which kind of ID it is.
+	move := func(from ids.CustomerID, to ids.AccountID) { fmt.Println("move", from, "to", to.String()[:5]+"…") }
+
+	id, err := ids.ParseCustomerID("bcus_H4jp6KnU5cPw263v1jyz4")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	move(id, ids.NewAccountID()) // move(ids.NewAccountID(), id) does not compile
+
+	_, err = ids.ParseCustomerID("cus_H4jp6KnU5cPw263v1jyz4")
+	fmt.Println(err)
+	// Output:
+	// move bcus_H4jp6KnU5cPw263v1jyz4 to bacc_…
+	// id: invalid_format: must start with bcus_, like bcus_H4jp6KnU5cPw263v1jyz4
+}
+
 func ExampleParseCustomerID() {
 	id, err := ids.ParseCustomerID("bcus_H4jp6KnU5cPw263v1jyz4")
 	fmt.Println(id, err)
@@ -20,15 +38,15 @@ func ExampleParseCustomerID() {
 	_, err = ids.ParseCustomerID("bacc_7Qm2XvR9pLk4TzW8nYc3D")
 	fmt.Println(err)
 
-	var fe *billing.FieldError
+	var errs billing.Errors
 	_, err = ids.ParseCustomerID("bcus_" + strings.Repeat("x", 300))
-	if errors.As(err, &fe) {
-		fmt.Println(fe.Field, fe.Code)
+	if errors.As(err, &errs) {
+		fmt.Println(len(errs), errs[0].Pointer, errs[0].Code)
 	}
 	// Output:
 	// bcus_H4jp6KnU5cPw263v1jyz4 <nil>
 	// id: invalid_format: is an account ID (bacc_…); send a customer ID like bcus_H4jp6KnU5cPw263v1jyz4
-	// id too_long
+	// 1 /id too_long
 }
 
 func ExampleParseAccountID() {
@@ -36,7 +54,7 @@ func ExampleParseAccountID() {
 	fmt.Println(id, err)
 
 	_, err = ids.ParseAccountID("bacc_")
-	fmt.Println(errors.Is(err, billing.ErrInvalidFormat))
+	fmt.Println(errors.Is(err, billing.CodeInvalidFormat))
 	// Output:
 	// bacc_7Qm2XvR9pLk4TzW8nYc3D <nil>
 	// true
@@ -61,11 +79,15 @@ func ExampleNewAccountID() {
 }
 
 func ExampleMustParseCustomerID() {
-	// For tests and constants written in the source.
+	// For tests and IDs written in the source.
 	var fixture = ids.MustParseCustomerID("bcus_fixture1")
 	fmt.Println(fixture)
+
+	defer func() { fmt.Println(recover()) }()
+	ids.MustParseCustomerID("cus_fixture1")
 	// Output:
 	// bcus_fixture1
+	// billing: id: invalid_format: must start with bcus_, like bcus_H4jp6KnU5cPw263v1jyz4
 }
 
 func ExampleMustParseAccountID() {
@@ -80,10 +102,13 @@ func ExampleCustomerID_IsZero() {
 	fmt.Println(id.IsZero(), id.String() == "")
 
 	_, err := json.Marshal(id)
+	fmt.Println(errors.Is(err, billing.CodeRequired))
+	_, err = id.Value()
 	fmt.Println(err)
 	// Output:
 	// true true
-	// json: error calling MarshalJSON for type ids.CustomerID: id: required: must be given: a customer ID like bcus_H4jp6KnU5cPw263v1jyz4
+	// true
+	// id: required: cannot encode the zero CustomerID, which is not an ID; mark an absent ID with a pointer, sql.Null or omitzero
 }
 
 func ExampleCustomerID_UnmarshalJSON() {
@@ -94,13 +119,18 @@ func ExampleCustomerID_UnmarshalJSON() {
 	err := json.Unmarshal([]byte(`{"customer":"bcus_a1","account":null}`), &order)
 	fmt.Println(order.Customer, order.Account, err)
 
+	// null leaves the value as it was, as encoding/json does for every type.
 	err = json.Unmarshal([]byte(`{"customer":null}`), &order)
+	fmt.Println(order.Customer, err)
+
+	err = json.Unmarshal([]byte(`{"customer":""}`), &order)
 	fmt.Println(err)
 
 	err = json.Unmarshal([]byte(`{"customer":42}`), &order)
 	fmt.Println(err)
 	// Output:
 	// bcus_a1 <nil> <nil>
+	// bcus_a1 <nil>
 	// id: required: must be given: a customer ID like bcus_H4jp6KnU5cPw263v1jyz4
 	// id: invalid_type: must be a string
 }
@@ -129,9 +159,25 @@ func ExampleCustomerID_Scan() {
 	fmt.Println(n.Scan("bcus_b2"), n.Valid, n.V)
 	// Output:
 	// <nil> bcus_a1
-	// id: required: is NULL: scan a nullable column into a sql.Null[T] or a *T
+	// id: required: is NULL: scan a nullable column into a sql.Null[ids.CustomerID] or a *ids.CustomerID
 	// <nil> false
 	// <nil> true bcus_b2
+}
+
+func ExampleCustomerID_Value() {
+	id := ids.MustParseCustomerID("bcus_a1")
+	v, err := id.Value()
+	fmt.Println(v, err)
+
+	// An absent ID is written as NULL by sql.Null, never by the zero CustomerID.
+	v, err = sql.Null[ids.CustomerID]{}.Value()
+	fmt.Println(v, err)
+	_, err = ids.CustomerID{}.Value()
+	fmt.Println(errors.Is(err, billing.CodeRequired))
+	// Output:
+	// bcus_a1 <nil>
+	// <nil> <nil>
+	// true
 }
 
 func ExampleParseExternalReference() {
@@ -143,6 +189,14 @@ func ExampleParseExternalReference() {
 	// Output:
 	// CRM-0042_a <nil>
 	// external_reference: invalid_format: must hold only letters A-Z, a-z, digits 0-9, _ and -, like cust_7781
+}
+
+func ExampleMustParseExternalReference() {
+	// For tests and references written in the source.
+	ref := ids.MustParseExternalReference("cust_7781")
+	fmt.Println(ref)
+	// Output:
+	// cust_7781
 }
 
 func ExampleParseCustomerExternalReference() {
@@ -180,6 +234,14 @@ func ExampleParseIdempotencyKey() {
 	// 3f2c1a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f <nil> true
 	// order-7781-retry <nil> false
 	// idempotency_key: required: must be given: a unique key per request, like a UUID 3f2c1a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f
+}
+
+func ExampleMustParseIdempotencyKey() {
+	// For tests.
+	k := ids.MustParseIdempotencyKey("3f2c1a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f")
+	fmt.Println(k.IsUUID())
+	// Output:
+	// true
 }
 
 func ExampleIdempotencyKey_IsUUID() {
@@ -240,18 +302,21 @@ func ExampleAPIKey_LogValue() {
 
 func ExampleAPIKey_MarshalJSON() {
 	var cfg struct {
-		Key ids.APIKey `json:"key"`
+		Shop string     `json:"shop"`
+		Key  ids.APIKey `json:"key"`
 	}
 	// Unmarshalling reads the real key, from a configuration file for instance ...
-	_ = json.Unmarshal([]byte(`{"key":"sk_test_DocsExampleNotAKey00wXyZ"}`), &cfg)
-	fmt.Println(cfg.Key.Kind())
+	_ = json.Unmarshal([]byte(`{"shop":"acme","key":"sk_test_DocsExampleNotAKey00wXyZ"}`), &cfg)
+	fmt.Println(cfg.Key.Kind(), cfg.Key)
 
-	// ... and marshalling writes only the masked form, which never parses as a key.
-	out, _ := json.Marshal(cfg)
-	fmt.Println(string(out))
+	// ... but no encoder ever writes it, nor a masked form that would not read back.
+	_, err := json.Marshal(cfg)
+	fmt.Println(errors.Is(err, ids.ErrAPIKeyNotEncoded))
+	fmt.Println(ids.ErrAPIKeyNotEncoded)
 	// Output:
-	// secret
-	// {"key":"sk_test_…wXyZ"}
+	// secret sk_test_…wXyZ
+	// true
+	// ids: an API key is never encoded: write key.Reveal() where the secret must go
 }
 
 func ExampleAPIKey_Equal() {

@@ -1,6 +1,7 @@
 package ids
 
 import (
+	"encoding/binary"
 	"math"
 	"math/big"
 	"strings"
@@ -81,46 +82,17 @@ func TestAcceptanceRate(t *testing.T) {
 	assert.InDelta(t, 0.898, p*p*434/441, 0.001)
 }
 
-func TestCharSetWord(t *testing.T) {
-	sets := map[string]*charSet{"alnum": &alnum, "ref": &refChars, "key": &keyChars}
-	for name, cs := range sets {
-		for pos := 0; pos < 8; pos++ {
-			for c := 0; c < 256; c++ {
-				b := []byte("aZ09aZ09")
-				b[pos] = byte(c)
-				s := string(b)
-				want := cs.matchSlow(s)
-				require.Equal(t, want, cs.word(load64(s, 0)), "%s: byte %#x at %d", name, c, pos)
-				require.Equal(t, want, cs.match(s), "%s: byte %#x at %d", name, c, pos)
-				if cs == &alnum {
-					require.Equal(t, want, alnumWord(load64(s, 0)), "byte %#x at %d", c, pos)
-				}
-			}
-		}
+// FuzzEncodeRandom holds the digits of new IDs to the math/big statement of the same rules.
+func FuzzEncodeRandom(f *testing.F) {
+	for _, w := range [][2]uint64{{0, 0}, {wordLimit - 1, wordLimit - 1}, {wordLimit, 0}, {20 * pow10, 13 * pow10}, {20 * pow10, 14 * pow10}} {
+		var b [16]byte
+		binary.LittleEndian.PutUint64(b[:8], w[0])
+		binary.LittleEndian.PutUint64(b[8:], w[1])
+		f.Add(b[:])
 	}
-}
-
-func TestCharSetHas(t *testing.T) {
-	for c := 0; c < 256; c++ {
-		b := byte(c)
-		isAlnum := '0' <= b && b <= '9' || 'A' <= b && b <= 'Z' || 'a' <= b && b <= 'z'
-		assert.Equal(t, isAlnum, alnum.has(b), "%#x", c)
-		assert.Equal(t, isAlnum || b == '-' || b == '_', refChars.has(b), "%#x", c)
-		assert.Equal(t, isAlnum || b == '-', keyChars.has(b), "%#x", c)
-		isHex := '0' <= b && b <= '9' || 'A' <= b && b <= 'F' || 'a' <= b && b <= 'f'
-		assert.Equal(t, isHex, hexDigits.has(b), "%#x", c)
-	}
-}
-
-func TestValidIDFastMatchesSlow(t *testing.T) {
-	for n := 0; n <= 40; n++ {
-		for pos := -1; pos < n; pos++ {
-			b := []byte("bcus_" + strings.Repeat("x", max(0, n-5)))[:n]
-			if pos >= 0 {
-				b[pos] = '!'
-			}
-			s := string(b)
-			assert.Equal(t, validIDSlow(s, CustomerIDPrefix), validID(s, CustomerIDPrefix, customerPrefixWord), "%q", s)
-		}
-	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var r [16]byte
+		copy(r[:], b)
+		checkEncodeRandom(t, binary.LittleEndian.Uint64(r[:8]), binary.LittleEndian.Uint64(r[8:]))
+	})
 }

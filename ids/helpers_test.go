@@ -10,14 +10,18 @@ import (
 	billing "github.com/tallykit/billing"
 )
 
-// requireFieldError checks that err is a *billing.FieldError for field with code, that
-// errors.Is matches the code, and that the message is not empty.
-func requireFieldError(t *testing.T, err error, field string, code billing.Code) *billing.FieldError {
+// requireFailure checks that err is a one-entry billing.Errors at the top-level member
+// field (pointer "/field") with code, that errors.Is matches the code, and that the
+// message is not empty. It returns the entry.
+func requireFailure(t *testing.T, err error, field string, code billing.Code) *billing.FieldError {
 	t.Helper()
 	require.Error(t, err)
-	var fe *billing.FieldError
-	require.True(t, errors.As(err, &fe), "want a *billing.FieldError, got %T: %v", err, err)
+	var es billing.Errors
+	require.True(t, errors.As(err, &es), "want a billing.Errors, got %T: %v", err, err)
+	require.Len(t, es, 1, "%v", err)
+	fe := es[0]
 	require.Equal(t, field, fe.Field)
+	require.Equal(t, "/"+field, fe.Pointer)
 	require.Equal(t, code, fe.Code, "message: %s", fe.Message)
 	require.ErrorIs(t, err, code)
 	require.NotEmpty(t, fe.Message)
@@ -38,7 +42,7 @@ func checkParse[T interface {
 		assert.False(t, v.IsZero())
 		return
 	}
-	requireFieldError(t, err, field, code)
+	requireFailure(t, err, field, code)
 	assert.True(t, v.IsZero())
 }
 

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/ascii"
+	"github.com/tallykit/billing/internal/must"
 )
 
 // The prefixes that start every customer and account ID. External references may not
@@ -21,7 +23,8 @@ const (
 // small comparable value, usable as a map key, immutable and safe for concurrent use.
 //
 // The zero CustomerID is not an ID: [CustomerID.IsZero] reports it, String returns "",
-// and marshalling it fails with [billing.CodeRequired] rather than write an empty ID.
+// and encoding it (text, JSON, SQL) fails with [billing.CodeRequired] rather than write an
+// empty ID; an absent ID is a *CustomerID, a sql.Null[CustomerID] or an omitzero member.
 //
 // CustomerID and [AccountID] are distinct types: the compiler refuses to assign or convert
 // one to the other, or either to a string (call String).
@@ -38,10 +41,12 @@ type AccountID struct {
 }
 
 // idRules holds what differs between the two kinds of ID: the prefix, the other kind's
-// prefix (to say so when one is sent for the other) and the messages.
+// prefix (to say so when one is sent for the other) and the messages, those of the parser
+// and those of encoding the zero ID (zero) and scanning NULL (null).
 type idRules struct {
 	prefix, otherPrefix                              string
 	required, otherKind, badPrefix, noRest, badChars string
+	zero, null                                       string
 }
 
 var customerRules = idRules{
@@ -52,6 +57,8 @@ var customerRules = idRules{
 	badPrefix:   "must start with bcus_, like bcus_H4jp6KnU5cPw263v1jyz4",
 	noRest:      "must have letters or digits after bcus_, like bcus_H4jp6KnU5cPw263v1jyz4",
 	badChars:    "must hold only letters A-Z, a-z and digits 0-9 after bcus_, like bcus_H4jp6KnU5cPw263v1jyz4",
+	zero:        "cannot encode the zero CustomerID, which is not an ID; mark an absent ID with a pointer, sql.Null or omitzero",
+	null:        "is NULL: scan a nullable column into a sql.Null[ids.CustomerID] or a *ids.CustomerID",
 }
 
 var accountRules = idRules{
@@ -62,9 +69,11 @@ var accountRules = idRules{
 	badPrefix:   "must start with bacc_, like bacc_7Qm2XvR9pLk4TzW8nYc3D",
 	noRest:      "must have letters or digits after bacc_, like bacc_7Qm2XvR9pLk4TzW8nYc3D",
 	badChars:    "must hold only letters A-Z, a-z and digits 0-9 after bacc_, like bacc_7Qm2XvR9pLk4TzW8nYc3D",
+	zero:        "cannot encode the zero AccountID, which is not an ID; mark an absent ID with a pointer, sql.Null or omitzero",
+	null:        "is NULL: scan a nullable column into a sql.Null[ids.AccountID] or a *ids.AccountID",
 }
 
-// The prefixes as the first five bytes of a little-endian word (see load64).
+// The prefixes as the first five bytes of a word loaded by ascii.Load64.
 const (
 	prefixMask         = 1<<40 - 1
 	customerPrefixWord = uint64('b') | uint64('c')<<8 | uint64('u')<<16 | uint64('s')<<24 | uint64('_')<<32
@@ -73,24 +82,24 @@ const (
 
 // validID is the fast check of ^prefix[A-Za-z0-9]+$ with at most MaxLength bytes (every byte
 // it accepts is ASCII, so bytes and code points agree). prefix is a five-byte prefix and
-// word the same five bytes as load64 reads them.
+// word the same five bytes as ascii.Load64 reads them.
 func validID(s, prefix string, word uint64) bool {
 	n := len(s)
 	if n < 13 || n > MaxLength {
 		// Short and over-long strings take the plain path, whose verdict is the same.
 		return validIDSlow(s, prefix)
 	}
-	if load64(s, 0)&prefixMask != word {
+	if ascii.Load64(s, 0)&prefixMask != word {
 		return false
 	}
 	// At least eight bytes follow the prefix: check them eight at a time, the last
 	// word overlapping the one before when the length asks for it.
 	for i := len(prefix); i < n-8; i += 8 {
-		if !alnumWord(load64(s, i)) {
+		if !alnumWord(ascii.Load64(s, i)) {
 			return false
 		}
 	}
-	return alnumWord(load64(s, n-8))
+	return alnumWord(ascii.Load64(s, n-8))
 }
 
 // validIDSlow is the plain form of validID, one byte at a time.
@@ -104,26 +113,27 @@ func validIDSlow(s, prefix string) bool {
 func (r *idRules) fail(s string) error {
 	switch {
 	case s == "":
-		return fieldError(fieldID, billing.CodeRequired, r.required)
+		return atID.Fail(billing.CodeRequired, r.required)
 	case tooLong(s):
-		return fieldError(fieldID, billing.CodeTooLong, tooLongMessage)
+		return atID.Fail(billing.CodeTooLong, tooLongMessage)
 	case validIDSlow(s, r.otherPrefix):
-		return fieldError(fieldID, billing.CodeInvalidFormat, r.otherKind)
+		return atID.Fail(billing.CodeInvalidFormat, r.otherKind)
 	case !strings.HasPrefix(s, r.prefix):
-		return fieldError(fieldID, billing.CodeInvalidFormat, r.badPrefix)
+		return atID.Fail(billing.CodeInvalidFormat, r.badPrefix)
 	case len(s) == len(r.prefix):
-		return fieldError(fieldID, billing.CodeInvalidFormat, r.noRest)
+		return atID.Fail(billing.CodeInvalidFormat, r.noRest)
 	default:
-		return fieldError(fieldID, billing.CodeInvalidFormat, r.badChars)
+		return atID.Fail(billing.CodeInvalidFormat, r.badChars)
 	}
 }
 
 // ParseCustomerID returns the customer ID s, which must match ^bcus_[A-Za-z0-9]+$ and hold
 // at most 255 characters. It does not allocate when s is valid.
 //
-// Otherwise the error is a [*billing.FieldError] for field "id" with code
-// [billing.CodeRequired] (s is empty), [billing.CodeTooLong] (over 255 characters, whatever
-// they are) or [billing.CodeInvalidFormat]. The message never quotes s.
+// Otherwise the error is a one-entry [billing.Errors] at the member "id" (pointer "/id")
+// with code [billing.CodeRequired] (s is empty), [billing.CodeTooLong] (over 255
+// characters, whatever they are) or [billing.CodeInvalidFormat]. The message never
+// quotes s.
 func ParseCustomerID(s string) (CustomerID, error) {
 	if validID(s, CustomerIDPrefix, customerPrefixWord) {
 		return CustomerID{cus: s}, nil
@@ -132,7 +142,7 @@ func ParseCustomerID(s string) (CustomerID, error) {
 }
 
 // ParseAccountID returns the account ID s, which must match ^bacc_[A-Za-z0-9]+$ and hold at
-// most 255 characters. Its failures are those of [ParseCustomerID], for field "id".
+// most 255 characters. Its failures are those of [ParseCustomerID], at the member "id".
 func ParseAccountID(s string) (AccountID, error) {
 	if validID(s, AccountIDPrefix, accountPrefixWord) {
 		return AccountID{acc: s}, nil
@@ -140,25 +150,14 @@ func ParseAccountID(s string) (AccountID, error) {
 	return AccountID{}, accountRules.fail(s)
 }
 
-// MustParseCustomerID is like [ParseCustomerID] but panics if s is not a customer ID.
-// It is meant for tests and for constants written in the source.
-func MustParseCustomerID(s string) CustomerID {
-	id, err := ParseCustomerID(s)
-	if err != nil {
-		panic("ids.MustParseCustomerID: " + err.Error())
-	}
-	return id
-}
+// MustParseCustomerID is like [ParseCustomerID] but panics, with the string
+// "billing: " followed by the error's text, if s is not a customer ID. It is meant for
+// tests and for IDs written in the source.
+func MustParseCustomerID(s string) CustomerID { return must.Get(ParseCustomerID(s)) }
 
-// MustParseAccountID is like [ParseAccountID] but panics if s is not an account ID.
-// It is meant for tests and for constants written in the source.
-func MustParseAccountID(s string) AccountID {
-	id, err := ParseAccountID(s)
-	if err != nil {
-		panic("ids.MustParseAccountID: " + err.Error())
-	}
-	return id
-}
+// MustParseAccountID is like [ParseAccountID] but panics, as [MustParseCustomerID] does,
+// if s is not an account ID.
+func MustParseAccountID(s string) AccountID { return must.Get(ParseAccountID(s)) }
 
 // String returns the ID as the API writes it, or "" for the zero CustomerID.
 func (id CustomerID) String() string { return id.cus }

@@ -1,6 +1,7 @@
 package ids_test
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -107,11 +108,28 @@ func TestParseIDDoesNotAllocate(t *testing.T) {
 }
 
 func TestMustParse(t *testing.T) {
-	assert.Equal(t, "bcus_x1", ids.MustParseCustomerID("bcus_x1").String())
-	assert.Equal(t, "bacc_x1", ids.MustParseAccountID("bacc_x1").String())
-	assert.PanicsWithValue(t, "ids.MustParseCustomerID: id: invalid_format: is an account ID (bacc_…); send a customer ID like bcus_H4jp6KnU5cPw263v1jyz4",
-		func() { ids.MustParseCustomerID("bacc_x1") })
-	assert.Panics(t, func() { ids.MustParseAccountID("") })
+	tests := []struct {
+		name  string
+		must  func(string) fmt.Stringer
+		valid string
+		bad   string
+		panic string // the panic value: "billing: " and the parser's error text
+	}{
+		{"MustParseCustomerID", func(s string) fmt.Stringer { return ids.MustParseCustomerID(s) }, "bcus_x1", "bacc_x1",
+			"billing: id: invalid_format: is an account ID (bacc_…); send a customer ID like bcus_H4jp6KnU5cPw263v1jyz4"},
+		{"MustParseAccountID", func(s string) fmt.Stringer { return ids.MustParseAccountID(s) }, "bacc_x1", "",
+			"billing: id: required: must be given: an account ID like bacc_7Qm2XvR9pLk4TzW8nYc3D"},
+		{"MustParseExternalReference", func(s string) fmt.Stringer { return ids.MustParseExternalReference(s) }, "CRM-0042", "a b",
+			"billing: external_reference: invalid_format: must hold only letters A-Z, a-z, digits 0-9, _ and -, like cust_7781"},
+		{"MustParseIdempotencyKey", func(s string) fmt.Stringer { return ids.MustParseIdempotencyKey(s) }, "key-1", "key_1",
+			"billing: idempotency_key: invalid_format: must hold only letters A-Z, a-z, digits 0-9 and -, like a UUID 3f2c1a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.valid, tt.must(tt.valid).String())
+			assert.PanicsWithValue(t, tt.panic, func() { tt.must(tt.bad) })
+		})
+	}
 }
 
 func TestZeroIDs(t *testing.T) {

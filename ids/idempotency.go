@@ -1,6 +1,9 @@
 package ids
 
-import billing "github.com/tallykit/billing"
+import (
+	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/must"
+)
 
 // IdempotencyKey is the key a client sends so that a retried request is applied once:
 // 1 to 255 characters of ^[A-Za-z0-9-]+$. A UUID in its 8-4-4-4-12 form is such a key, and
@@ -8,7 +11,7 @@ import billing "github.com/tallykit/billing"
 //
 // An IdempotencyKey is obtained from [ParseIdempotencyKey] or by unmarshalling text or JSON.
 // It is comparable, immutable and safe for concurrent use. The zero IdempotencyKey is not a
-// key: IsZero reports it, String returns "", and marshalling it fails with
+// key: IsZero reports it, String returns "", and encoding it (text, JSON) fails with
 // [billing.CodeRequired].
 type IdempotencyKey struct {
 	key string
@@ -17,27 +20,33 @@ type IdempotencyKey struct {
 const (
 	keyRequired = "must be given: a unique key per request, like a UUID 3f2c1a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f"
 	keyBadChars = "must hold only letters A-Z, a-z, digits 0-9 and -, like a UUID 3f2c1a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f"
+	keyZero     = "cannot encode the zero IdempotencyKey, which is not a key; mark an absent one with a pointer or omitzero"
 )
 
 // ParseIdempotencyKey returns the idempotency key s: 1 to 255 characters of ^[A-Za-z0-9-]+$.
 // It does not allocate when s is valid.
 //
-// Otherwise the error is a [*billing.FieldError] for field "idempotency_key" with code
-// [billing.CodeRequired] (s is empty), [billing.CodeTooLong] (over 255 characters, whatever
-// they are) or [billing.CodeInvalidFormat]. The message never quotes s.
+// Otherwise the error is a one-entry [billing.Errors] at the member "idempotency_key" with
+// code [billing.CodeRequired] (s is empty), [billing.CodeTooLong] (over 255 characters,
+// whatever they are) or [billing.CodeInvalidFormat]. The message never quotes s.
 func ParseIdempotencyKey(s string) (IdempotencyKey, error) {
 	if len(s) <= MaxLength && len(s) > 0 && keyChars.match(s) {
 		return IdempotencyKey{key: s}, nil
 	}
 	switch {
 	case s == "":
-		return IdempotencyKey{}, fieldError(fieldIdempotencyKey, billing.CodeRequired, keyRequired)
+		return IdempotencyKey{}, atIdempotencyKey.Fail(billing.CodeRequired, keyRequired)
 	case tooLong(s):
-		return IdempotencyKey{}, fieldError(fieldIdempotencyKey, billing.CodeTooLong, tooLongMessage)
+		return IdempotencyKey{}, atIdempotencyKey.Fail(billing.CodeTooLong, tooLongMessage)
 	default:
-		return IdempotencyKey{}, fieldError(fieldIdempotencyKey, billing.CodeInvalidFormat, keyBadChars)
+		return IdempotencyKey{}, atIdempotencyKey.Fail(billing.CodeInvalidFormat, keyBadChars)
 	}
 }
+
+// MustParseIdempotencyKey is like [ParseIdempotencyKey] but panics, with the string
+// "billing: " followed by the error's text, if s is not an idempotency key. It is meant
+// for tests.
+func MustParseIdempotencyKey(s string) IdempotencyKey { return must.Get(ParseIdempotencyKey(s)) }
 
 // String returns the key as it was given, or "" for the zero IdempotencyKey.
 func (k IdempotencyKey) String() string { return k.key }

@@ -1,6 +1,8 @@
 package ids_test
 
 import (
+	"database/sql"
+	"database/sql/driver"
 	"encoding"
 	"encoding/json"
 	"testing"
@@ -11,8 +13,8 @@ import (
 	"github.com/tallykit/billing/ids"
 )
 
-// textValue is what every type but APIKey offers (APIKey marshals to its masked form).
-type textValue interface {
+// encodable is what every type but APIKey offers (an APIKey is never encoded).
+type encodable interface {
 	encoding.TextMarshaler
 	encoding.TextAppender
 	json.Marshaler
@@ -20,76 +22,38 @@ type textValue interface {
 	IsZero() bool
 }
 
-// Each case: a valid value, a fresh pointer to unmarshal into, its field name.
+// decodable is what a pointer to every type offers.
+type decodable interface {
+	encoding.TextUnmarshaler
+	json.Unmarshaler
+}
+
+// codecCase is one type: a valid value, its zero value, a fresh pointer to decode into,
+// the member its failures name, its name in messages, and whether it has an SQL form.
 type codecCase struct {
 	name  string
-	value textValue
-	fresh func() any // returns a pointer to a zero value
+	value encodable
+	zero  encodable
+	fresh func() decodable // a pointer to a new zero value
 	field string
+	sql   bool
 }
 
 func codecCases() []codecCase {
 	return []codecCase{
-		{"CustomerID", ids.MustParseCustomerID("bcus_H4jp6KnU5cPw263v1jyz4"), func() any { return new(ids.CustomerID) }, "id"},
-		{"AccountID", ids.MustParseAccountID("bacc_7Qm2XvR9pLk4TzW8nYc3D"), func() any { return new(ids.AccountID) }, "id"},
-		{"ExternalReference", mustRef("CRM-0042_a"), func() any { return new(ids.ExternalReference) }, "external_reference"},
-		{"IdempotencyKey", mustKey("3f2c1a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f"), func() any { return new(ids.IdempotencyKey) }, "idempotency_key"},
+		{"CustomerID", ids.MustParseCustomerID("bcus_H4jp6KnU5cPw263v1jyz4"), ids.CustomerID{},
+			func() decodable { return new(ids.CustomerID) }, "id", true},
+		{"AccountID", ids.MustParseAccountID("bacc_7Qm2XvR9pLk4TzW8nYc3D"), ids.AccountID{},
+			func() decodable { return new(ids.AccountID) }, "id", true},
+		{"ExternalReference", ids.MustParseExternalReference("CRM-0042_a"), ids.ExternalReference{},
+			func() decodable { return new(ids.ExternalReference) }, "external_reference", true},
+		{"IdempotencyKey", ids.MustParseIdempotencyKey("3f2c1a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f"), ids.IdempotencyKey{},
+			func() decodable { return new(ids.IdempotencyKey) }, "idempotency_key", false},
 	}
 }
 
-func mustRef(s string) ids.ExternalReference {
-	r, err := ids.ParseExternalReference(s)
-	if err != nil {
-		panic(err)
-	}
-	return r
-}
-
-func mustKey(s string) ids.IdempotencyKey {
-	k, err := ids.ParseIdempotencyKey(s)
-	if err != nil {
-		panic(err)
-	}
-	return k
-}
-
-func TestTextAndJSONRoundTrip(t *testing.T) {
-	for _, tt := range codecCases() {
-		t.Run(tt.name, func(t *testing.T) {
-			text, err := tt.value.MarshalText()
-			require.NoError(t, err)
-			assert.Equal(t, tt.value.String(), string(text))
-
-			appended, err := tt.value.AppendText([]byte("x:"))
-			require.NoError(t, err)
-			assert.Equal(t, "x:"+tt.value.String(), string(appended))
-
-			p := tt.fresh()
-			require.NoError(t, p.(encoding.TextUnmarshaler).UnmarshalText(text))
-			assert.Equal(t, tt.value, deref(p))
-
-			js, err := json.Marshal(tt.value)
-			require.NoError(t, err)
-			assert.Equal(t, `"`+tt.value.String()+`"`, string(js))
-			p = tt.fresh()
-			require.NoError(t, json.Unmarshal(js, p))
-			assert.Equal(t, tt.value, deref(p))
-
-			// Escaped characters are read as JSON defines them.
-			p = tt.fresh()
-			escaped := `"\u00` + hex2(tt.value.String()[0]) + tt.value.String()[1:] + `"`
-			require.NoError(t, json.Unmarshal([]byte(escaped), p))
-			assert.Equal(t, tt.value, deref(p))
-		})
-	}
-}
-
-func hex2(c byte) string {
-	const digits = "0123456789abcdef"
-	return string([]byte{digits[c>>4], digits[c&15]})
-}
-
-func deref(p any) any {
+// deref returns the value p points to.
+func deref(p decodable) encodable {
 	switch v := p.(type) {
 	case *ids.CustomerID:
 		return *v
@@ -103,19 +67,163 @@ func deref(p any) any {
 	panic("unknown type")
 }
 
+// holding returns a fresh pointer that holds the valid value of c.
+func holding(t *testing.T, c codecCase) decodable {
+	t.Helper()
+	p := c.fresh()
+	require.NoError(t, p.UnmarshalText([]byte(c.value.String())))
+	return p
+}
+
+// TestRoundTrip: what each encoder writes, the matching decoder reads back equal.
+func TestRoundTrip(t *testing.T) {
+	for _, c := range codecCases() {
+		forms := []struct {
+			name   string
+			sql    bool
+			encode func() ([]byte, error)
+			decode func(decodable, []byte) error
+			want   string // what the encoder writes
+		}{
+			{"text", false, c.value.MarshalText, decodable.UnmarshalText, c.value.String()},
+			{"AppendText", false, func() ([]byte, error) { return c.value.AppendText(nil) }, decodable.UnmarshalText, c.value.String()},
+			{"JSON", false, c.value.MarshalJSON, decodable.UnmarshalJSON, `"` + c.value.String() + `"`},
+			{"json.Marshal", false, func() ([]byte, error) { return json.Marshal(c.value) },
+				func(p decodable, b []byte) error { return json.Unmarshal(b, p) }, `"` + c.value.String() + `"`},
+			{"SQL string", true, func() ([]byte, error) {
+				v, err := c.value.(driver.Valuer).Value()
+				return []byte(v.(string)), err
+			}, func(p decodable, b []byte) error { return p.(sql.Scanner).Scan(string(b)) }, c.value.String()},
+			{"SQL []byte", true, func() ([]byte, error) {
+				v, err := c.value.(driver.Valuer).Value()
+				return []byte(v.(string)), err
+			}, func(p decodable, b []byte) error { return p.(sql.Scanner).Scan(b) }, c.value.String()},
+		}
+		for _, f := range forms {
+			if f.sql && !c.sql {
+				continue
+			}
+			t.Run(c.name+"/"+f.name, func(t *testing.T) {
+				out, err := f.encode()
+				require.NoError(t, err)
+				assert.Equal(t, f.want, string(out))
+				p := c.fresh()
+				require.NoError(t, f.decode(p, out))
+				assert.Equal(t, c.value, deref(p))
+			})
+		}
+		t.Run(c.name+"/AppendText appends", func(t *testing.T) {
+			out, err := c.value.AppendText([]byte("x:"))
+			require.NoError(t, err)
+			assert.Equal(t, "x:"+c.value.String(), string(out))
+		})
+		t.Run(c.name+"/JSON escapes", func(t *testing.T) {
+			// Escaped characters are read as JSON defines them.
+			s := c.value.String()
+			p := c.fresh()
+			require.NoError(t, p.UnmarshalJSON([]byte(`"\u00`+hex2(s[0])+s[1:]+`"`)))
+			assert.Equal(t, c.value, deref(p))
+		})
+	}
+}
+
+func hex2(c byte) string {
+	const digits = "0123456789abcdef"
+	return string([]byte{digits[c>>4], digits[c&15]})
+}
+
+// TestZeroIsNotEncoded: every encoder refuses the zero value with required at its member,
+// and writes nothing.
+func TestZeroIsNotEncoded(t *testing.T) {
+	for _, c := range codecCases() {
+		encoders := []struct {
+			name   string
+			sql    bool
+			encode func() (any, error)
+			want   any
+		}{
+			{"MarshalText", false, func() (any, error) { return c.zero.MarshalText() }, []byte(nil)},
+			{"AppendText", false, func() (any, error) { return c.zero.AppendText([]byte("kept")) }, []byte("kept")},
+			{"MarshalJSON", false, func() (any, error) { return c.zero.MarshalJSON() }, []byte(nil)},
+			{"json.Marshal", false, func() (any, error) { return json.Marshal(c.zero) }, []byte(nil)},
+			{"Value", true, func() (any, error) { return c.zero.(driver.Valuer).Value() }, nil},
+		}
+		for _, e := range encoders {
+			if e.sql && !c.sql {
+				continue
+			}
+			t.Run(c.name+"/"+e.name, func(t *testing.T) {
+				out, err := e.encode()
+				fe := requireFailure(t, err, c.field, billing.CodeRequired)
+				assert.Contains(t, fe.Message, "zero "+c.name)
+				assert.Equal(t, e.want, out)
+			})
+		}
+	}
+}
+
+// TestNullLeavesTheValue: JSON null leaves a value as it was, as encoding/json does, and a
+// pointer member stays nil.
+func TestNullLeavesTheValue(t *testing.T) {
+	for _, c := range codecCases() {
+		for _, null := range []string{"null", " null\n"} {
+			t.Run(c.name+"/"+null, func(t *testing.T) {
+				p := c.fresh()
+				require.NoError(t, p.UnmarshalJSON([]byte(null)))
+				assert.True(t, deref(p).IsZero())
+
+				p = holding(t, c)
+				require.NoError(t, p.UnmarshalJSON([]byte(null)))
+				assert.Equal(t, c.value, deref(p))
+			})
+		}
+	}
+
+	var o order
+	require.NoError(t, json.Unmarshal([]byte(`{"customer":"bcus_a1","account":"bacc_b2"}`), &o))
+	require.NoError(t, json.Unmarshal([]byte(`{"customer":null,"account":null,"reference":null,"idempotency_key":null}`), &o))
+	assert.Equal(t, "bcus_a1", o.Customer.String(), "null leaves a plain member as it was")
+	assert.Nil(t, o.Account, "null sets a pointer member to nil")
+	assert.True(t, o.Reference.IsZero())
+	assert.True(t, o.Idempotency.IsZero())
+}
+
+// TestEmptyIsRequired: "" and empty text are not values.
+func TestEmptyIsRequired(t *testing.T) {
+	for _, c := range codecCases() {
+		decoders := map[string]func(decodable) error{
+			`UnmarshalJSON ""`:  func(p decodable) error { return p.UnmarshalJSON([]byte(`""`)) },
+			`json.Unmarshal ""`: func(p decodable) error { return json.Unmarshal([]byte(` "" `), p) },
+			"UnmarshalText nil": func(p decodable) error { return p.UnmarshalText(nil) },
+			"UnmarshalText []":  func(p decodable) error { return p.UnmarshalText([]byte{}) },
+		}
+		if c.sql {
+			decoders[`Scan ""`] = func(p decodable) error { return p.(sql.Scanner).Scan("") }
+			decoders["Scan []byte{}"] = func(p decodable) error { return p.(sql.Scanner).Scan([]byte{}) }
+		}
+		for name, decode := range decoders {
+			t.Run(c.name+"/"+name, func(t *testing.T) {
+				p := holding(t, c)
+				requireFailure(t, decode(p), c.field, billing.CodeRequired)
+				assert.Equal(t, c.value, deref(p), "a failed decode leaves the value as it was")
+			})
+		}
+	}
+}
+
 func TestUnmarshalFailures(t *testing.T) {
 	tests := []struct {
 		name string
 		json string
 		code billing.Code
 	}{
-		{"null", `null`, billing.CodeRequired},
 		{"empty string", `""`, billing.CodeRequired},
 		{"number", `42`, billing.CodeInvalidType},
 		{"bool", `true`, billing.CodeInvalidType},
 		{"array", `["bcus_x"]`, billing.CodeInvalidType},
 		{"object", `{"id":"bcus_x"}`, billing.CodeInvalidType},
 		{"not JSON", `bcus_x`, billing.CodeInvalidJSON},
+		{"nothing", ``, billing.CodeInvalidJSON},
 		{"unterminated", `"bcus_x`, billing.CodeInvalidJSON},
 		{"bad escape", `"bcus_\x"`, billing.CodeInvalidJSON},
 		{"escaped space", `"a\u0020b"`, billing.CodeInvalidFormat},
@@ -127,24 +235,20 @@ func TestUnmarshalFailures(t *testing.T) {
 		for _, tt := range tests {
 			t.Run(c.name+"/"+tt.name, func(t *testing.T) {
 				p := c.fresh()
-				err := p.(json.Unmarshaler).UnmarshalJSON([]byte(tt.json))
-				requireFieldError(t, err, c.field, tt.code)
-				assert.True(t, deref(p).(textValue).IsZero(), "a failed unmarshal leaves the value as it was")
+				err := p.UnmarshalJSON([]byte(tt.json))
+				requireFailure(t, err, c.field, tt.code)
+				assert.True(t, deref(p).IsZero(), "a failed unmarshal leaves the value as it was")
 
 				if json.Valid([]byte(tt.json)) {
 					// Through encoding/json the same error comes back.
 					err = json.Unmarshal([]byte(tt.json), p)
-					requireFieldError(t, err, c.field, tt.code)
+					requireFailure(t, err, c.field, tt.code)
 				}
 			})
 		}
-		t.Run(c.name+"/empty text", func(t *testing.T) {
-			err := c.fresh().(encoding.TextUnmarshaler).UnmarshalText(nil)
-			requireFieldError(t, err, c.field, billing.CodeRequired)
-		})
 		t.Run(c.name+"/too long text", func(t *testing.T) {
-			err := c.fresh().(encoding.TextUnmarshaler).UnmarshalText([]byte(megabyte))
-			requireFieldError(t, err, c.field, billing.CodeTooLong)
+			err := c.fresh().UnmarshalText([]byte(megabyte))
+			requireFailure(t, err, c.field, billing.CodeTooLong)
 		})
 	}
 }
@@ -154,27 +258,6 @@ func TestFailedUnmarshalKeepsTheValue(t *testing.T) {
 	require.Error(t, id.UnmarshalText([]byte("bacc_x")))
 	require.Error(t, id.UnmarshalJSON([]byte(`"bcus_!"`)))
 	assert.Equal(t, "bcus_keep", id.String())
-}
-
-func TestMarshalZeroFails(t *testing.T) {
-	zeros := []struct {
-		value textValue
-		field string
-	}{
-		{ids.CustomerID{}, "id"},
-		{ids.AccountID{}, "id"},
-		{ids.ExternalReference{}, "external_reference"},
-		{ids.IdempotencyKey{}, "idempotency_key"},
-	}
-	for _, z := range zeros {
-		_, err := z.value.MarshalText()
-		requireFieldError(t, err, z.field, billing.CodeRequired)
-		b, err := z.value.AppendText([]byte("kept"))
-		requireFieldError(t, err, z.field, billing.CodeRequired)
-		assert.Equal(t, "kept", string(b))
-		_, err = json.Marshal(z.value)
-		requireFieldError(t, err, z.field, billing.CodeRequired)
-	}
 }
 
 type order struct {
@@ -200,10 +283,14 @@ func TestJSONInStructs(t *testing.T) {
 	assert.Equal(t, "bacc_b2", o.Account.String())
 	assert.Equal(t, "r-1", o.Reference.String())
 
-	err = json.Unmarshal([]byte(`{"customer":null}`), &o)
-	requireFieldError(t, err, "id", billing.CodeRequired)
+	err = json.Unmarshal([]byte(`{"customer":""}`), &o)
+	requireFailure(t, err, "id", billing.CodeRequired)
 	err = json.Unmarshal([]byte(`{"customer":"bacc_b2"}`), &o)
-	requireFieldError(t, err, "id", billing.CodeInvalidFormat)
+	requireFailure(t, err, "id", billing.CodeInvalidFormat)
+
+	// A zero member without omitzero is not written.
+	_, err = json.Marshal(order{})
+	requireFailure(t, err, "id", billing.CodeRequired)
 
 	// IDs are map keys through their text form.
 	m := map[ids.CustomerID]int{ids.MustParseCustomerID("bcus_k1"): 1}
@@ -214,5 +301,5 @@ func TestJSONInStructs(t *testing.T) {
 	require.NoError(t, json.Unmarshal(js, &back))
 	assert.Equal(t, m, back)
 	err = json.Unmarshal([]byte(`{"nope":1}`), &back)
-	requireFieldError(t, err, "id", billing.CodeInvalidFormat)
+	requireFailure(t, err, "id", billing.CodeInvalidFormat)
 }

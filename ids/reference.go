@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/must"
 )
 
 // ExternalReference is the caller's own reference for a customer or account: 1 to 255
@@ -16,7 +17,7 @@ import (
 // ParseExternalReference. It is comparable, immutable and safe for concurrent use.
 //
 // The zero ExternalReference is not a reference: IsZero reports it, String returns "",
-// and marshalling it fails with [billing.CodeRequired].
+// and encoding it (text, JSON, SQL) fails with [billing.CodeRequired].
 type ExternalReference struct {
 	ref string
 }
@@ -26,6 +27,8 @@ const (
 	refBadChars         = "must hold only letters A-Z, a-z, digits 0-9, _ and -, like cust_7781"
 	refReservedCustomer = "must not start with bcus_, which is reserved for customer IDs"
 	refReservedAccount  = "must not start with bacc_, which is reserved for account IDs"
+	refZero             = "cannot encode the zero ExternalReference, which is not a reference; mark an absent one with a pointer, sql.Null or omitzero"
+	refNull             = "is NULL: scan a nullable column into a sql.Null[ids.ExternalReference] or a *ids.ExternalReference"
 )
 
 // ParseExternalReference returns the external reference s: 1 to 255 characters of
@@ -33,14 +36,22 @@ const (
 // is parsed with [ParseCustomerExternalReference] or [ParseAccountExternalReference].
 // It does not allocate when s is valid.
 //
-// Otherwise the error is a [*billing.FieldError] for field "external_reference" with code
-// [billing.CodeRequired] (s is empty), [billing.CodeTooLong] (over 255 characters, whatever
-// they are) or [billing.CodeInvalidFormat]. The message never quotes s.
+// Otherwise the error is a one-entry [billing.Errors] at the member "external_reference"
+// with code [billing.CodeRequired] (s is empty), [billing.CodeTooLong] (over 255
+// characters, whatever they are) or [billing.CodeInvalidFormat]. The message never
+// quotes s.
 func ParseExternalReference(s string) (ExternalReference, error) {
 	if err := checkReference(s); err != nil {
 		return ExternalReference{}, err
 	}
 	return ExternalReference{ref: s}, nil
+}
+
+// MustParseExternalReference is like [ParseExternalReference] but panics, with the string
+// "billing: " followed by the error's text, if s is not an external reference. It is meant
+// for tests and for references written in the source.
+func MustParseExternalReference(s string) ExternalReference {
+	return must.Get(ParseExternalReference(s))
 }
 
 // ParseCustomerExternalReference is [ParseExternalReference] for a customer's own
@@ -64,7 +75,7 @@ func parseReserved(s, prefix, message string) (ExternalReference, error) {
 		return ExternalReference{}, err
 	}
 	if strings.HasPrefix(s, prefix) {
-		return ExternalReference{}, fieldError(fieldExternalReference, billing.CodeInvalidFormat, message)
+		return ExternalReference{}, atExternalReference.Fail(billing.CodeInvalidFormat, message)
 	}
 	return ExternalReference{ref: s}, nil
 }
@@ -76,11 +87,11 @@ func checkReference(s string) error {
 	}
 	switch {
 	case s == "":
-		return fieldError(fieldExternalReference, billing.CodeRequired, refRequired)
+		return atExternalReference.Fail(billing.CodeRequired, refRequired)
 	case tooLong(s):
-		return fieldError(fieldExternalReference, billing.CodeTooLong, tooLongMessage)
+		return atExternalReference.Fail(billing.CodeTooLong, tooLongMessage)
 	default:
-		return fieldError(fieldExternalReference, billing.CodeInvalidFormat, refBadChars)
+		return atExternalReference.Fail(billing.CodeInvalidFormat, refBadChars)
 	}
 }
 

@@ -74,7 +74,7 @@ func TestReservedPrefixes(t *testing.T) {
 			require.NoError(t, err, tt.in)
 			assert.Equal(t, tt.in, r.String())
 		} else {
-			requireFieldError(t, err, "external_reference", tt.customer)
+			requireFailure(t, err, "external_reference", tt.customer)
 			assert.True(t, r.IsZero())
 		}
 		r, err = ids.ParseAccountExternalReference(tt.in)
@@ -82,7 +82,7 @@ func TestReservedPrefixes(t *testing.T) {
 			require.NoError(t, err, tt.in)
 			assert.Equal(t, tt.in, r.String())
 		} else {
-			requireFieldError(t, err, "external_reference", tt.account)
+			requireFailure(t, err, "external_reference", tt.account)
 			assert.True(t, r.IsZero())
 		}
 	}
@@ -131,7 +131,7 @@ func TestParseIdempotencyKey(t *testing.T) {
 				assert.Equal(t, tt.uuid, k.IsUUID())
 				return
 			}
-			requireFieldError(t, err, "idempotency_key", tt.code)
+			requireFailure(t, err, "idempotency_key", tt.code)
 			assert.True(t, k.IsZero())
 			assert.False(t, k.IsUUID())
 		})

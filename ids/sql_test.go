@@ -63,7 +63,7 @@ func TestSQLRoundTrip(t *testing.T) {
 	require.NoError(t, db.QueryRow("q", acc).Scan(&gotAcc))
 	assert.Equal(t, acc, gotAcc)
 
-	ref := mustRef("CRM-0042_a")
+	ref := ids.MustParseExternalReference("CRM-0042_a")
 	var gotRef ids.ExternalReference
 	require.NoError(t, db.QueryRow("q", ref).Scan(&gotRef))
 	assert.Equal(t, ref, gotRef)
@@ -82,15 +82,24 @@ func TestSQLRoundTrip(t *testing.T) {
 func TestSQLNull(t *testing.T) {
 	db := echoDB(t)
 
-	// NULL does not scan into a plain ID.
-	var id ids.CustomerID
-	err := db.QueryRow("q", nil).Scan(&id)
-	requireFieldError(t, err, "id", billing.CodeRequired)
-	assert.True(t, id.IsZero())
-	var acc ids.AccountID
-	requireFieldError(t, db.QueryRow("q", nil).Scan(&acc), "id", billing.CodeRequired)
-	var ref ids.ExternalReference
-	requireFieldError(t, db.QueryRow("q", nil).Scan(&ref), "external_reference", billing.CodeRequired)
+	// NULL does not scan into a plain value; the message names the types that take it.
+	nulls := []struct {
+		typ   string
+		dest  any
+		field string
+	}{
+		{"CustomerID", new(ids.CustomerID), "id"},
+		{"AccountID", new(ids.AccountID), "id"},
+		{"ExternalReference", new(ids.ExternalReference), "external_reference"},
+	}
+	for _, n := range nulls {
+		fe := requireFailure(t, db.QueryRow("q", nil).Scan(n.dest), n.field, billing.CodeRequired)
+		assert.Contains(t, fe.Message, "sql.Null[ids."+n.typ+"]")
+		assert.Contains(t, fe.Message, "*ids."+n.typ)
+		fe = requireFailure(t, n.dest.(sql.Scanner).Scan(nil), n.field, billing.CodeRequired)
+		assert.Contains(t, fe.Message, "sql.Null[ids."+n.typ+"]")
+		assert.True(t, n.dest.(interface{ IsZero() bool }).IsZero())
+	}
 
 	// sql.Null[T] reads NULL as Valid == false, and writes NULL when not Valid.
 	var n sql.Null[ids.CustomerID]
@@ -113,8 +122,8 @@ func TestSQLNull(t *testing.T) {
 	assert.Equal(t, "bcus_p1", p.String())
 
 	// A bad value in a nullable column is still refused.
-	err = db.QueryRow("q", "bacc_x").Scan(&n)
-	requireFieldError(t, err, "id", billing.CodeInvalidFormat)
+	err := db.QueryRow("q", "bacc_x").Scan(&n)
+	requireFailure(t, err, "id", billing.CodeInvalidFormat)
 }
 
 func TestSQLFailures(t *testing.T) {
@@ -122,31 +131,31 @@ func TestSQLFailures(t *testing.T) {
 
 	// The zero value is not written: neither NULL nor "".
 	err := db.QueryRow("q", ids.CustomerID{}).Scan(new(any))
-	requireFieldError(t, err, "id", billing.CodeRequired)
+	requireFailure(t, err, "id", billing.CodeRequired)
 	_, err = ids.AccountID{}.Value()
-	requireFieldError(t, err, "id", billing.CodeRequired)
+	requireFailure(t, err, "id", billing.CodeRequired)
 	_, err = ids.ExternalReference{}.Value()
-	requireFieldError(t, err, "external_reference", billing.CodeRequired)
+	requireFailure(t, err, "external_reference", billing.CodeRequired)
 
 	// A column that is not a string.
 	var id ids.CustomerID
-	requireFieldError(t, db.QueryRow("q", int64(7)).Scan(&id), "id", billing.CodeInvalidType)
+	requireFailure(t, db.QueryRow("q", int64(7)).Scan(&id), "id", billing.CodeInvalidType)
 	var acc ids.AccountID
-	requireFieldError(t, acc.Scan(3.5), "id", billing.CodeInvalidType)
+	requireFailure(t, acc.Scan(3.5), "id", billing.CodeInvalidType)
 	var ref ids.ExternalReference
-	requireFieldError(t, ref.Scan(true), "external_reference", billing.CodeInvalidType)
+	requireFailure(t, ref.Scan(true), "external_reference", billing.CodeInvalidType)
 
 	// A string that does not parse; the value is left as it was.
 	id = ids.MustParseCustomerID("bcus_keep")
-	requireFieldError(t, id.Scan("bcus_"), "id", billing.CodeInvalidFormat)
+	requireFailure(t, id.Scan("bcus_"), "id", billing.CodeInvalidFormat)
 	assert.Equal(t, "bcus_keep", id.String())
-	requireFieldError(t, acc.Scan(""), "id", billing.CodeRequired)
-	requireFieldError(t, ref.Scan(megabyte), "external_reference", billing.CodeTooLong)
+	requireFailure(t, acc.Scan(""), "id", billing.CodeRequired)
+	requireFailure(t, ref.Scan(megabyte), "external_reference", billing.CodeTooLong)
 
 	v, err := ids.MustParseAccountID("bacc_v1").Value()
 	require.NoError(t, err)
 	assert.Equal(t, "bacc_v1", v)
-	v, err = mustRef("r").Value()
+	v, err = ids.MustParseExternalReference("r").Value()
 	require.NoError(t, err)
 	assert.Equal(t, "r", v)
 }

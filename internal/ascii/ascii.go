@@ -20,6 +20,12 @@ const (
 	highs = 0x8080808080808080 // the high bit of every byte
 )
 
+// All is the flags of every byte. Exact flags equal All when the test picks all eight
+// bytes, and so do the exact flags of several tests joined with | when each byte passes
+// one of them. Flags exact in the lowest flag only are never compared with All; joined
+// with |, they still say exactly which byte first passes any of their tests.
+const All = highs
+
 // Load64 returns the eight bytes of s from index i on as a word: s[i] in the low byte,
 // s[i+7] in the high one (little-endian order, whatever the machine). It panics if
 // fewer than eight bytes follow i. The compiler makes it a single load.
@@ -60,7 +66,7 @@ func InRange(w uint64, lo, hi byte) uint64 {
 // AllInRange reports whether every byte of w is from lo to hi inclusive, for any w and
 // lo ≤ hi < 0x80.
 func AllInRange(w uint64, lo, hi byte) bool {
-	return w&highs == 0 && InRange(w, lo, hi) == highs
+	return w&highs == 0 && InRange(w, lo, hi) == All
 }
 
 // First returns the index (0 to 7) of the lowest byte that flags flags, or 8 when none does.
