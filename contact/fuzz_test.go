@@ -468,3 +468,25 @@ func TestE164ShapeEveryByte(t *testing.T) {
 		}
 	}
 }
+
+// TestNameFastPathEveryByte holds the eight-bytes-at-a-time ASCII path of
+// checkName to the PRECIS path for every byte value at every position of
+// strings of spaces and letters of 1 to 17 bytes.
+func TestNameFastPathEveryByte(t *testing.T) {
+	for _, fill := range []byte{' ', 'a'} {
+		for n := 1; n <= 17; n++ {
+			base := []byte(strings.Repeat(string(fill), n))
+			for pos := 0; pos < n; pos++ {
+				for c := 0; c < 256; c++ {
+					b := slices.Clone(base)
+					b[pos] = byte(c)
+					s := string(b)
+					fast, _ := checkName(s)
+					if slow, _ := checkNamePRECIS(s); fast != slow {
+						t.Fatalf("%+q: fast path says %q, PRECIS path %q", s, fast, slow)
+					}
+				}
+			}
+		}
+	}
+}
