@@ -79,6 +79,10 @@ func ExampleParseName() {
 	}
 	fmt.Println(n)
 
+	// Korean typed as conjoining jamo is a valid name, kept as sent (not composed).
+	k, err := contact.ParseName("\u1112\u1161\u11ab")
+	fmt.Printf("%+q %v\n", k.String(), err)
+
 	for _, s := range []string{"Jane\u202eeoD", "\u3000", "\xed\xa0\x80"} {
 		_, err := contact.ParseName(s)
 		var errs billing.Errors
@@ -88,6 +92,7 @@ func ExampleParseName() {
 	}
 	// Output:
 	// Zoë Ångström
+	// "\u1112\u1161\u11ab" <nil>
 	// /name invalid_characters
 	// /name required
 	// /name invalid_characters

@@ -77,6 +77,12 @@ type Phone struct {
 //     (+4407911123456 is refused, +447911123456 accepted).
 //
 // The message never repeats the number.
+//
+// ParsePhone does not run the general phone parser on s: it checks the digits
+// against the metadata's own patterns, with the answer of phonenumbers.Parse,
+// IsValidNumber and the canonical-form check (which it falls back to where
+// the parser could rewrite the number). The first number of a calling code a
+// process checks compiles that code's patterns; later numbers reuse them.
 func ParsePhone(s string) (Phone, error) {
 	if s == "" {
 		return Phone{}, phoneLoc.Fail(billing.CodeRequired, msgPhoneRequired)

@@ -9,7 +9,8 @@ type PhoneType uint8
 
 // The phone number types. A valid [Phone] never has PhoneTypeUnknown.
 const (
-	// PhoneTypeUnknown: the zero Phone, or a number no pattern describes.
+	// PhoneTypeUnknown: the zero Phone, or one that is not valid by today's
+	// metadata (see [Phone.IsValid]).
 	PhoneTypeUnknown PhoneType = iota
 	// PhoneTypeFixedLine: a fixed-line (landline) number.
 	PhoneTypeFixedLine
