@@ -342,8 +342,12 @@ func TestSecretsInStructsWithSlog(t *testing.T) {
 	} {
 		buf.Reset()
 		logs["json"].Info("m", "v", v.value)
+		// An API key is never encoded: the JSON handler writes its MarshalJSON error, which
+		// holds no part of the key, in place of the value.
 		assertNoSecret(t, buf.String(), "json: "+v.name)
-		assertMasked(t, buf.String(), "", "json: "+v.name, v.shown...)
+		if len(v.shown) > 0 {
+			assert.Contains(t, buf.String(), "an API key is never encoded", "json: "+v.name)
+		}
 	}
 }
 

@@ -37,7 +37,7 @@ var comparisons = []comparison{
 	{"CustomerFromValuesPhone", "customer create request from Go values, with phone validity", "`validator.Struct` + `phonenumbers.Parse` + `IsValidNumber`", 3},
 	{"CustomerParseJSON", "`customer.DecodeCreateRequest`, docs example", "`json.Unmarshal` + `validator.Struct` + phone check", 2},
 	{"AccountParseJSON", "`account.DecodeCreateRequest`, nested new customer", "`json.Unmarshal` + `validator.Struct` + phone check", 2},
-	{"E164Shape", "E.164 shape check, `customer.HasE164Shape`", "`regexp` of SPEC", 30},
+	{"E164Shape", "E.164 shape check, `contact.ParseStoredPhone`", "the shape's `regexp`", 30},
 	{"CustomerID", "`ids.ParseCustomerID`", "`regexp` of SPEC", 10},
 	{"Currency", "`money.ParseCurrency`", "x/text `currency.ParseISO`", 2},
 	{"Metadata20", "`metadata.Decode`, 20 entries", "`json.Unmarshal` into `map[string]string` + validator `dive`", 3},
