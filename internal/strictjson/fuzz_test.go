@@ -175,7 +175,7 @@ func FuzzReader(f *testing.F) {
 		}
 		errs := report.Errs(err)
 		if len(errs) > 0 && (errs[0].Code == billing.CodeInvalidJSON || errs[0].Code == billing.CodeTooLong ||
-			errs[0].Code == billing.CodeInvalidType && errs[0].Field == "") && len(errs) != 1 {
+			errs[0].Code == billing.CodeInvalidType && errs[0].Pointer == "") && len(errs) != 1 {
 			t.Fatalf("document-level failure not alone: %v", err)
 		}
 		paths := map[string]bool{}
