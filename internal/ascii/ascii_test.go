@@ -56,28 +56,43 @@ func (tt test) want(w uint64, n, m byte) uint64 {
 	return f
 }
 
-// check holds one test to the byte loop on w: exactly for NonASCII and InRange (on an ASCII
-// w), in the lowest flag for the others. The check helpers call t.Helper only on failure:
-// it costs more than the checks themselves, which run tens of millions of times.
-func check(t *testing.T, tt test, w uint64, n, m byte) {
-	var got uint64
-	exact := false
-	switch tt {
-	case testBelow:
-		got = Below(w, n)
-	case testAbove:
-		got = Above(w, n)
-	case testEqual:
-		got = Equal(w, n)
-	case testRange:
-		got, exact = InRange(w, n, m), true
-	case testNonASCII:
-		got, exact = NonASCII(w), true
+// first returns the index of the lowest flag of the exact flags f, or 8.
+func first(f uint64) int {
+	for i := range 8 {
+		if f>>(8*i)&0x80 != 0 {
+			return i
+		}
 	}
+	return 8
+}
+
+// check holds one test to the byte loop on w: exactly for NonASCII and InRange (on an ASCII
+// w), through Any and First for the search tests. The check helpers call t.Helper only on
+// failure: it costs more than the checks themselves, which run tens of millions of times.
+func check(t *testing.T, tt test, w uint64, n, m byte) {
 	want := tt.want(w, n, m)
-	if exact && got != want || got&^highs != 0 || First(got) != First(want) {
+	var h Hits
+	switch tt {
+	case testRange, testNonASCII:
+		got := NonASCII(w)
+		if tt == testRange {
+			got = InRange(w, n, m)
+		}
+		if got != want {
+			t.Helper()
+			t.Fatalf("%v(%#016x, %#x, %#x) = %#016x, want %#016x", tt, w, n, m, got, want)
+		}
+		return
+	case testBelow:
+		h = Below(w, n)
+	case testAbove:
+		h = Above(w, n)
+	case testEqual:
+		h = Equal(w, n)
+	}
+	if h.Any() != (want != 0) || h.First() != first(want) {
 		t.Helper()
-		t.Fatalf("%v(%#016x, %#x, %#x) = %#016x, want %#016x (exact: %v)", tt, w, n, m, got, want, exact)
+		t.Fatalf("%v(%#016x, %#x): Any %v, First %d; want the bytes %#016x", tt, w, n, h.Any(), h.First(), want)
 	}
 }
 
@@ -200,12 +215,17 @@ func TestLoad64(t *testing.T) {
 	assert.Panics(t, func() { Load64(data, len(data)-7) })
 }
 
-func TestFirst(t *testing.T) {
-	assert.Equal(t, 8, First(0))
+func TestHits(t *testing.T) {
+	assert.False(t, Hits(0).Any())
+	assert.Equal(t, 8, Hits(0).First())
+	assert.False(t, Hits(^uint64(highs)).Any(), "only the high bits count")
+	assert.Equal(t, 8, Hits(^uint64(highs)).First())
 	for i := range 8 {
-		f := uint64(0x80) << (8 * i)
-		assert.Equal(t, i, First(f))
-		assert.Equal(t, i, First(f|highs<<(8*i)), "higher flags do not count")
+		h := Hits(0x80 << (8 * i))
+		assert.True(t, h.Any())
+		assert.Equal(t, i, h.First())
+		assert.Equal(t, i, (h | Hits(highs)<<(8*i)).First(), "higher flags do not count")
+		assert.Equal(t, i, (h | 0x7f7f7f7f7f7f7f7f).First(), "low bits do not count")
 	}
 }
 

@@ -18,8 +18,8 @@ func firstSpecial(s string) int {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
 		w := Load64(s, i)
-		if f := Equal(w, '"') | Equal(w, '\\') | Below(w, 0x20); f != 0 {
-			return i + First(f)
+		if h := Equal(w, '"') | Equal(w, '\\') | Below(w, 0x20); h.Any() {
+			return i + h.First()
 		}
 	}
 	for ; i < len(s) && s[i] != '"' && s[i] != '\\' && s[i] >= 0x20; i++ {
@@ -39,7 +39,7 @@ func allAlnum(s string) bool {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
 		w := Load64(s, i)
-		if NonASCII(w) != 0 || InRange(w, '0', '9')|InRange(w|Repeat(0x20), 'a', 'z') != highs {
+		if NonASCII(w) != 0 || InRange(w, '0', '9')|InRange(w|Repeat(0x20), 'a', 'z') != All {
 			return false
 		}
 	}

@@ -178,13 +178,12 @@ func (r *reader) scanString() (content []byte, escaped bool, ok bool) {
 
 // plainRun returns the index of the first byte from d[p] on that a string cannot hold as
 // it is ('"', '\\' or a control character below 0x20), or len(d). It looks at eight bytes
-// at a time, and the lowest flag of the word's tests is the first such byte.
-// [plainRunBytewise] is the plain form, which the tests hold this one to.
+// at a time. [plainRunBytewise] is the plain form, which the tests hold this one to.
 func plainRun(d []byte, p int) int {
 	for len(d)-p >= 8 {
 		x := ascii.Load64(d, p)
-		if flags := ascii.Equal(x, '"') | ascii.Equal(x, '\\') | ascii.Below(x, 0x20); flags != 0 {
-			return p + ascii.First(flags)
+		if h := ascii.Equal(x, '"') | ascii.Equal(x, '\\') | ascii.Below(x, 0x20); h.Any() {
+			return p + h.First()
 		}
 		p += 8
 	}
