@@ -216,3 +216,31 @@ func ExampleMetadata_Scan() {
 	// false <nil>
 	// true true <nil>
 }
+
+func ExampleDecodePatch() {
+	stored := metadata.MustNew(map[string]string{"tier": "silver", "old": "x"}, metadata.CustomerLimits())
+	p, err := metadata.DecodePatch([]byte(`{"tier":"gold","old":null,"gone":null}`), metadata.CustomerLimits())
+	if err != nil {
+		panic(err)
+	}
+	m, err := p.Apply(stored, metadata.CustomerLimits())
+	fmt.Println(m.Map(), err)
+	// Output: map[tier:gold] <nil>
+}
+
+func ExampleNewPatch() {
+	p, err := metadata.NewPatch(map[string]string{"tier": "gold"}, []string{"old"}, metadata.AccountLimits())
+	b, _ := p.MarshalJSON()
+	fmt.Println(string(b), err, p.Sets())
+	// Output: {"old":null,"tier":"gold"} <nil> true
+}
+
+func ExamplePatch_All() {
+	p, _ := metadata.DecodePatch([]byte(`{"b":null,"a":"1"}`), metadata.CustomerLimits())
+	for key, change := range p.All() {
+		fmt.Println(key, change.Value, change.Remove)
+	}
+	// Output:
+	// a 1 false
+	// b  true
+}

@@ -1,0 +1,210 @@
+package metadata
+
+import (
+	"iter"
+	"slices"
+	"strconv"
+	"strings"
+
+	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/report"
+	"github.com/tallykit/billing/internal/strictjson"
+)
+
+// Patch is a change of metadata, merged key by key as a JSON Merge Patch (RFC 7396) merges
+// an object: each key is set to a value or removed. It is what the metadata member of an
+// update request holds: {"tier":"gold","old":null} sets tier and removes old.
+//
+// A Patch sets at most Limits.MaxKeys keys; removals are not counted. A removed key must
+// still be a well-formed key. The zero Patch changes nothing. A Patch is immutable and safe
+// for concurrent use.
+type Patch struct {
+	ops []op // sorted by key, no key twice
+}
+
+// op sets key to value, or removes key when remove is true.
+type op struct {
+	key, value string
+	remove     bool
+}
+
+// DecodePatch reads data, a JSON object whose values are strings (set the key) or null
+// (remove the key), and checks it against l. It fails with a billing.Errors as [Decode]
+// does: too_many_keys at "metadata" first when the object sets more than l.MaxKeys keys,
+// then each failing entry at "metadata.<key>" in document order (the key rules for every
+// key, removed ones included; the value rules for values; invalid_type for a value that is
+// neither a string nor null), or one failure of the whole value at "metadata".
+func DecodePatch(data []byte, l Limits) (Patch, error) {
+	var (
+		ops []op
+		set int
+		bad bool
+	)
+	err := strictjson.Decode(data, here, func(o strictjson.Object) {
+		for o.Next() {
+			key := o.NameBytes()
+			if c, msg := checkKey(key, l.MaxKeyLength); c != "" {
+				o.Fail(c, msg)
+				o.Skip()
+				bad = true
+				continue
+			}
+			if o.Null() {
+				ops = append(ops, op{key: string(key), remove: true})
+				continue
+			}
+			set++
+			value, ok := o.StringBytes()
+			if !ok {
+				bad = true
+				continue
+			}
+			if c, msg := checkValue(value, l.MaxValueLength); c != "" {
+				o.Fail(c, msg)
+				bad = true
+				continue
+			}
+			ops = append(ops, op{key: string(key), value: string(value)})
+		}
+	})
+	if err = l.withTooMany(set, err); err != nil || bad {
+		if err == nil { // cannot happen: every entry that set bad recorded a failure
+			err = here.Fail(billing.CodeInvalidType, "must be a JSON object of strings and nulls")
+		}
+		return Patch{}, err
+	}
+	slices.SortFunc(ops, func(a, b op) int { return strings.Compare(a.key, b.key) })
+	return Patch{ops: ops}, nil
+}
+
+// NewPatch returns the Patch that sets the entries of set and removes the keys of remove,
+// checked against l as [DecodePatch] checks them: too_many_keys first when set has more
+// than l.MaxKeys keys, then each failing key in sorted key order; a key both set and
+// removed is duplicate_field at "metadata.<key>".
+func NewPatch(set map[string]string, remove []string, l Limits) (Patch, error) {
+	var list report.List
+	l.addTooMany(&list, len(set))
+	ops := make([]op, 0, len(set)+len(remove))
+	for k, v := range set {
+		ops = append(ops, op{key: k, value: v})
+	}
+	for _, k := range remove {
+		ops = append(ops, op{key: k, remove: true})
+	}
+	slices.SortStableFunc(ops, func(a, b op) int { return strings.Compare(a.key, b.key) })
+	for i, o := range ops {
+		at := here.Member(o.key)
+		if i > 0 && ops[i-1].key == o.key {
+			list.Add(at, billing.CodeDuplicateField, "is both set and removed: do one or the other")
+			continue
+		}
+		c, msg := checkKey(o.key, l.MaxKeyLength)
+		if c == "" && !o.remove {
+			c, msg = checkValue(o.value, l.MaxValueLength)
+		}
+		if c != "" {
+			list.Add(at, c, msg)
+		}
+	}
+	if err := list.Err(); err != nil {
+		return Patch{}, err
+	}
+	return Patch{ops: slices.Clip(ops)}, nil
+}
+
+// IsZero reports whether p changes nothing.
+func (p Patch) IsZero() bool { return len(p.ops) == 0 }
+
+// All returns an iterator over the keys p changes, in sorted order, with the value each
+// is set to and whether it is removed instead.
+func (p Patch) All() iter.Seq2[string, Change] {
+	return func(yield func(string, Change) bool) {
+		for _, o := range p.ops {
+			if !yield(o.key, Change{Value: o.value, Remove: o.remove}) {
+				return
+			}
+		}
+	}
+}
+
+// Change is what a [Patch] does to one key: set it to Value, or remove it.
+type Change struct {
+	Value  string
+	Remove bool
+}
+
+// Equal reports whether p and q make the same changes.
+func (p Patch) Equal(q Patch) bool { return slices.Equal(p.ops, q.ops) }
+
+// Apply returns m with p merged in: keys set to their new values, removed keys gone
+// (removing a key m does not hold is no error), and the number of keys p added (set keys
+// m did not hold). m is unchanged.
+//
+// It fails with too_many_keys at "metadata" when the result holds more than l.MaxKeys
+// keys and p adds keys; the message gives both counts. A patch that adds no key never
+// fails on the limit.
+func (p Patch) Apply(m Metadata, l Limits) (Metadata, error) {
+	out := make([]entry, 0, len(m.entries)+len(p.ops))
+	added := 0
+	i, j := 0, 0
+	for i < len(m.entries) || j < len(p.ops) {
+		switch {
+		case j == len(p.ops) || i < len(m.entries) && m.entries[i].key < p.ops[j].key:
+			out = append(out, m.entries[i])
+			i++
+		case i == len(m.entries) || p.ops[j].key < m.entries[i].key:
+			if !p.ops[j].remove {
+				out = append(out, entry{key: p.ops[j].key, value: p.ops[j].value})
+				added++
+			}
+			j++
+		default: // the same key
+			if !p.ops[j].remove {
+				out = append(out, entry{key: p.ops[j].key, value: p.ops[j].value})
+			}
+			i++
+			j++
+		}
+	}
+	if added > 0 && l.tooMany(len(out)) {
+		return Metadata{}, here.Fail(billing.CodeTooManyKeys, "would hold "+strconv.Itoa(len(out))+
+			" keys after the update ("+strconv.Itoa(len(m.entries))+" stored, "+strconv.Itoa(added)+
+			" added), more than the "+strconv.Itoa(max(l.MaxKeys, 0))+" allowed: remove keys in the same update")
+	}
+	if len(out) == 0 {
+		return Metadata{}, nil
+	}
+	return Metadata{entries: slices.Clip(out)}, nil
+}
+
+// Sets reports whether p sets at least one key.
+func (p Patch) Sets() bool {
+	for _, o := range p.ops {
+		if !o.remove {
+			return true
+		}
+	}
+	return false
+}
+
+// MarshalJSON writes p as the JSON object it was read from: set keys with their values,
+// removed keys as null, keys sorted.
+func (p Patch) MarshalJSON() ([]byte, error) { return p.AppendJSON(nil) }
+
+// AppendJSON appends the JSON form of p (see [Patch.MarshalJSON]) to b.
+func (p Patch) AppendJSON(b []byte) ([]byte, error) {
+	b = append(b, '{')
+	for i, o := range p.ops {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strictjson.AppendString(b, o.key)
+		b = append(b, ':')
+		if o.remove {
+			b = append(b, "null"...)
+		} else {
+			b = strictjson.AppendString(b, o.value)
+		}
+	}
+	return append(b, '}'), nil
+}
