@@ -1,0 +1,131 @@
+package testkit
+
+import (
+	"errors"
+	"fmt"
+	"runtime"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+
+	billing "github.com/tallykit/billing"
+)
+
+func TestFailures(t *testing.T) {
+	errs := billing.Errors{
+		billing.NewFieldError(billing.CodeRequired, "is required", "name"),
+		billing.NewFieldError(billing.CodeInvalidKey, "bad key", "metadata", "a/b.c~"),
+		billing.NewFieldError(billing.CodeInvalidJSON, "not JSON"),
+		billing.NewFieldError(billing.CodeUnknownField, "unknown", ""),
+	}
+	want := []Failure{
+		At("name", billing.CodeRequired),
+		At("metadata.a/b.c~", billing.CodeInvalidKey),
+		At("", billing.CodeInvalidJSON),
+		At("", billing.CodeUnknownField),
+	}
+	assert.Equal(t, want, Failures(errs))
+	assert.Equal(t, want, Failures(fmt.Errorf("wrapped: %w", errs)))
+	assert.Equal(t, want[:1], Pairs("name", "required"))
+	assert.Nil(t, Failures(nil))
+	assert.Nil(t, Failures(errors.New("not a billing.Errors")))
+	assert.Nil(t, Pairs())
+	assert.Panics(t, func() { Pairs("name") })
+
+	// A pointer that names another place than the path shows in the path.
+	bad := billing.Errors{
+		{Field: "metadata.a", Pointer: "/metadata/b", Code: billing.CodeInvalidKey},
+		{Field: "phone", Pointer: "phone", Code: billing.CodeInvalidPhone},
+		{Field: "phone", Pointer: "", Code: billing.CodeInvalidPhone},
+	}
+	assert.Equal(t, Pairs(
+		"metadata.a ≠ /metadata/b", "invalid_key",
+		"phone ≠ phone", "invalid_phone",
+		"phone ≠ ", "invalid_phone",
+	), Failures(bad))
+	assert.Equal(t, `"name" required`, want[0].String())
+}
+
+func TestPtr(t *testing.T) {
+	s := "x"
+	p := Ptr(s)
+	s = "y"
+	assert.Equal(t, "x", *p)
+	assert.Equal(t, 7, *Ptr(7))
+}
+
+var sink []byte
+
+func TestMeasure(t *testing.T) {
+	assert.Equal(t, Cost{}, Measure(func() {}).withoutCPU())
+	c := Measure(func() { sink = make([]byte, 4000) })
+	assert.Equal(t, uint64(1), c.Allocs)
+	assert.GreaterOrEqual(t, c.Bytes, uint64(4000))
+	assert.Less(t, c.Bytes, uint64(4200))
+
+	// The first call's work is not counted.
+	first := true
+	c = Measure(func() {
+		if first {
+			sink, first = make([]byte, 1<<20), false
+		}
+	})
+	assert.Equal(t, Cost{}, c.withoutCPU())
+
+	// CPU time grows with the work.
+	spin := func(n int) func() {
+		return func() {
+			x := 0
+			for i := range n {
+				x += i * i
+			}
+			sinkInt = x
+		}
+	}
+	small, big := Measure(spin(100_000)), Measure(spin(1_000_000))
+	assert.Greater(t, big.CPU, 3*small.CPU, "CPU %v for 10× the work of %v", big.CPU, small.CPU)
+	assert.Less(t, Measure(func() { time.Sleep(100 * time.Microsecond) }).CPU, 100*time.Microsecond,
+		"sleeping is not CPU time")
+
+	// Nor are another goroutine's allocations, while the call runs.
+	procs := runtime.GOMAXPROCS(0)
+	var stop atomic.Bool
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		var local [][]byte
+		for !stop.Load() {
+			local = append(local[:0], make([]byte, 1024))
+			runtime.Gosched()
+		}
+		_ = local
+	}()
+	c = Measure(spin(100_000))
+	stop.Store(true)
+	<-done
+	assert.Equal(t, uint64(0), c.Bytes, "another goroutine's allocations")
+	assert.Equal(t, procs, runtime.GOMAXPROCS(0), "GOMAXPROCS restored")
+}
+
+var sinkInt int
+
+func (c Cost) withoutCPU() Cost { c.CPU = 0; return c }
+
+func TestProcessCPUTime(t *testing.T) {
+	a := ProcessCPUTime()
+	x := 0
+	for i := range 10_000_000 {
+		x += i ^ x
+	}
+	sinkInt = x
+	assert.Greater(t, ProcessCPUTime(), a)
+}
+
+func TestCompileInlining(t *testing.T) {
+	in := CompileInlining(t)
+	in.AssertCanInline(t, "At", "Pairs", "lineIndex.at", "Ptr[go.shape.string]", "Cost.withoutCPU")
+	in.AssertInlinedInto(t, "pathOf", "strings.CutPrefix", "strings.Split")
+	assert.NotContains(t, in.into["Pairs"], "strings.CutPrefix", "a call is the function's whose lines hold it")
+}
