@@ -10,6 +10,7 @@ import (
 
 	billing "github.com/tallykit/billing"
 	"github.com/tallykit/billing/internal/report"
+	"github.com/tallykit/billing/internal/testkit"
 )
 
 // cursor is what Object and Array share: enough to walk any value.
@@ -170,7 +171,7 @@ func FuzzReader(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		got, w, err := walkDoc(data)
 		got2, _, err2 := walkDoc(data)
-		if !reflect.DeepEqual(failures(err), failures(err2)) || !reflect.DeepEqual(got, got2) {
+		if !reflect.DeepEqual(testkit.Failures(err), testkit.Failures(err2)) || !reflect.DeepEqual(got, got2) {
 			t.Fatalf("non-deterministic: %v / %v", err, err2)
 		}
 		errs := report.Errs(err)

@@ -1,48 +1,16 @@
 package strictjson
 
 import (
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/tallykit/billing/internal/report"
+	"github.com/tallykit/billing/internal/testkit"
 )
-
-// bestPerByte runs fn on data reps times, three times over, and returns the best CPU time
-// per byte.
-func bestPerByte(data []byte, reps int, fn func([]byte)) float64 {
-	best := time.Duration(1<<63 - 1)
-	for range 3 {
-		runtime.GC()
-		start := cpuTime()
-		for range reps {
-			fn(data)
-		}
-		best = min(best, cpuTime()-start)
-	}
-	return float64(max(best, 1)) / float64(len(data)*reps)
-}
-
-// assertLinear checks that fn's time per byte on make(16*small) is not much worse than on
-// make(small) (run 16 times, so that both measure the same amount of work): quadratic work
-// would be about 16 times worse. The bound is generous (6×) and the time is CPU time, so
-// that a loaded machine does not make it flaky.
-func assertLinear(t *testing.T, name string, make func(n int) []byte, small int, fn func([]byte)) {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("timing test")
-	}
-	s, b := make(small), make(16*small)
-	fn(s) // warm up
-	ratio := bestPerByte(b, 1, fn) / bestPerByte(s, 16, fn)
-	t.Logf("%s: time per byte ×%.2f from %d to %d bytes", name, ratio, len(s), len(b))
-	assert.Less(t, ratio, 6.0, "%s: time per byte grows %.1f× from %d to %d bytes", name, ratio, len(s), len(b))
-}
 
 func decodeSkipAll(data []byte) error {
 	return Decode(data, report.Loc{}, func(o Object) {
@@ -67,6 +35,10 @@ func objectUpTo(n int, key func(i int) string, value string) []byte {
 	}
 	return append(b, '}')
 }
+
+// linearSmall is the size of the small document of the linear-time checks: sixteen times
+// it, the big one, stays within MaxSize, so that both are read through.
+const linearSmall = 1<<16 - 1024
 
 func TestHostile(t *testing.T) {
 	brackets := func(n int) []byte { return []byte(strings.Repeat("[", n)) }
@@ -107,39 +79,38 @@ func TestHostile(t *testing.T) {
 	tests := []struct {
 		name  string
 		make  func(n int) []byte
-		size  int // the big document's size is about 16 times this
 		read  func([]byte) error
-		codes [][2]string // on a document of about 1 MiB
+		codes []testkit.Failure // on a document of about 1 MiB
 	}{
-		{"1 MiB of [", brackets, 1 << 16, decodeSkipAll, fl("", "invalid_json")},
-		{"deep objects", deepObjects, 1 << 16, decodeSkipAll, fl("", "invalid_json")},
-		{"100 000 keys", manyKeys, 1 << 16, decodeSkipAll, nil},
-		{"one key 100 000 times", sameKey, 1 << 16, decodeSkipAll, fl("a", "duplicate_field")},
-		{"1 MiB string", longString, 1 << 16, decodeSkipAll, nil},
-		{"1 MiB of escapes", escapes, 1 << 16, func(d []byte) error { _, err := decodeSchema(string(d)); return err }, nil},
-		{"1 MiB of surrogate pairs", pairs, 1 << 16, func(d []byte) error { _, err := decodeSchema(string(d)); return err }, nil},
-		{"1 MiB integer", digits, 1 << 16, func(d []byte) error { _, err := decodeSchema(string(d)); return err }, fl("i", "out_of_range")},
-		{"1 MiB fraction", fraction, 1 << 16, func(d []byte) error { _, err := decodeSchema(string(d)); return err }, fl("i", "invalid_type")},
-		{"long names", longNames, 1 << 16, func(d []byte) error { _, _, err := walkDoc(d); return err }, nil},
+		{"1 MiB of [", brackets, decodeSkipAll, testkit.Pairs("", "invalid_json")},
+		{"deep objects", deepObjects, decodeSkipAll, testkit.Pairs("", "invalid_json")},
+		{"100 000 keys", manyKeys, decodeSkipAll, nil},
+		{"one key 100 000 times", sameKey, decodeSkipAll, testkit.Pairs("a", "duplicate_field")},
+		{"1 MiB string", longString, decodeSkipAll, nil},
+		{"1 MiB of escapes", escapes, func(d []byte) error { _, err := decodeSchema(string(d)); return err }, nil},
+		{"1 MiB of surrogate pairs", pairs, func(d []byte) error { _, err := decodeSchema(string(d)); return err }, nil},
+		{"1 MiB integer", digits, func(d []byte) error { _, err := decodeSchema(string(d)); return err }, testkit.Pairs("i", "out_of_range")},
+		{"1 MiB fraction", fraction, func(d []byte) error { _, err := decodeSchema(string(d)); return err }, testkit.Pairs("i", "invalid_type")},
+		{"long names", longNames, func(d []byte) error { _, _, err := walkDoc(d); return err }, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := tt.make(1<<20 - 2048)
 			require.LessOrEqual(t, len(doc), MaxSize)
-			assert.Equal(t, tt.codes, failures(tt.read(doc)))
-			assertLinear(t, tt.name, tt.make, tt.size, func(d []byte) { _ = tt.read(d) })
+			assert.Equal(t, tt.codes, testkit.Failures(tt.read(doc)))
+			testkit.AssertLinear(t, tt.make, linearSmall, func(d []byte) { _ = tt.read(d) })
 		})
 	}
 	t.Run("every member unknown", func(t *testing.T) {
 		doc := unknown(MaxSize)
 		err := Decode(doc, report.Loc{}, nil)
-		assert.Len(t, failures(err), strings.Count(string(doc), ":"), "one per member")
-		assertLinear(t, "every member unknown", unknown, 1<<16, func(d []byte) { _ = Decode(d, report.Loc{}, nil) })
+		assert.Len(t, testkit.Failures(err), strings.Count(string(doc), ":"), "one per member")
+		testkit.AssertLinear(t, unknown, linearSmall, func(d []byte) { _ = Decode(d, report.Loc{}, nil) })
 	})
 	t.Run("1 MiB + 1", func(t *testing.T) {
 		doc := longString(MaxSize + 1 - 8)
 		require.Len(t, doc, MaxSize+1)
-		assert.Equal(t, fl("", "too_long"), failures(decodeSkipAll(doc)))
+		assert.Equal(t, testkit.Pairs("", "too_long"), testkit.Failures(decodeSkipAll(doc)))
 	})
 }
 

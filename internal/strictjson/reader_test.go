@@ -9,6 +9,7 @@ import (
 
 	billing "github.com/tallykit/billing"
 	"github.com/tallykit/billing/internal/report"
+	"github.com/tallykit/billing/internal/testkit"
 )
 
 // got is what the test schema read from a document.
@@ -78,155 +79,138 @@ func decodeSchema(data string) (*got, error) {
 	return g, err
 }
 
-// failures returns the (path, code) pairs of err, in order.
-func failures(err error) [][2]string {
-	var out [][2]string
-	for _, e := range report.Errs(err) {
-		out = append(out, [2]string{e.Field, string(e.Code)})
-	}
-	return out
-}
-
-func fl(pc ...string) [][2]string {
-	var out [][2]string
-	for i := 0; i+1 < len(pc); i += 2 {
-		out = append(out, [2]string{pc[i], pc[i+1]})
-	}
-	return out
-}
-
 func TestDecodeFailures(t *testing.T) {
 	const ij, it = "invalid_json", "invalid_type"
 	tests := []struct {
 		name string
 		in   string
-		want [][2]string
+		want []testkit.Failure
 	}{
 		// document level
 		{"empty object", `{}`, nil},
 		{"white space around", " \t\r\n{ } \n", nil},
-		{"empty input", ``, fl("", ij)},
-		{"only space", `   `, fl("", ij)},
-		{"top string", `"x"`, fl("", it)},
-		{"top number", `1`, fl("", it)},
-		{"top true", `true`, fl("", it)},
-		{"top null", `null`, fl("", it)},
-		{"top array", `[1,2]`, fl("", it)},
-		{"top broken array", `[1,`, fl("", ij)},
-		{"top bad literal", `nul`, fl("", ij)},
-		{"trailing garbage", `{} x`, fl("", ij)},
-		{"trailing object", `{}{}`, fl("", ij)},
-		{"trailing after scalar", `1 2`, fl("", ij)},
-		{"trailing comma", `{"s":"a",}`, fl("", ij)},
-		{"missing comma", `{"s":"a" "i":1}`, fl("", ij)},
-		{"missing colon", `{"s" "a"}`, fl("", ij)},
-		{"unquoted name", `{s:"a"}`, fl("", ij)},
-		{"single quotes", `{'s':'a'}`, fl("", ij)},
-		{"unclosed", `{"s":"a"`, fl("", ij)},
-		{"unclosed string", `{"s":"a}`, fl("", ij)},
-		{"BOM", "\ufeff{}", fl("", ij)},
-		{"NUL raw in string", "{\"s\":\"a\x00b\"}", fl("", ij)},
-		{"tab raw in string", "{\"s\":\"a\tb\"}", fl("", ij)},
-		{"bad escape", `{"s":"\x"}`, fl("", ij)},
-		{"short unicode escape", `{"s":"\u12"}`, fl("", ij)},
-		{"bad hex", `{"s":"\u12g4"}`, fl("", ij)},
-		{"comment", `{/*x*/}`, fl("", ij)},
-		{"invalid json discards the rest", `{"zz":1,"s":2,"s":3,`, fl("", ij)},
-		{"NaN", `{"i":NaN}`, fl("", ij)},
-		{"broken inside raw", `{"raw":{"a":[1,}}`, fl("", ij)},
-		{"broken inside unknown", `{"zz":[1 2]}`, fl("", ij)},
-		{"broken inside wrong type", `{"s":{"a" 1}}`, fl("", ij)},
-		{"broken after duplicate", `{"s":"a","s":tru}`, fl("", ij)},
+		{"empty input", ``, testkit.Pairs("", ij)},
+		{"only space", `   `, testkit.Pairs("", ij)},
+		{"top string", `"x"`, testkit.Pairs("", it)},
+		{"top number", `1`, testkit.Pairs("", it)},
+		{"top true", `true`, testkit.Pairs("", it)},
+		{"top null", `null`, testkit.Pairs("", it)},
+		{"top array", `[1,2]`, testkit.Pairs("", it)},
+		{"top broken array", `[1,`, testkit.Pairs("", ij)},
+		{"top bad literal", `nul`, testkit.Pairs("", ij)},
+		{"trailing garbage", `{} x`, testkit.Pairs("", ij)},
+		{"trailing object", `{}{}`, testkit.Pairs("", ij)},
+		{"trailing after scalar", `1 2`, testkit.Pairs("", ij)},
+		{"trailing comma", `{"s":"a",}`, testkit.Pairs("", ij)},
+		{"missing comma", `{"s":"a" "i":1}`, testkit.Pairs("", ij)},
+		{"missing colon", `{"s" "a"}`, testkit.Pairs("", ij)},
+		{"unquoted name", `{s:"a"}`, testkit.Pairs("", ij)},
+		{"single quotes", `{'s':'a'}`, testkit.Pairs("", ij)},
+		{"unclosed", `{"s":"a"`, testkit.Pairs("", ij)},
+		{"unclosed string", `{"s":"a}`, testkit.Pairs("", ij)},
+		{"BOM", "\ufeff{}", testkit.Pairs("", ij)},
+		{"NUL raw in string", "{\"s\":\"a\x00b\"}", testkit.Pairs("", ij)},
+		{"tab raw in string", "{\"s\":\"a\tb\"}", testkit.Pairs("", ij)},
+		{"bad escape", `{"s":"\x"}`, testkit.Pairs("", ij)},
+		{"short unicode escape", `{"s":"\u12"}`, testkit.Pairs("", ij)},
+		{"bad hex", `{"s":"\u12g4"}`, testkit.Pairs("", ij)},
+		{"comment", `{/*x*/}`, testkit.Pairs("", ij)},
+		{"invalid json discards the rest", `{"zz":1,"s":2,"s":3,`, testkit.Pairs("", ij)},
+		{"NaN", `{"i":NaN}`, testkit.Pairs("", ij)},
+		{"broken inside raw", `{"raw":{"a":[1,}}`, testkit.Pairs("", ij)},
+		{"broken inside unknown", `{"zz":[1 2]}`, testkit.Pairs("", ij)},
+		{"broken inside wrong type", `{"s":{"a" 1}}`, testkit.Pairs("", ij)},
+		{"broken after duplicate", `{"s":"a","s":tru}`, testkit.Pairs("", ij)},
 
 		// numbers
-		{"00", `{"i":00}`, fl("", ij)},
-		{"01", `{"i":01}`, fl("", ij)},
-		{"+1", `{"i":+1}`, fl("", ij)},
-		{".5", `{"i":.5}`, fl("", ij)},
-		{"1.", `{"i":1.}`, fl("", ij)},
-		{"1e", `{"i":1e}`, fl("", ij)},
-		{"-", `{"i":-}`, fl("", ij)},
-		{"--1", `{"i":--1}`, fl("", ij)},
-		{"hex", `{"i":0x10}`, fl("", ij)},
+		{"00", `{"i":00}`, testkit.Pairs("", ij)},
+		{"01", `{"i":01}`, testkit.Pairs("", ij)},
+		{"+1", `{"i":+1}`, testkit.Pairs("", ij)},
+		{".5", `{"i":.5}`, testkit.Pairs("", ij)},
+		{"1.", `{"i":1.}`, testkit.Pairs("", ij)},
+		{"1e", `{"i":1e}`, testkit.Pairs("", ij)},
+		{"-", `{"i":-}`, testkit.Pairs("", ij)},
+		{"--1", `{"i":--1}`, testkit.Pairs("", ij)},
+		{"hex", `{"i":0x10}`, testkit.Pairs("", ij)},
 		{"-0", `{"i":-0}`, nil},
 		{"0", `{"i":0}`, nil},
 		{"max safe", `{"i":9007199254740991}`, nil},
 		{"min safe", `{"i":-9007199254740991}`, nil},
-		{"2^53", `{"i":9007199254740992}`, fl("i", "out_of_range")},
-		{"-2^53", `{"i":-9007199254740992}`, fl("i", "out_of_range")},
-		{"2^63", `{"i":9223372036854775808}`, fl("i", "out_of_range")},
-		{"-2^63", `{"i":-9223372036854775808}`, fl("i", "out_of_range")},
-		{"2^64", `{"i":18446744073709551616}`, fl("i", "out_of_range")},
-		{"400 digits", `{"i":` + "1" + strings.Repeat("0", 399) + `}`, fl("i", "out_of_range")},
-		{"400 digits negative", `{"i":-` + strings.Repeat("9", 400) + `}`, fl("i", "out_of_range")},
-		{"small below", `{"small":0}`, fl("small", "out_of_range")},
-		{"small above", `{"small":11}`, fl("small", "out_of_range")},
-		{"2000.0", `{"i":2000.0}`, fl("i", it)},
-		{"2e3", `{"i":2e3}`, fl("i", it)},
-		{"1E2", `{"i":1E2}`, fl("i", it)},
-		{"1e-2", `{"i":1e-2}`, fl("i", it)},
-		{"1e999999", `{"i":1e999999}`, fl("i", it)},
-		{"400 digit fraction", `{"i":0.` + strings.Repeat("1", 400) + `}`, fl("i", it)},
-		{"number as string", `{"s":12}`, fl("s", it)},
+		{"2^53", `{"i":9007199254740992}`, testkit.Pairs("i", "out_of_range")},
+		{"-2^53", `{"i":-9007199254740992}`, testkit.Pairs("i", "out_of_range")},
+		{"2^63", `{"i":9223372036854775808}`, testkit.Pairs("i", "out_of_range")},
+		{"-2^63", `{"i":-9223372036854775808}`, testkit.Pairs("i", "out_of_range")},
+		{"2^64", `{"i":18446744073709551616}`, testkit.Pairs("i", "out_of_range")},
+		{"400 digits", `{"i":` + "1" + strings.Repeat("0", 399) + `}`, testkit.Pairs("i", "out_of_range")},
+		{"400 digits negative", `{"i":-` + strings.Repeat("9", 400) + `}`, testkit.Pairs("i", "out_of_range")},
+		{"small below", `{"small":0}`, testkit.Pairs("small", "out_of_range")},
+		{"small above", `{"small":11}`, testkit.Pairs("small", "out_of_range")},
+		{"2000.0", `{"i":2000.0}`, testkit.Pairs("i", it)},
+		{"2e3", `{"i":2e3}`, testkit.Pairs("i", it)},
+		{"1E2", `{"i":1E2}`, testkit.Pairs("i", it)},
+		{"1e-2", `{"i":1e-2}`, testkit.Pairs("i", it)},
+		{"1e999999", `{"i":1e999999}`, testkit.Pairs("i", it)},
+		{"400 digit fraction", `{"i":0.` + strings.Repeat("1", 400) + `}`, testkit.Pairs("i", it)},
+		{"number as string", `{"s":12}`, testkit.Pairs("s", it)},
 
 		// every JSON type where a string is wanted, and so on
-		{"string: true", `{"s":true}`, fl("s", it)},
-		{"string: null", `{"s":null}`, fl("s", it)},
-		{"string: object", `{"s":{"a":1}}`, fl("s", it)},
-		{"string: array", `{"s":[1]}`, fl("s", it)},
-		{"int: string", `{"i":"1"}`, fl("i", it)},
-		{"int: bool", `{"i":false}`, fl("i", it)},
-		{"int: null", `{"i":null}`, fl("i", it)},
-		{"int: object", `{"i":{}}`, fl("i", it)},
-		{"int: array", `{"i":[]}`, fl("i", it)},
-		{"bool: string", `{"b":"true"}`, fl("b", it)},
-		{"bool: number", `{"b":1}`, fl("b", it)},
-		{"bool: null", `{"b":null}`, fl("b", it)},
-		{"bool: object", `{"b":{}}`, fl("b", it)},
-		{"bool: array", `{"b":[]}`, fl("b", it)},
-		{"object: string", `{"o":"x"}`, fl("o", it)},
-		{"object: number", `{"o":1}`, fl("o", it)},
-		{"object: bool", `{"o":true}`, fl("o", it)},
-		{"object: null", `{"o":null}`, fl("o", it)},
-		{"object: array", `{"o":[]}`, fl("o", it)},
-		{"array: object", `{"a":{}}`, fl("a", it)},
-		{"array element: number", `{"a":["x",1,"y",null]}`, fl("a.1", it, "a.3", it)},
+		{"string: true", `{"s":true}`, testkit.Pairs("s", it)},
+		{"string: null", `{"s":null}`, testkit.Pairs("s", it)},
+		{"string: object", `{"s":{"a":1}}`, testkit.Pairs("s", it)},
+		{"string: array", `{"s":[1]}`, testkit.Pairs("s", it)},
+		{"int: string", `{"i":"1"}`, testkit.Pairs("i", it)},
+		{"int: bool", `{"i":false}`, testkit.Pairs("i", it)},
+		{"int: null", `{"i":null}`, testkit.Pairs("i", it)},
+		{"int: object", `{"i":{}}`, testkit.Pairs("i", it)},
+		{"int: array", `{"i":[]}`, testkit.Pairs("i", it)},
+		{"bool: string", `{"b":"true"}`, testkit.Pairs("b", it)},
+		{"bool: number", `{"b":1}`, testkit.Pairs("b", it)},
+		{"bool: null", `{"b":null}`, testkit.Pairs("b", it)},
+		{"bool: object", `{"b":{}}`, testkit.Pairs("b", it)},
+		{"bool: array", `{"b":[]}`, testkit.Pairs("b", it)},
+		{"object: string", `{"o":"x"}`, testkit.Pairs("o", it)},
+		{"object: number", `{"o":1}`, testkit.Pairs("o", it)},
+		{"object: bool", `{"o":true}`, testkit.Pairs("o", it)},
+		{"object: null", `{"o":null}`, testkit.Pairs("o", it)},
+		{"object: array", `{"o":[]}`, testkit.Pairs("o", it)},
+		{"array: object", `{"a":{}}`, testkit.Pairs("a", it)},
+		{"array element: number", `{"a":["x",1,"y",null]}`, testkit.Pairs("a.1", it, "a.3", it)},
 		{"nullable: null", `{"n":null}`, nil},
-		{"nullable: number", `{"n":1}`, fl("n", it)},
+		{"nullable: number", `{"n":1}`, testkit.Pairs("n", it)},
 		{"raw anything", `{"raw":[1,{"a":{"a":1,"a":2}}]}`, nil},
 
 		// unknown and duplicate members, at every level
-		{"unknown", `{"zz":1}`, fl("zz", "unknown_field")},
-		{"left unread is unknown", `{"left":{"x":[1,2]}}`, fl("left", "unknown_field")},
-		{"unknown nested", `{"o":{"zz":"x"}}`, fl("o.zz", "unknown_field")},
-		{"unknown deep", `{"o":{"o":{"o":{"zz":[]}}}}`, fl("o.o.o.zz", "unknown_field")},
-		{"unknown invalid utf-8 name", "{\"z\xffz\":1}", fl("z\xffz", "unknown_field")},
-		{"unknown escaped name", `{"\u0000":1}`, fl("\x00", "unknown_field")},
-		{"empty name", `{"":1}`, fl("", "unknown_field")},
-		{"duplicate", `{"s":"a","s":"b"}`, fl("s", "duplicate_field")},
-		{"duplicate thrice", `{"s":"a","s":"b","s":"c"}`, fl("s", "duplicate_field")},
-		{"duplicate outranks first type", `{"s":1,"s":"b"}`, fl("s", "duplicate_field")},
-		{"duplicate outranks range", `{"i":1e3,"zz":0,"i":1}`, fl("i", "duplicate_field", "zz", "unknown_field")},
-		{"duplicate unknown", `{"zz":1,"zz":2}`, fl("zz", "duplicate_field")},
-		{"duplicate in place of the first", `{"s":"a","zz":1,"s":"b"}`, fl("s", "duplicate_field", "zz", "unknown_field")},
+		{"unknown", `{"zz":1}`, testkit.Pairs("zz", "unknown_field")},
+		{"left unread is unknown", `{"left":{"x":[1,2]}}`, testkit.Pairs("left", "unknown_field")},
+		{"unknown nested", `{"o":{"zz":"x"}}`, testkit.Pairs("o.zz", "unknown_field")},
+		{"unknown deep", `{"o":{"o":{"o":{"zz":[]}}}}`, testkit.Pairs("o.o.o.zz", "unknown_field")},
+		{"unknown invalid utf-8 name", "{\"z\xffz\":1}", testkit.Pairs("z\xffz", "unknown_field")},
+		{"unknown escaped name", `{"\u0000":1}`, testkit.Pairs("\x00", "unknown_field")},
+		{"empty name", `{"":1}`, testkit.Pairs("", "unknown_field")},
+		{"duplicate", `{"s":"a","s":"b"}`, testkit.Pairs("s", "duplicate_field")},
+		{"duplicate thrice", `{"s":"a","s":"b","s":"c"}`, testkit.Pairs("s", "duplicate_field")},
+		{"duplicate outranks first type", `{"s":1,"s":"b"}`, testkit.Pairs("s", "duplicate_field")},
+		{"duplicate outranks range", `{"i":1e3,"zz":0,"i":1}`, testkit.Pairs("i", "duplicate_field", "zz", "unknown_field")},
+		{"duplicate unknown", `{"zz":1,"zz":2}`, testkit.Pairs("zz", "duplicate_field")},
+		{"duplicate in place of the first", `{"s":"a","zz":1,"s":"b"}`, testkit.Pairs("s", "duplicate_field", "zz", "unknown_field")},
 		{"duplicate escaped in place of the first", `{"o":{"b":true,"zz":1,"b":false},"i":"x"}`,
-			fl("o.b", "duplicate_field", "o.zz", "unknown_field", "i", it)},
+			testkit.Pairs("o.b", "duplicate_field", "o.zz", "unknown_field", "i", it)},
 		{"duplicates in big objects in place of the first", `{"o":{"b":true,"k1":0,"k2":0,"k3":0,"k4":0,"k5":0,"k6":0,"k7":0,"k8":0,` +
 			`"k9":0,"k10":0,"k11":0,"k12":0,"k13":0,"k14":0,"k15":0,"k16":0,"k17":0,"k18":0,"b":false}}`,
-			fl("o.b", "duplicate_field", "o.k1", "unknown_field", "o.k2", "unknown_field", "o.k3", "unknown_field",
+			testkit.Pairs("o.b", "duplicate_field", "o.k1", "unknown_field", "o.k2", "unknown_field", "o.k3", "unknown_field",
 				"o.k4", "unknown_field", "o.k5", "unknown_field", "o.k6", "unknown_field", "o.k7", "unknown_field",
 				"o.k8", "unknown_field", "o.k9", "unknown_field", "o.k10", "unknown_field", "o.k11", "unknown_field",
 				"o.k12", "unknown_field", "o.k13", "unknown_field", "o.k14", "unknown_field", "o.k15", "unknown_field",
 				"o.k16", "unknown_field", "o.k17", "unknown_field", "o.k18", "unknown_field")},
-		{"duplicate by escape", `{"s":"a","\u0073":"b"}`, fl("s", "duplicate_field")},
-		{"duplicate escaped both", `{"\u0073":"a","\u0073":"b"}`, fl("s", "duplicate_field")},
-		{"duplicate nested", `{"o":{"i":1,"i":2}}`, fl("o.i", "duplicate_field")},
-		{"duplicate deep", `{"o":{"o":{"b":true,"b":true}}}`, fl("o.o.b", "duplicate_field")},
-		{"duplicate object", `{"o":{},"o":{"zz":1}}`, fl("o", "duplicate_field")},
+		{"duplicate by escape", `{"s":"a","\u0073":"b"}`, testkit.Pairs("s", "duplicate_field")},
+		{"duplicate escaped both", `{"\u0073":"a","\u0073":"b"}`, testkit.Pairs("s", "duplicate_field")},
+		{"duplicate nested", `{"o":{"i":1,"i":2}}`, testkit.Pairs("o.i", "duplicate_field")},
+		{"duplicate deep", `{"o":{"o":{"b":true,"b":true}}}`, testkit.Pairs("o.o.b", "duplicate_field")},
+		{"duplicate object", `{"o":{},"o":{"zz":1}}`, testkit.Pairs("o", "duplicate_field")},
 		{"same name at two levels is fine", `{"o":{"o":{}},"i":1,"s":"x"}`, nil},
 		{"same name in sibling objects is fine", `{"a":["x"],"o":{"i":1,"o":{"i":2}}}`, nil},
 		{"document order", `{"zz":1,"s":2,"o":{"b":"x","yy":1},"i":0.5}`,
-			fl("zz", "unknown_field", "s", it, "o.b", it, "o.yy", "unknown_field", "i", it)},
+			testkit.Pairs("zz", "unknown_field", "s", it, "o.b", it, "o.yy", "unknown_field", "i", it)},
 
 		// strings are decoded, not judged
 		{"lone surrogate", `{"s":"\ud800"}`, nil},
@@ -237,7 +221,7 @@ func TestDecodeFailures(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := decodeSchema(tt.in)
-			assert.Equal(t, tt.want, failures(err))
+			assert.Equal(t, tt.want, testkit.Failures(err))
 			if tt.want == nil {
 				assert.NoError(t, err)
 			}
@@ -300,7 +284,7 @@ func TestDecodeDepth(t *testing.T) {
 	_, err := decodeSchema(nest(MaxDepth))
 	assert.NoError(t, err)
 	_, err = decodeSchema(nest(MaxDepth + 1))
-	assert.Equal(t, fl("", "invalid_json"), failures(err))
+	assert.Equal(t, testkit.Pairs("", "invalid_json"), testkit.Failures(err))
 
 	objects := func(n int) string { // n objects read through Object
 		return strings.Repeat(`{"o":`, n-1) + `{}` + strings.Repeat(`}`, n-1)
@@ -308,10 +292,10 @@ func TestDecodeDepth(t *testing.T) {
 	_, err = decodeSchema(objects(MaxDepth))
 	assert.NoError(t, err)
 	_, err = decodeSchema(objects(MaxDepth + 1))
-	assert.Equal(t, fl("", "invalid_json"), failures(err))
+	assert.Equal(t, testkit.Pairs("", "invalid_json"), testkit.Failures(err))
 
 	_, err = decodeSchema(strings.Repeat("[", MaxSize))
-	assert.Equal(t, fl("", "invalid_json"), failures(err))
+	assert.Equal(t, testkit.Pairs("", "invalid_json"), testkit.Failures(err))
 }
 
 func TestDecodeSize(t *testing.T) {
@@ -326,11 +310,11 @@ func TestDecodeSize(t *testing.T) {
 	}))
 	called := false
 	err := Decode(doc(MaxSize+1), report.Loc{}, func(Object) { called = true })
-	assert.Equal(t, fl("", "too_long"), failures(err))
+	assert.Equal(t, testkit.Pairs("", "too_long"), testkit.Failures(err))
 	assert.False(t, called)
 	// Too long wins over malformed: the size is checked first.
 	err = Decode([]byte(strings.Repeat("[", MaxSize+1)), report.Loc{}, nil)
-	assert.Equal(t, fl("", "too_long"), failures(err))
+	assert.Equal(t, testkit.Pairs("", "too_long"), testkit.Failures(err))
 }
 
 func TestDecodePrefix(t *testing.T) {
@@ -343,13 +327,13 @@ func TestDecodePrefix(t *testing.T) {
 			}
 		}
 	})
-	assert.Equal(t, fl("metadata.a", "duplicate_field", "metadata.b.c", "unknown_field"), failures(err))
-	assert.Equal(t, fl("metadata", "invalid_type"), failures(Decode([]byte(`"x"`), report.At("metadata"), nil)))
-	assert.Equal(t, fl("metadata", "invalid_json"), failures(Decode([]byte(`{`), report.At("metadata"), nil)))
+	assert.Equal(t, testkit.Pairs("metadata.a", "duplicate_field", "metadata.b.c", "unknown_field"), testkit.Failures(err))
+	assert.Equal(t, testkit.Pairs("metadata", "invalid_type"), testkit.Failures(Decode([]byte(`"x"`), report.At("metadata"), nil)))
+	assert.Equal(t, testkit.Pairs("metadata", "invalid_json"), testkit.Failures(Decode([]byte(`{`), report.At("metadata"), nil)))
 }
 
 func TestDecodeNilFunc(t *testing.T) {
-	assert.Equal(t, fl("a", "unknown_field", "b", "unknown_field"), failures(Decode([]byte(`{"a":1,"b":{"c":2}}`), report.Loc{}, nil)))
+	assert.Equal(t, testkit.Pairs("a", "unknown_field", "b", "unknown_field"), testkit.Failures(Decode([]byte(`{"a":1,"b":{"c":2}}`), report.Loc{}, nil)))
 	assert.NoError(t, Decode([]byte(`{}`), report.Loc{}, nil))
 }
 
@@ -366,13 +350,13 @@ func TestDecodeEarlyReturn(t *testing.T) {
 			}
 		}
 	})
-	assert.Equal(t, fl("o.zz", "unknown_field", "o.o", "unknown_field", "i", "unknown_field"), failures(err))
+	assert.Equal(t, testkit.Pairs("o.zz", "unknown_field", "o.o", "unknown_field", "i", "unknown_field"), testkit.Failures(err))
 
 	err = Decode([]byte(`{"o":{"s":"x"},"i":[}`), report.Loc{}, func(o Object) {
 		o.Next()
 		o.Object()
 	})
-	assert.Equal(t, fl("", "invalid_json"), failures(err))
+	assert.Equal(t, testkit.Pairs("", "invalid_json"), testkit.Failures(err))
 }
 
 func TestHandlesAfterUse(t *testing.T) {
@@ -397,7 +381,7 @@ func TestHandlesAfterUse(t *testing.T) {
 		_, ok = o.String()
 		assert.False(t, ok)
 	})
-	assert.Equal(t, fl("o.i", "unknown_field"), failures(err))
+	assert.Equal(t, testkit.Pairs("o.i", "unknown_field"), testkit.Failures(err))
 	// After Decode returns, handles are inert and nothing panics.
 	assert.False(t, kept.Next())
 	assert.Equal(t, KindNone, kept.Kind())
@@ -431,7 +415,7 @@ func TestOuterAccessorsKeepInnerOpen(t *testing.T) {
 		}
 	})
 	assert.Equal(t, []string{"o/o//o.a", "o/o//o.b", "o/o//o.c"}, got)
-	assert.Equal(t, fl("o", "required"), failures(err))
+	assert.Equal(t, testkit.Pairs("o", "required"), testkit.Failures(err))
 }
 
 func TestReadTwice(t *testing.T) {
@@ -477,7 +461,7 @@ func TestFailAndReport(t *testing.T) {
 		assert.False(t, o.Failed(report.At("zz")))
 		o.AddAt(report.At("x"), billing.CodeRequired, "is required")
 	})
-	assert.Equal(t, fl("s", "required", "o.i", "out_of_range", "o.z", "required", "m", "invalid_type", "m.k", "invalid_key", "x", "required"), failures(err))
+	assert.Equal(t, testkit.Pairs("s", "required", "o.i", "out_of_range", "o.z", "required", "m", "invalid_type", "m.k", "invalid_key", "x", "required"), testkit.Failures(err))
 }
 
 func TestKind(t *testing.T) {
@@ -518,7 +502,7 @@ func TestBigObjectDuplicates(t *testing.T) {
 			}
 		})
 		assert.Equal(t, n, names)
-		assert.Equal(t, fl("m.k", "duplicate_field", "m.kx", "duplicate_field"), failures(err), "n=%d", n)
+		assert.Equal(t, testkit.Pairs("m.k", "duplicate_field", "m.kx", "duplicate_field"), testkit.Failures(err), "n=%d", n)
 	}
 	// Escaped names in a big object: each is compared decoded.
 	var b strings.Builder
@@ -564,7 +548,7 @@ func TestFailures(t *testing.T) {
 		}
 		counts = append(counts, o.Failures()) // the duplicate "a" too
 	})
-	assert.Equal(t, fl("a", "duplicate_field", "o.x", "invalid_type", "o.y", "out_of_range"), failures(err))
+	assert.Equal(t, testkit.Pairs("a", "duplicate_field", "o.x", "invalid_type", "o.y", "out_of_range"), testkit.Failures(err))
 	assert.Equal(t, []int{0, 2, 3}, counts)
 	assert.Zero(t, Object{}.Failures())
 }

@@ -129,3 +129,41 @@ func TestCompileInlining(t *testing.T) {
 	in.AssertInlinedInto(t, "pathOf", "strings.CutPrefix", "strings.Split")
 	assert.NotContains(t, in.into["Pairs"], "strings.CutPrefix", "a call is the function's whose lines hold it")
 }
+
+func TestAssertLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timing test")
+	}
+	sum := func(d []byte) {
+		x := 0
+		for _, c := range d {
+			x += int(c)
+		}
+		sinkInt = x
+	}
+	AssertLinear(t, func(n int) []byte { return make([]byte, n) }, 1<<14, sum)
+
+	quadratic := func(d []byte) {
+		x := 0
+		for i := range d {
+			for _, c := range d[i:] {
+				x += int(c)
+			}
+		}
+		sinkInt = x
+	}
+	var rec recorder
+	AssertLinear(&rec, func(n int) []byte { return make([]byte, n) }, 1<<9, quadratic)
+	assert.True(t, rec.failed, "quadratic work is caught")
+}
+
+// recorder is a testing.TB that records a failure instead of failing.
+type recorder struct {
+	testing.TB
+	failed bool
+}
+
+func (r *recorder) Helper()               {}
+func (r *recorder) Logf(string, ...any)   {}
+func (r *recorder) Errorf(string, ...any) { r.failed = true }
+func (r *recorder) Skip(...any)           { panic("skipped") }
