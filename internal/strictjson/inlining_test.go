@@ -8,9 +8,8 @@ import (
 
 // TestInlining checks what the scanner's speed rests on: plainRun reads a string eight
 // bytes at a time through internal/ascii's word checks (and its tail one byte at a time),
-// every one of them inlined, and the
-// per-byte helpers of the scanner and the members' accessors are small enough to inline
-// into their callers' loops.
+// every one of them inlined; the per-byte helpers of the scanner and the members'
+// accessors are small enough to inline into their callers' loops.
 func TestInlining(t *testing.T) {
 	in := testkit.CompileInlining(t)
 	in.AssertInlinedInto(t, "plainRun",
