@@ -10,6 +10,7 @@ import (
 	billing "github.com/tallykit/billing"
 	"github.com/tallykit/billing/internal/report"
 	"github.com/tallykit/billing/internal/strictjson"
+	"github.com/tallykit/billing/internal/testkit"
 )
 
 func TestDecode(t *testing.T) {
@@ -94,13 +95,13 @@ func TestDecodeUnder(t *testing.T) {
 		}
 	}
 	err = strictjson.Decode(doc, report.Loc{}, readMetadata)
-	assert.Equal(t, fl("customer.metadata.a/b", "required", "metadata", "invalid_type"), failures(err))
+	assert.Equal(t, testkit.Pairs("customer.metadata.a/b", "required", "metadata", "invalid_type"), testkit.Failures(err))
 	assert.Equal(t, []string{"/customer/metadata/a~1b", "/metadata"}, pointers(err))
 
 	_, err = Decode([]byte(`7`), CustomerLimits())
 	list = report.List{}
 	list.AddUnder(report.At("customer"), err)
-	assert.Equal(t, fl("customer.metadata", "invalid_type"), failures(list.Err()))
+	assert.Equal(t, testkit.Pairs("customer.metadata", "invalid_type"), testkit.Failures(list.Err()))
 }
 
 func TestDecodeFailures(t *testing.T) {
@@ -117,54 +118,54 @@ func TestDecodeFailures(t *testing.T) {
 		name string
 		in   string
 		l    Limits
-		want [][2]string
+		want []testkit.Failure
 	}{
-		{"not an object: string", `"x"`, CustomerLimits(), fl("metadata", "invalid_type")},
-		{"not an object: array", `[]`, CustomerLimits(), fl("metadata", "invalid_type")},
-		{"not an object: number", `1`, CustomerLimits(), fl("metadata", "invalid_type")},
-		{"not an object: bool", `true`, CustomerLimits(), fl("metadata", "invalid_type")},
-		{"malformed", `{"a":"b"`, CustomerLimits(), fl("metadata", "invalid_json")},
-		{"malformed after failures", `{"":"b","c":1,`, CustomerLimits(), fl("metadata", "invalid_json")},
-		{"malformed with too many keys", eleven("") + "x", AccountLimits(), fl("metadata", "invalid_json")},
-		{"empty input", ``, CustomerLimits(), fl("metadata", "invalid_json")},
-		{"too long", `{"a":"` + strings.Repeat("x", 1<<20) + `"}`, CustomerLimits(), fl("metadata", "too_long")},
-		{"value number", `{"a":1}`, CustomerLimits(), fl("metadata.a", "invalid_type")},
-		{"value null", `{"a":null}`, CustomerLimits(), fl("metadata.a", "invalid_type")},
-		{"value bool", `{"a":true}`, CustomerLimits(), fl("metadata.a", "invalid_type")},
-		{"value object", `{"a":{"b":"c"}}`, CustomerLimits(), fl("metadata.a", "invalid_type")},
-		{"value array", `{"a":["b"]}`, CustomerLimits(), fl("metadata.a", "invalid_type")},
-		{"value empty", `{"a":""}`, CustomerLimits(), fl("metadata.a", "required")},
-		{"value invalid utf-8", "{\"a\":\"\xff\"}", CustomerLimits(), fl("metadata.a", "invalid_characters")},
-		{"value lone surrogate", `{"a":"\ud800"}`, CustomerLimits(), fl("metadata.a", "invalid_characters")},
-		{"value too long", `{"a":"` + strings.Repeat("€", 501) + `"}`, CustomerLimits(), fl("metadata.a", "too_long")},
-		{"key empty", `{"":"x"}`, CustomerLimits(), fl("metadata.", "invalid_key")},
-		{"key NUL escaped", `{"a\u0000b":"x"}`, CustomerLimits(), fl("metadata.a\x00b", "invalid_key")},
-		{"key NUL raw", "{\"a\x00b\":\"x\"}", CustomerLimits(), fl("metadata", "invalid_json")},
-		{"key C1", `{"\u0085":"x"}`, CustomerLimits(), fl("metadata.\u0085", "invalid_key")},
-		{"key DEL", `{"\u007f":"x"}`, CustomerLimits(), fl("metadata.\x7f", "invalid_key")},
-		{"key invalid utf-8", "{\"k\xff\":\"x\"}", CustomerLimits(), fl("metadata.k\xff", "invalid_key")},
-		{"key lone surrogate", `{"\ud800":"x"}`, CustomerLimits(), fl("metadata.\xed\xa0\x80", "invalid_key")},
-		{"key too long", `{"` + strings.Repeat("k", 41) + `":"x"}`, CustomerLimits(), fl("metadata."+strings.Repeat("k", 41), "key_too_long")},
+		{"not an object: string", `"x"`, CustomerLimits(), testkit.Pairs("metadata", "invalid_type")},
+		{"not an object: array", `[]`, CustomerLimits(), testkit.Pairs("metadata", "invalid_type")},
+		{"not an object: number", `1`, CustomerLimits(), testkit.Pairs("metadata", "invalid_type")},
+		{"not an object: bool", `true`, CustomerLimits(), testkit.Pairs("metadata", "invalid_type")},
+		{"malformed", `{"a":"b"`, CustomerLimits(), testkit.Pairs("metadata", "invalid_json")},
+		{"malformed after failures", `{"":"b","c":1,`, CustomerLimits(), testkit.Pairs("metadata", "invalid_json")},
+		{"malformed with too many keys", eleven("") + "x", AccountLimits(), testkit.Pairs("metadata", "invalid_json")},
+		{"empty input", ``, CustomerLimits(), testkit.Pairs("metadata", "invalid_json")},
+		{"too long", `{"a":"` + strings.Repeat("x", 1<<20) + `"}`, CustomerLimits(), testkit.Pairs("metadata", "too_long")},
+		{"value number", `{"a":1}`, CustomerLimits(), testkit.Pairs("metadata.a", "invalid_type")},
+		{"value null", `{"a":null}`, CustomerLimits(), testkit.Pairs("metadata.a", "invalid_type")},
+		{"value bool", `{"a":true}`, CustomerLimits(), testkit.Pairs("metadata.a", "invalid_type")},
+		{"value object", `{"a":{"b":"c"}}`, CustomerLimits(), testkit.Pairs("metadata.a", "invalid_type")},
+		{"value array", `{"a":["b"]}`, CustomerLimits(), testkit.Pairs("metadata.a", "invalid_type")},
+		{"value empty", `{"a":""}`, CustomerLimits(), testkit.Pairs("metadata.a", "required")},
+		{"value invalid utf-8", "{\"a\":\"\xff\"}", CustomerLimits(), testkit.Pairs("metadata.a", "invalid_characters")},
+		{"value lone surrogate", `{"a":"\ud800"}`, CustomerLimits(), testkit.Pairs("metadata.a", "invalid_characters")},
+		{"value too long", `{"a":"` + strings.Repeat("€", 501) + `"}`, CustomerLimits(), testkit.Pairs("metadata.a", "too_long")},
+		{"key empty", `{"":"x"}`, CustomerLimits(), testkit.Pairs("metadata.", "invalid_key")},
+		{"key NUL escaped", `{"a\u0000b":"x"}`, CustomerLimits(), testkit.Pairs("metadata.a\x00b", "invalid_key")},
+		{"key NUL raw", "{\"a\x00b\":\"x\"}", CustomerLimits(), testkit.Pairs("metadata", "invalid_json")},
+		{"key C1", `{"\u0085":"x"}`, CustomerLimits(), testkit.Pairs("metadata.\u0085", "invalid_key")},
+		{"key DEL", `{"\u007f":"x"}`, CustomerLimits(), testkit.Pairs("metadata.\x7f", "invalid_key")},
+		{"key invalid utf-8", "{\"k\xff\":\"x\"}", CustomerLimits(), testkit.Pairs("metadata.k\xff", "invalid_key")},
+		{"key lone surrogate", `{"\ud800":"x"}`, CustomerLimits(), testkit.Pairs("metadata.\xed\xa0\x80", "invalid_key")},
+		{"key too long", `{"` + strings.Repeat("k", 41) + `":"x"}`, CustomerLimits(), testkit.Pairs("metadata."+strings.Repeat("k", 41), "key_too_long")},
 		{"key beats value", `{"":1,"` + strings.Repeat("k", 41) + `":""}`, CustomerLimits(),
-			fl("metadata.", "invalid_key", "metadata."+strings.Repeat("k", 41), "key_too_long")},
-		{"key with a dot", `{"a.b":""}`, CustomerLimits(), fl("metadata.a.b", "required")},
-		{"duplicate", `{"a":"1","a":"2"}`, CustomerLimits(), fl("metadata.a", "duplicate_field")},
+			testkit.Pairs("metadata.", "invalid_key", "metadata."+strings.Repeat("k", 41), "key_too_long")},
+		{"key with a dot", `{"a.b":""}`, CustomerLimits(), testkit.Pairs("metadata.a.b", "required")},
+		{"duplicate", `{"a":"1","a":"2"}`, CustomerLimits(), testkit.Pairs("metadata.a", "duplicate_field")},
 		{"duplicate beats invalid first", `{"a":1,"b":"","a":"2"}`, CustomerLimits(),
-			fl("metadata.a", "duplicate_field", "metadata.b", "required")},
-		{"duplicate by escape", `{"a":"1","\u0061":"2"}`, CustomerLimits(), fl("metadata.a", "duplicate_field")},
-		{"eleven keys for an account", eleven(""), AccountLimits(), fl("metadata", "too_many_keys")},
+			testkit.Pairs("metadata.a", "duplicate_field", "metadata.b", "required")},
+		{"duplicate by escape", `{"a":"1","\u0061":"2"}`, CustomerLimits(), testkit.Pairs("metadata.a", "duplicate_field")},
+		{"eleven keys for an account", eleven(""), AccountLimits(), testkit.Pairs("metadata", "too_many_keys")},
 		{"eleven keys fine for a customer", eleven(""), CustomerLimits(), nil},
 		{"too many first, entries in document order", eleven(`"z":"","":"x",`), AccountLimits(),
-			fl("metadata", "too_many_keys", "metadata.z", "required", "metadata.", "invalid_key")},
+			testkit.Pairs("metadata", "too_many_keys", "metadata.z", "required", "metadata.", "invalid_key")},
 		{"duplicates do not count", `{"a":"1","a":"2","a":"3"}`, Limits{MaxKeys: 1, MaxKeyLength: 1, MaxValueLength: 1},
-			fl("metadata.a", "duplicate_field")},
+			testkit.Pairs("metadata.a", "duplicate_field")},
 		{"document order", `{"z":1,"a":"","m":"ok","b":null}`, CustomerLimits(),
-			fl("metadata.z", "invalid_type", "metadata.a", "required", "metadata.b", "invalid_type")},
+			testkit.Pairs("metadata.z", "invalid_type", "metadata.a", "required", "metadata.b", "invalid_type")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			md, err := Decode([]byte(tt.in), tt.l)
-			assert.Equal(t, tt.want, failures(err))
+			assert.Equal(t, tt.want, testkit.Failures(err))
 			if tt.want != nil {
 				assert.True(t, md.IsZero())
 			}
@@ -184,7 +185,7 @@ func TestDecodeAgreesWithNew(t *testing.T) {
 		require.NoError(t, jsonUnmarshal([]byte(doc), &m))
 		_, errDecode := Decode([]byte(doc), CustomerLimits())
 		_, errNew := New(m, CustomerLimits())
-		assert.ElementsMatch(t, failures(errNew), failures(errDecode), doc)
+		assert.ElementsMatch(t, testkit.Failures(errNew), testkit.Failures(errDecode), doc)
 		assert.ElementsMatch(t, pointers(errNew), pointers(errDecode), doc)
 	}
 }

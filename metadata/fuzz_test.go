@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/testkit"
 )
 
 // refKey and refValue are the entry rules written plainly with the standard library: the
@@ -80,7 +81,7 @@ func FuzzEntryRules(f *testing.F) {
 // refDecode is a plain reference for Decode built on encoding/json's token stream. It only
 // answers (ok true) for documents whose strings encoding/json decodes exactly: valid UTF-8
 // and no surrogate escapes, which it would replace with U+FFFD.
-func refDecode(data []byte, l Limits) (want [][2]string, entries map[string]string, ok bool) {
+func refDecode(data []byte, l Limits) (want []testkit.Failure, entries map[string]string, ok bool) {
 	if !utf8.Valid(data) || bytes.Contains(bytes.ToLower(data), []byte(`\ud`)) || !json.Valid(data) ||
 		bytes.Count(data, []byte("["))+bytes.Count(data, []byte("{")) > 60 { // the reader's depth limit is 64
 		return nil, nil, false
@@ -91,7 +92,7 @@ func refDecode(data []byte, l Limits) (want [][2]string, entries map[string]stri
 		return nil, nil, false
 	}
 	if d, isDelim := tok.(json.Delim); !isDelim || d != '{' {
-		return fl("metadata", "invalid_type"), nil, true // null included
+		return testkit.Pairs("metadata", "invalid_type"), nil, true // null included
 	}
 	var order []string
 	codes := map[string]billing.Code{}
@@ -127,11 +128,11 @@ func refDecode(data []byte, l Limits) (want [][2]string, entries map[string]stri
 		return nil, nil, false
 	}
 	if len(order) > l.MaxKeys {
-		want = append(want, [2]string{"metadata", string(billing.CodeTooManyKeys)})
+		want = append(want, testkit.At("metadata", billing.CodeTooManyKeys))
 	}
 	for _, k := range order {
 		if codes[k] != "" {
-			want = append(want, [2]string{"metadata." + k, string(codes[k])})
+			want = append(want, testkit.At("metadata."+k, codes[k]))
 		}
 	}
 	return want, entries, true
@@ -148,7 +149,7 @@ func FuzzMetadataDecode(f *testing.F) {
 		l := Limits{MaxKeys: int(maxKeys % 24), MaxKeyLength: 40, MaxValueLength: 500}
 		md, err := Decode(data, l)
 		md2, err2 := Decode(data, l)
-		if !md.Equal(md2) || !reflect.DeepEqual(failures(err), failures(err2)) {
+		if !md.Equal(md2) || !reflect.DeepEqual(testkit.Failures(err), testkit.Failures(err2)) {
 			t.Fatalf("non-deterministic")
 		}
 		if err != nil && !md.IsZero() {
@@ -156,7 +157,7 @@ func FuzzMetadataDecode(f *testing.F) {
 		}
 		checkPlaces(t, err)
 		if want, entries, ok := refDecode(data, l); ok {
-			if got := failures(err); !reflect.DeepEqual(got, want) {
+			if got := testkit.Failures(err); !reflect.DeepEqual(got, want) {
 				t.Fatalf("failures differ from the reference:\n got  %q\n want %q", got, want)
 			}
 			if err == nil && !reflect.DeepEqual(md.Map(), nilIfEmpty(entries)) {

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/testkit"
 )
 
 var jsonUnmarshal = json.Unmarshal
@@ -118,9 +119,9 @@ func TestJSONInStruct(t *testing.T) {
 
 func TestUnmarshalJSONLimits(t *testing.T) {
 	var md Metadata
-	err := md.UnmarshalJSON(manyEntries(21))
-	assert.Equal(t, fl("metadata", "too_many_keys"), failures(err))
+	err := md.UnmarshalJSON(testkit.Members(21, testkit.Key3, `"v"`))
+	assert.Equal(t, testkit.Pairs("metadata", "too_many_keys"), testkit.Failures(err))
 	assert.True(t, md.IsZero())
-	require.NoError(t, md.UnmarshalJSON(manyEntries(20)))
+	require.NoError(t, md.UnmarshalJSON(testkit.Members(20, testkit.Key3, `"v"`)))
 	assert.Equal(t, 20, md.Len())
 }

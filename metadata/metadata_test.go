@@ -11,30 +11,14 @@ import (
 	"github.com/stretchr/testify/require"
 	billing "github.com/tallykit/billing"
 	"github.com/tallykit/billing/internal/report"
+	"github.com/tallykit/billing/internal/testkit"
 )
-
-// failures returns the field and code of each failure err holds, in order.
-func failures(err error) [][2]string {
-	var out [][2]string
-	for _, e := range report.Errs(err) {
-		out = append(out, [2]string{e.Field, string(e.Code)})
-	}
-	return out
-}
 
 // pointers returns the pointer of each failure err holds, in order.
 func pointers(err error) []string {
 	var out []string
 	for _, e := range report.Errs(err) {
 		out = append(out, e.Pointer)
-	}
-	return out
-}
-
-func fl(pc ...string) [][2]string {
-	var out [][2]string
-	for i := 0; i+1 < len(pc); i += 2 {
-		out = append(out, [2]string{pc[i], pc[i+1]})
 	}
 	return out
 }
@@ -176,24 +160,24 @@ func TestNewFailures(t *testing.T) {
 		name string
 		m    map[string]string
 		l    Limits
-		want [][2]string
+		want []testkit.Failure
 	}{
 		{"too many, entries still checked in sorted order", many, AccountLimits(),
-			fl("metadata", "too_many_keys", "metadata.bad\x00", "invalid_key", "metadata.e", "required")},
+			testkit.Pairs("metadata", "too_many_keys", "metadata.bad\x00", "invalid_key", "metadata.e", "required")},
 		{"key beats value", map[string]string{strings.Repeat("k", 41): ""}, CustomerLimits(),
-			fl("metadata."+strings.Repeat("k", 41), "key_too_long")},
+			testkit.Pairs("metadata."+strings.Repeat("k", 41), "key_too_long")},
 		{"sorted", map[string]string{"z": "", "": "x", "m": "\xff", "b": strings.Repeat("v", 501)}, CustomerLimits(),
-			fl("metadata.", "invalid_key", "metadata.b", "too_long", "metadata.m", "invalid_characters", "metadata.z", "required")},
+			testkit.Pairs("metadata.", "invalid_key", "metadata.b", "too_long", "metadata.m", "invalid_characters", "metadata.z", "required")},
 		{"zero limits allow nothing", map[string]string{"a": "b"}, Limits{},
-			fl("metadata", "too_many_keys", "metadata.a", "key_too_long")},
-		{"key with a dot", map[string]string{"a.b": ""}, CustomerLimits(), fl("metadata.a.b", "required")},
+			testkit.Pairs("metadata", "too_many_keys", "metadata.a", "key_too_long")},
+		{"key with a dot", map[string]string{"a.b": ""}, CustomerLimits(), testkit.Pairs("metadata.a.b", "required")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			md, err := New(tt.m, tt.l)
-			assert.Equal(t, tt.want, failures(err))
+			assert.Equal(t, tt.want, testkit.Failures(err))
 			assert.True(t, md.IsZero())
-			assert.Equal(t, tt.want, failures(tt.l.Validate(tt.m)))
+			assert.Equal(t, tt.want, testkit.Failures(tt.l.Validate(tt.m)))
 		})
 	}
 	assert.PanicsWithValue(t, "billing: metadata.: invalid_key: a metadata key must not be empty",
@@ -207,9 +191,9 @@ func TestValidateMetadata(t *testing.T) {
 	}
 	md := MustNew(m, CustomerLimits())
 	assert.NoError(t, CustomerLimits().ValidateMetadata(md))
-	assert.Equal(t, fl("metadata", "too_many_keys"), failures(AccountLimits().ValidateMetadata(md)))
+	assert.Equal(t, testkit.Pairs("metadata", "too_many_keys"), testkit.Failures(AccountLimits().ValidateMetadata(md)))
 	short := Limits{MaxKeys: 20, MaxKeyLength: 14, MaxValueLength: 500}
-	assert.Equal(t, fl("metadata."+strings.Repeat("k", 15), "key_too_long"), failures(short.ValidateMetadata(md)))
+	assert.Equal(t, testkit.Pairs("metadata."+strings.Repeat("k", 15), "key_too_long"), testkit.Failures(short.ValidateMetadata(md)))
 	assert.NoError(t, Limits{}.ValidateMetadata(Metadata{}))
 }
 

@@ -3,12 +3,12 @@ package metadata
 import (
 	"database/sql"
 	"database/sql/driver"
-	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/testkit"
 )
 
 var (
@@ -46,22 +46,22 @@ func TestScanFailures(t *testing.T) {
 	tests := []struct {
 		name string
 		src  any
-		want [][2]string
+		want []testkit.Failure
 	}{
-		{"SQL NULL", nil, fl("metadata", "required")},
-		{"JSON null", "null", fl("metadata", "invalid_type")},
-		{"not text", 42, fl("metadata", "invalid_type")},
-		{"time", sql.NullTime{}, fl("metadata", "invalid_type")},
-		{"not JSON", []byte(`{`), fl("metadata", "invalid_json")},
-		{"bad entry", `{"a":""}`, fl("metadata.a", "required")},
-		{"over the customer limits", string(manyEntries(21)), fl("metadata", "too_many_keys")},
+		{"SQL NULL", nil, testkit.Pairs("metadata", "required")},
+		{"JSON null", "null", testkit.Pairs("metadata", "invalid_type")},
+		{"not text", 42, testkit.Pairs("metadata", "invalid_type")},
+		{"time", sql.NullTime{}, testkit.Pairs("metadata", "invalid_type")},
+		{"not JSON", []byte(`{`), testkit.Pairs("metadata", "invalid_json")},
+		{"bad entry", `{"a":""}`, testkit.Pairs("metadata.a", "required")},
+		{"over the customer limits", string(testkit.Members(21, testkit.Key3, `"v"`)), testkit.Pairs("metadata", "too_many_keys")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			back := md
 			err := back.Scan(tt.src)
 			require.IsType(t, billing.Errors{}, err)
-			assert.Equal(t, tt.want, failures(err))
+			assert.Equal(t, tt.want, testkit.Failures(err))
 			assert.True(t, back.Equal(md), "unchanged on failure")
 		})
 	}
@@ -107,18 +107,4 @@ func TestSQLRoundTrip(t *testing.T) {
 	v, err = driver.DefaultParameterConverter.ConvertValue(&Metadata{})
 	require.NoError(t, err)
 	assert.Equal(t, "{}", v)
-}
-
-// manyEntries returns a JSON object of n entries "k0":"v", "k1":"v", ….
-func manyEntries(n int) []byte {
-	b := []byte{'{'}
-	for i := range n {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, `"k`...)
-		b = strconv.AppendInt(b, int64(i), 10)
-		b = append(b, `":"v"`...)
-	}
-	return append(b, '}')
 }

@@ -1,9 +1,11 @@
 package testkit
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"runtime"
+	"strconv"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -167,3 +169,21 @@ func (r *recorder) Helper()               {}
 func (r *recorder) Logf(string, ...any)   {}
 func (r *recorder) Errorf(string, ...any) { r.failed = true }
 func (r *recorder) Skip(...any)           { panic("skipped") }
+
+func TestMembers(t *testing.T) {
+	assert.Equal(t, `{"!!!":"v","!!#":"v"}`, string(Members(2, Key3, `"v"`)))
+	assert.Equal(t, `{}`, string(Members(0, Key3, `1`)))
+	doc := MembersUpTo(30, strconv.Itoa, "1")
+	assert.Equal(t, `{"0":1,"1":1,"2":1,"3":1,"4":1}`[:len(doc)-1]+"}", string(doc))
+	assert.LessOrEqual(t, len(doc), 30)
+	assert.True(t, json.Valid(doc))
+
+	seen := map[string]bool{}
+	for i := range 93 * 93 * 93 {
+		k := Key3(i)
+		if seen[k] || strconv.Quote(k) != `"`+k+`"` {
+			t.Fatalf("Key3(%d) = %q: repeated or escaped", i, k)
+		}
+		seen[k] = true
+	}
+}
