@@ -6,6 +6,7 @@
 #   scripts/pg.sh stop "$BILLING_PG_DIR"
 #
 #   scripts/pg.sh run CMD [ARG…]          # start, run CMD with both variables set, stop (also on failure)
+#   scripts/pg.sh install                 # only install PostgreSQL when missing, and print its version
 #
 # start [DIR] installs Debian's postgresql package when no initdb is found (as root, with apt-get), then creates a
 # cluster in DIR (an empty directory; default: a new mktemp directory): its data directory DIR/data, its unix socket
@@ -138,8 +139,9 @@ run() {
 }
 
 case ${1:-} in
+install) "$(bindir)/postgres" --version ;;
 start) shift; start "$@" ;;
 stop) shift; stop "$@" ;;
 run) shift; run "$@" ;;
-*) die "usage: pg.sh start [DIR] | stop DIR | run CMD [ARG…]" ;;
+*) die "usage: pg.sh install | start [DIR] | stop DIR | run CMD [ARG…]" ;;
 esac
