@@ -13,6 +13,7 @@ import (
 
 	billing "github.com/tallykit/billing"
 	"github.com/tallykit/billing/internal/report"
+	"github.com/tallykit/billing/internal/testkit"
 )
 
 var (
@@ -35,11 +36,11 @@ func TestNewAmount(t *testing.T) {
 	}
 	for _, m := range []int64{MaxMinorUnits + 1, -MaxMinorUnits - 1, 1 << 62, -1 << 63} {
 		_, err := NewAmount(m, zar)
-		assert.Equal(t, []string{"amount out_of_range"}, failures(t, err))
+		assert.Equal(t, testkit.Pairs("amount", "out_of_range"), testkit.Failures(err))
 		assert.ErrorIs(t, err, billing.CodeOutOfRange)
 	}
 	_, err := NewAmount(1, Currency{})
-	assert.Equal(t, []string{"currency required"}, failures(t, err))
+	assert.Equal(t, testkit.Pairs("currency", "required"), testkit.Failures(err))
 	assert.PanicsWithValue(t, "billing: "+err.Error(), func() { MustNewAmount(1, Currency{}) })
 	assert.Equal(t, int64(5), MustNewAmount(5, jpy).Minor())
 }
@@ -137,7 +138,7 @@ func TestParseAmountRefused(t *testing.T) {
 		t.Run(tt.cur.String()+" "+name, func(t *testing.T) {
 			a, err := ParseAmount(tt.in, tt.cur)
 			assert.True(t, a.IsZero())
-			assert.Equal(t, []string{tt.field + " " + string(tt.code)}, failures(t, err))
+			assert.Equal(t, []testkit.Failure{testkit.At(tt.field, tt.code)}, testkit.Failures(err))
 			for _, e := range report.Errs(err) {
 				assert.Less(t, len(e.Message), 200)
 			}

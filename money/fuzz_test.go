@@ -17,6 +17,7 @@ import (
 	billing "github.com/tallykit/billing"
 	"github.com/tallykit/billing/internal/report"
 	"github.com/tallykit/billing/internal/strictjson"
+	"github.com/tallykit/billing/internal/testkit"
 )
 
 // refCurrency is what the reference knows of an accepted code.
@@ -291,12 +292,6 @@ type refDoc struct {
 	exact bool
 }
 
-// refFailure is a failure as the reference expects it.
-type refFailure struct {
-	path string
-	code billing.Code
-}
-
 // readRef reads data with encoding/json as a document nested extra levels deep.
 func readRef(data []byte, extra int) refDoc {
 	if len(data) > strictjson.MaxSize {
@@ -363,16 +358,16 @@ func refDepth(data []byte) int {
 // failures lists an object's failures as the decisions order them: by member, then the
 // members that are absent. codes holds a code for each failing member; names are the
 // members the object must hold.
-func (d refDoc) failures(names []string, codes map[string]billing.Code) []refFailure {
-	var l []refFailure
+func (d refDoc) failures(names []string, codes map[string]billing.Code) []testkit.Failure {
+	var l []testkit.Failure
 	for _, name := range d.names {
 		if c := codes[name]; c != "" {
-			l = append(l, refFailure{name, c})
+			l = append(l, testkit.At(name, c))
 		}
 	}
 	for _, name := range names {
 		if d.count[name] == 0 {
-			l = append(l, refFailure{name, billing.CodeRequired})
+			l = append(l, testkit.At(name, billing.CodeRequired))
 		}
 	}
 	return l
@@ -424,7 +419,7 @@ func refBool(raw json.RawMessage) (bool, billing.Code) {
 }
 
 // refRules is the reference PaymentRules.UnmarshalJSON for an object.
-func refRules(d refDoc) (PaymentRules, []refFailure) {
+func refRules(d refDoc) (PaymentRules, []testkit.Failure) {
 	names := []string{"min_amount", "max_amount", "underpayment_allowed", "overpayment_allowed"}
 	var v PaymentRules
 	codes := d.memberCodes(names, func(name string, raw json.RawMessage) billing.Code {
@@ -447,7 +442,7 @@ func refRules(d refDoc) (PaymentRules, []refFailure) {
 	}
 	fs := d.failures(names, codes)
 	for i := range fs {
-		fs[i].path = "payment_rules." + fs[i].path
+		fs[i].Field = "payment_rules." + fs[i].Field
 	}
 	return v, fs
 }
@@ -458,21 +453,12 @@ func sameFailures(a, b error) bool {
 	return slices.EqualFunc(x, y, func(e, f *billing.FieldError) bool { return *e == *f })
 }
 
-// gotFailures lists err's failures as (path, code).
-func gotFailures(err error) []refFailure {
-	var l []refFailure
-	for _, e := range report.Errs(err) {
-		l = append(l, refFailure{e.Field, e.Code})
-	}
-	return l
-}
-
 // checkWhole checks what the UnmarshalJSON of Amount and PaymentRules do with a document
 // that is not an object of members, whose failure is at path: it reports whether it checked
 // the document.
 func checkWhole(t *testing.T, data []byte, d refDoc, err error, unchanged bool, path string) bool {
 	t.Helper()
-	var want []refFailure
+	var want []testkit.Failure
 	switch d.kind {
 	case "null":
 		if err != nil || !unchanged {
@@ -480,15 +466,15 @@ func checkWhole(t *testing.T, data []byte, d refDoc, err error, unchanged bool, 
 		}
 		return true
 	case "too_long":
-		want = []refFailure{{path, billing.CodeTooLong}}
+		want = []testkit.Failure{testkit.At(path, billing.CodeTooLong)}
 	case "invalid":
-		want = []refFailure{{path, billing.CodeInvalidJSON}}
+		want = []testkit.Failure{testkit.At(path, billing.CodeInvalidJSON)}
 	case "value":
-		want = []refFailure{{path, billing.CodeInvalidType}}
+		want = []testkit.Failure{testkit.At(path, billing.CodeInvalidType)}
 	default:
 		return false
 	}
-	if got := gotFailures(err); !slices.Equal(got, want) || !unchanged {
+	if got := testkit.Failures(err); !slices.Equal(got, want) || !unchanged {
 		t.Fatalf("UnmarshalJSON(%q) = %v (unchanged %v); want %v", data, got, unchanged, want)
 	}
 	return true
@@ -551,7 +537,7 @@ func FuzzPaymentRulesUnmarshalJSON(f *testing.F) {
 		if err == nil || r != was {
 			t.Fatalf("UnmarshalJSON(%q) = %+v, %v; want failures %v", data, r, err, wantErr)
 		}
-		got := gotFailures(err)
+		got := testkit.Failures(err)
 		if d.exact && !slices.Equal(got, wantErr) {
 			t.Fatalf("UnmarshalJSON(%q) fails with %v; want %v", data, got, wantErr)
 		}
@@ -622,7 +608,7 @@ func FuzzAmountUnmarshalJSON(f *testing.F) {
 		if err == nil || a != was {
 			t.Fatalf("UnmarshalJSON(%q) = %v, %v; want failures %v", data, a, err, wantErr)
 		}
-		got := gotFailures(err)
+		got := testkit.Failures(err)
 		if d.exact && !slices.Equal(got, wantErr) {
 			t.Fatalf("UnmarshalJSON(%q) fails with %v; want %v", data, got, wantErr)
 		}

@@ -11,25 +11,8 @@ import (
 	billing "github.com/tallykit/billing"
 	"github.com/tallykit/billing/internal/report"
 	"github.com/tallykit/billing/internal/strictjson"
+	"github.com/tallykit/billing/internal/testkit"
 )
-
-// failures lists err's failures as "field code", checking that each pointer names the same
-// place as its field (the names of this package hold no dot, slash or tilde).
-func failures(t *testing.T, err error) []string {
-	t.Helper()
-	var got []string
-	for _, e := range report.Errs(err) {
-		want := ""
-		if e.Field != "" {
-			want = "/" + strings.ReplaceAll(e.Field, ".", "/")
-		}
-		if !strings.ContainsAny(e.Field, "/~") {
-			assert.Equal(t, want, e.Pointer, "pointer of %s", e.Field)
-		}
-		got = append(got, e.Field+" "+string(e.Code))
-	}
-	return got
-}
 
 func TestCurrencyText(t *testing.T) {
 	b, err := zar.MarshalText()
@@ -41,26 +24,26 @@ func TestCurrencyText(t *testing.T) {
 
 	b, err = Currency{}.MarshalText()
 	assert.Nil(t, b)
-	assert.Equal(t, []string{"currency required"}, failures(t, err))
+	assert.Equal(t, testkit.Pairs("currency", "required"), testkit.Failures(err))
 	b, err = Currency{}.AppendText([]byte("x:"))
 	assert.Equal(t, "x:", string(b))
-	assert.Equal(t, []string{"currency required"}, failures(t, err))
+	assert.Equal(t, testkit.Pairs("currency", "required"), testkit.Failures(err))
 
 	var c Currency
 	require.NoError(t, c.UnmarshalText([]byte("BHD")))
 	assert.Equal(t, bhd, c)
-	for in, want := range map[string]string{
-		"bhd":          "currency invalid_currency",
-		"":             "currency required",
-		"\xff\xfe\xfd": "currency invalid_currency",
-		"\xed\xa0\x80": "currency invalid_currency", // a lone surrogate, as the strict reader hands it over
-		"Z\xedR":       "currency invalid_currency",
+	for in, want := range map[string]billing.Code{
+		"bhd":          billing.CodeInvalidCurrency,
+		"":             billing.CodeRequired,
+		"\xff\xfe\xfd": billing.CodeInvalidCurrency,
+		"\xed\xa0\x80": billing.CodeInvalidCurrency, // a lone surrogate, as the strict reader hands it over
+		"Z\xedR":       billing.CodeInvalidCurrency,
 	} {
 		err := c.UnmarshalText([]byte(in))
-		assert.Equal(t, []string{want}, failures(t, err), "%q", in)
+		assert.Equal(t, []testkit.Failure{testkit.At("currency", want)}, testkit.Failures(err), "%q", in)
 		assert.Equal(t, bhd, c, "unchanged on failure")
 	}
-	assert.Equal(t, []string{"currency required"}, failures(t, c.UnmarshalText(nil)))
+	assert.Equal(t, testkit.Pairs("currency", "required"), testkit.Failures(c.UnmarshalText(nil)))
 }
 
 func TestCurrencyJSON(t *testing.T) {
@@ -75,7 +58,7 @@ func TestCurrencyJSON(t *testing.T) {
 	_, err = json.Marshal(doc{})
 	assert.ErrorIs(t, err, billing.CodeRequired, "the zero Currency is not encoded")
 	_, err = Currency{}.MarshalJSON()
-	assert.Equal(t, []string{"currency required"}, failures(t, err))
+	assert.Equal(t, testkit.Pairs("currency", "required"), testkit.Failures(err))
 
 	var d doc
 	require.NoError(t, json.Unmarshal([]byte(`{"currency":"JPY","ptr":"CLF","opt":"EUR"}`), &d))
@@ -147,7 +130,7 @@ func TestCurrencyUnmarshalJSONDirect(t *testing.T) {
 			}
 			continue
 		}
-		assert.Equal(t, []string{"currency " + string(code)}, failures(t, err), name)
+		assert.Equal(t, []testkit.Failure{testkit.At("currency", code)}, testkit.Failures(err), name)
 		assert.Equal(t, eur, c, "unchanged on failure")
 	}
 }
@@ -161,7 +144,7 @@ func TestAmountJSON(t *testing.T) {
 	assert.Equal(t, `{"amount":-9007199254740991,"currency":"JPY"}`, string(b))
 	b, err = Amount{}.MarshalJSON()
 	assert.Nil(t, b)
-	assert.Equal(t, []string{"amount required"}, failures(t, err))
+	assert.Equal(t, testkit.Pairs("amount", "required"), testkit.Failures(err))
 	b, err = json.Marshal(struct {
 		A Amount `json:"a,omitzero"`
 	}{})
@@ -178,43 +161,43 @@ func TestAmountJSON(t *testing.T) {
 
 	tests := []struct {
 		in   string
-		want []string
+		want []testkit.Failure
 	}{
-		{`{"amount":2000}`, []string{"currency required"}},
-		{`{"currency":"ZAR"}`, []string{"amount required"}},
-		{`{}`, []string{"amount required", "currency required"}},
-		{`{"currency":null,"amount":null}`, []string{"currency required", "amount required"}},
-		{`{"amount":2000.0,"currency":"ZAR"}`, []string{"amount invalid_type"}},
-		{`{"amount":2e3,"currency":"ZAR"}`, []string{"amount invalid_type"}},
-		{`{"amount":"2000","currency":"ZAR"}`, []string{"amount invalid_type"}},
-		{`{"amount":9007199254740992,"currency":"ZAR"}`, []string{"amount out_of_range"}},
-		{`{"amount":-99999999999999999999999,"currency":"ZAR"}`, []string{"amount out_of_range"}},
-		{`{"amount":1,"currency":"zar"}`, []string{"currency invalid_currency"}},
-		{`{"amount":1,"currency":""}`, []string{"currency required"}},
-		{`{"amount":1,"currency":1}`, []string{"currency invalid_type"}},
-		{`{"amount":1,"currency":{}}`, []string{"currency invalid_type"}},
-		{`{"amount":1,"currency":"ZAR","x":[1,{"y":2}]}`, []string{"x unknown_field"}},
-		{`{"x":null,"amount":[],"currency":"ZAR"}`, []string{"x unknown_field", "amount invalid_type"}},
-		{`{"amount":1,"amount":2,"currency":"ZAR"}`, []string{"amount duplicate_field"}},
-		{`{"amount":1.5,"amount":2,"currency":"ZAR"}`, []string{"amount duplicate_field"}},
-		{`{"amount":1,"a\u006dount":2,"currency":1}`, []string{"amount duplicate_field", "currency invalid_type"}},
-		{`{"amount":1,"currency":"Z\u0041R","currency":"ZAR"}`, []string{"currency duplicate_field"}},
-		{"{\"amount\":1,\"currency\":\"Z\xffR\"}", []string{"currency invalid_currency"}},
-		{`{"amount":1,"currency":"\ud800AR"}`, []string{"currency invalid_currency"}},
-		{`[1]`, []string{" invalid_type"}},
-		{`"ZAR 20.00"`, []string{" invalid_type"}},
-		{``, []string{" invalid_json"}},
-		{`{`, []string{" invalid_json"}},
-		{`{"amount":1,}`, []string{" invalid_json"}},
-		{`{"amount":1,"currency":"ZAR"} {}`, []string{" invalid_json"}},
-		{`{"amount":01,"currency":"ZAR"}`, []string{" invalid_json"}},
-		{`nul`, []string{" invalid_json"}},
-		{`null x`, []string{" invalid_json"}},
+		{`{"amount":2000}`, testkit.Pairs("currency", "required")},
+		{`{"currency":"ZAR"}`, testkit.Pairs("amount", "required")},
+		{`{}`, testkit.Pairs("amount", "required", "currency", "required")},
+		{`{"currency":null,"amount":null}`, testkit.Pairs("currency", "required", "amount", "required")},
+		{`{"amount":2000.0,"currency":"ZAR"}`, testkit.Pairs("amount", "invalid_type")},
+		{`{"amount":2e3,"currency":"ZAR"}`, testkit.Pairs("amount", "invalid_type")},
+		{`{"amount":"2000","currency":"ZAR"}`, testkit.Pairs("amount", "invalid_type")},
+		{`{"amount":9007199254740992,"currency":"ZAR"}`, testkit.Pairs("amount", "out_of_range")},
+		{`{"amount":-99999999999999999999999,"currency":"ZAR"}`, testkit.Pairs("amount", "out_of_range")},
+		{`{"amount":1,"currency":"zar"}`, testkit.Pairs("currency", "invalid_currency")},
+		{`{"amount":1,"currency":""}`, testkit.Pairs("currency", "required")},
+		{`{"amount":1,"currency":1}`, testkit.Pairs("currency", "invalid_type")},
+		{`{"amount":1,"currency":{}}`, testkit.Pairs("currency", "invalid_type")},
+		{`{"amount":1,"currency":"ZAR","x":[1,{"y":2}]}`, testkit.Pairs("x", "unknown_field")},
+		{`{"x":null,"amount":[],"currency":"ZAR"}`, testkit.Pairs("x", "unknown_field", "amount", "invalid_type")},
+		{`{"amount":1,"amount":2,"currency":"ZAR"}`, testkit.Pairs("amount", "duplicate_field")},
+		{`{"amount":1.5,"amount":2,"currency":"ZAR"}`, testkit.Pairs("amount", "duplicate_field")},
+		{`{"amount":1,"a\u006dount":2,"currency":1}`, testkit.Pairs("amount", "duplicate_field", "currency", "invalid_type")},
+		{`{"amount":1,"currency":"Z\u0041R","currency":"ZAR"}`, testkit.Pairs("currency", "duplicate_field")},
+		{"{\"amount\":1,\"currency\":\"Z\xffR\"}", testkit.Pairs("currency", "invalid_currency")},
+		{`{"amount":1,"currency":"\ud800AR"}`, testkit.Pairs("currency", "invalid_currency")},
+		{`[1]`, testkit.Pairs("", "invalid_type")},
+		{`"ZAR 20.00"`, testkit.Pairs("", "invalid_type")},
+		{``, testkit.Pairs("", "invalid_json")},
+		{`{`, testkit.Pairs("", "invalid_json")},
+		{`{"amount":1,}`, testkit.Pairs("", "invalid_json")},
+		{`{"amount":1,"currency":"ZAR"} {}`, testkit.Pairs("", "invalid_json")},
+		{`{"amount":01,"currency":"ZAR"}`, testkit.Pairs("", "invalid_json")},
+		{`nul`, testkit.Pairs("", "invalid_json")},
+		{`null x`, testkit.Pairs("", "invalid_json")},
 	}
 	for _, tt := range tests {
 		a := MustNewAmount(7, zar)
 		err := a.UnmarshalJSON([]byte(tt.in))
-		assert.Equal(t, tt.want, failures(t, err), tt.in)
+		assert.Equal(t, tt.want, testkit.Failures(err), tt.in)
 		assert.Equal(t, MustNewAmount(7, zar), a, "unchanged on failure")
 	}
 	a = MustNewAmount(7, zar)
@@ -229,7 +212,7 @@ func TestPaymentRulesJSON(t *testing.T) {
 	assert.Equal(t, `{"min_amount":1000,"max_amount":500000,"underpayment_allowed":true,"overpayment_allowed":false}`, string(b))
 	b, err = PaymentRules{}.MarshalJSON()
 	assert.Nil(t, b)
-	assert.Equal(t, []string{"payment_rules required"}, failures(t, err))
+	assert.Equal(t, testkit.Pairs("payment_rules", "required"), testkit.Failures(err))
 	b, err = json.Marshal(struct {
 		R  PaymentRules  `json:"r,omitzero"`
 		P  *PaymentRules `json:"p"`
@@ -248,7 +231,7 @@ func TestPaymentRulesJSON(t *testing.T) {
 	// UnmarshalJSON fails as DecodePaymentRules does, and leaves r unchanged.
 	got = r
 	err = got.UnmarshalJSON([]byte(`{"min_amount":10,"max_amount":9,"underpayment_allowed":true,"overpayment_allowed":true}`))
-	assert.Equal(t, []string{"payment_rules.max_amount out_of_range"}, failures(t, err))
+	assert.Equal(t, testkit.Pairs("payment_rules.max_amount", "out_of_range"), testkit.Failures(err))
 	assert.Equal(t, r, got)
 	err = json.Unmarshal([]byte(`{"min_amount":1}`), &got)
 	assert.ErrorIs(t, err, billing.CodeRequired)
@@ -259,79 +242,79 @@ func TestDecodePaymentRules(t *testing.T) {
 	const tail = `"underpayment_allowed":true,"overpayment_allowed":false}`
 	tests := []struct {
 		in   string
-		want []string // nil: valid
+		want []testkit.Failure // nil: valid
 	}{
 		{`{"min_amount":7,"max_amount":7,` + tail, nil},
 		{`{"min_amount":1,"max_amount":9007199254740991,` + tail, nil},
 		{`{"\u006din_amount":1,"max_amount":2,` + tail, nil}, // names compare after decoding
 		{` {"min_amount":1,"max_amount":2,` + tail + "\n", nil},
 		{`{"max_amount":2,"min_amount":1,` + tail, nil},
-		{`{}`, []string{"payment_rules.min_amount required", "payment_rules.max_amount required",
-			"payment_rules.underpayment_allowed required", "payment_rules.overpayment_allowed required"}},
+		{`{}`, testkit.Pairs("payment_rules.min_amount", "required", "payment_rules.max_amount", "required",
+			"payment_rules.underpayment_allowed", "required", "payment_rules.overpayment_allowed", "required")},
 		// Each amount within 1…2^53−1 on its own member.
-		{`{"min_amount":0,"max_amount":10,` + tail, []string{"payment_rules.min_amount out_of_range"}},
-		{`{"min_amount":-0,"max_amount":2,` + tail, []string{"payment_rules.min_amount out_of_range"}},
-		{`{"min_amount":10,"max_amount":9007199254740992,` + tail, []string{"payment_rules.max_amount out_of_range"}},
-		{`{"min_amount":9007199254740992,"max_amount":1,` + tail, []string{"payment_rules.min_amount out_of_range"}},
+		{`{"min_amount":0,"max_amount":10,` + tail, testkit.Pairs("payment_rules.min_amount", "out_of_range")},
+		{`{"min_amount":-0,"max_amount":2,` + tail, testkit.Pairs("payment_rules.min_amount", "out_of_range")},
+		{`{"min_amount":10,"max_amount":9007199254740992,` + tail, testkit.Pairs("payment_rules.max_amount", "out_of_range")},
+		{`{"min_amount":9007199254740992,"max_amount":1,` + tail, testkit.Pairs("payment_rules.min_amount", "out_of_range")},
 		{`{"min_amount":0,"max_amount":9007199254740992,"underpayment_allowed":null,"overpayment_allowed":false}`,
-			[]string{"payment_rules.min_amount out_of_range", "payment_rules.max_amount out_of_range", "payment_rules.underpayment_allowed required"}},
-		{`{"max_amount":0,"min_amount":0,"underpayment_allowed":true}`, []string{"payment_rules.max_amount out_of_range",
-			"payment_rules.min_amount out_of_range", "payment_rules.overpayment_allowed required"}},
-		{`{"min_amount":1,"max_amount":1` + strings.Repeat("0", 400) + `,` + tail, []string{"payment_rules.max_amount out_of_range"}},
-		{`{"min_amount":1,"max_amount":-1` + strings.Repeat("0", 400) + `,` + tail, []string{"payment_rules.max_amount out_of_range"}},
+			testkit.Pairs("payment_rules.min_amount", "out_of_range", "payment_rules.max_amount", "out_of_range", "payment_rules.underpayment_allowed", "required")},
+		{`{"max_amount":0,"min_amount":0,"underpayment_allowed":true}`, testkit.Pairs("payment_rules.max_amount", "out_of_range",
+			"payment_rules.min_amount", "out_of_range", "payment_rules.overpayment_allowed", "required")},
+		{`{"min_amount":1,"max_amount":1` + strings.Repeat("0", 400) + `,` + tail, testkit.Pairs("payment_rules.max_amount", "out_of_range")},
+		{`{"min_amount":1,"max_amount":-1` + strings.Repeat("0", 400) + `,` + tail, testkit.Pairs("payment_rules.max_amount", "out_of_range")},
 		// max_amount below min_amount is max_amount's failure, in max_amount's place.
-		{`{"min_amount":10,"max_amount":9,` + tail, []string{"payment_rules.max_amount out_of_range"}},
+		{`{"min_amount":10,"max_amount":9,` + tail, testkit.Pairs("payment_rules.max_amount", "out_of_range")},
 		{`{"min_amount":10,"max_amount":5,"underpayment_allowed":true,"overpayment_allowed":1}`,
-			[]string{"payment_rules.max_amount out_of_range", "payment_rules.overpayment_allowed invalid_type"}},
-		{`{"max_amount":5,"x":1,"min_amount":10,` + tail, []string{"payment_rules.max_amount out_of_range", "payment_rules.x unknown_field"}},
-		{`{"max_amount":100,"x":1,"min_amount":500,"underpayment_allowed":1}`, []string{"payment_rules.max_amount out_of_range",
-			"payment_rules.x unknown_field", "payment_rules.underpayment_allowed invalid_type", "payment_rules.overpayment_allowed required"}},
+			testkit.Pairs("payment_rules.max_amount", "out_of_range", "payment_rules.overpayment_allowed", "invalid_type")},
+		{`{"max_amount":5,"x":1,"min_amount":10,` + tail, testkit.Pairs("payment_rules.max_amount", "out_of_range", "payment_rules.x", "unknown_field")},
+		{`{"max_amount":100,"x":1,"min_amount":500,"underpayment_allowed":1}`, testkit.Pairs("payment_rules.max_amount", "out_of_range",
+			"payment_rules.x", "unknown_field", "payment_rules.underpayment_allowed", "invalid_type", "payment_rules.overpayment_allowed", "required")},
 		{`{"underpayment_allowed":0,"max_amount":3,"min_amount":5,"overpayment_allowed":false}`,
-			[]string{"payment_rules.underpayment_allowed invalid_type", "payment_rules.max_amount out_of_range"}},
+			testkit.Pairs("payment_rules.underpayment_allowed", "invalid_type", "payment_rules.max_amount", "out_of_range")},
 		{`{"min_amount":5,"underpayment_allowed":0,"max_amount":3,"overpayment_allowed":false}`,
-			[]string{"payment_rules.underpayment_allowed invalid_type", "payment_rules.max_amount out_of_range"}},
+			testkit.Pairs("payment_rules.underpayment_allowed", "invalid_type", "payment_rules.max_amount", "out_of_range")},
 		{`{"max_amount":3,"underpayment_allowed":true,"underpayment_allowed":true,"min_amount":5,"overpayment_allowed":false}`,
-			[]string{"payment_rules.max_amount out_of_range", "payment_rules.underpayment_allowed duplicate_field"}},
+			testkit.Pairs("payment_rules.max_amount", "out_of_range", "payment_rules.underpayment_allowed", "duplicate_field")},
 		// A member given twice has no value: a min_amount given twice is compared with nothing.
-		{`{"min_amount":1,"max_amount":2,"min_amount":1,` + tail, []string{"payment_rules.min_amount duplicate_field"}},
-		{`{"min_amount":1,"m\u0069n_amount":1,"max_amount":2,` + tail, []string{"payment_rules.min_amount duplicate_field"}},
-		{`{"min_amount":10,"max_amount":5,"min_amount":1,` + tail, []string{"payment_rules.min_amount duplicate_field"}},
-		{`{"min_amount":10,"min_amount":1,"max_amount":5,` + tail, []string{"payment_rules.min_amount duplicate_field"}},
-		{`{"max_amount":5,"min_amount":10,"min_amount":1,` + tail, []string{"payment_rules.min_amount duplicate_field"}},
-		{`{"min_amount":5,"max_amount":3,"max_amount":9,` + tail, []string{"payment_rules.max_amount duplicate_field"}},
-		{`{"max_amount":3,"max_amount":9,"min_amount":5,` + tail, []string{"payment_rules.max_amount duplicate_field"}},
-		{`{"min_amount":1,"max_amount":2,"min_amount":1}`, []string{"payment_rules.min_amount duplicate_field",
-			"payment_rules.underpayment_allowed required", "payment_rules.overpayment_allowed required"}},
+		{`{"min_amount":1,"max_amount":2,"min_amount":1,` + tail, testkit.Pairs("payment_rules.min_amount", "duplicate_field")},
+		{`{"min_amount":1,"m\u0069n_amount":1,"max_amount":2,` + tail, testkit.Pairs("payment_rules.min_amount", "duplicate_field")},
+		{`{"min_amount":10,"max_amount":5,"min_amount":1,` + tail, testkit.Pairs("payment_rules.min_amount", "duplicate_field")},
+		{`{"min_amount":10,"min_amount":1,"max_amount":5,` + tail, testkit.Pairs("payment_rules.min_amount", "duplicate_field")},
+		{`{"max_amount":5,"min_amount":10,"min_amount":1,` + tail, testkit.Pairs("payment_rules.min_amount", "duplicate_field")},
+		{`{"min_amount":5,"max_amount":3,"max_amount":9,` + tail, testkit.Pairs("payment_rules.max_amount", "duplicate_field")},
+		{`{"max_amount":3,"max_amount":9,"min_amount":5,` + tail, testkit.Pairs("payment_rules.max_amount", "duplicate_field")},
+		{`{"min_amount":1,"max_amount":2,"min_amount":1}`, testkit.Pairs("payment_rules.min_amount", "duplicate_field",
+			"payment_rules.underpayment_allowed", "required", "payment_rules.overpayment_allowed", "required")},
 		// Types, null and absence.
-		{`{"min_amount":1.0,"max_amount":1e1,"underpayment_allowed":"yes","overpayment_allowed":null}`, []string{
-			"payment_rules.min_amount invalid_type", "payment_rules.max_amount invalid_type",
-			"payment_rules.underpayment_allowed invalid_type", "payment_rules.overpayment_allowed required"}},
-		{`{"min_amount":1E2,"max_amount":2,` + tail, []string{"payment_rules.min_amount invalid_type"}},
-		{`{"min_amount":1.5,"max_amount":"2"}`, []string{
-			"payment_rules.min_amount invalid_type", "payment_rules.max_amount invalid_type",
-			"payment_rules.underpayment_allowed required", "payment_rules.overpayment_allowed required"}},
-		{`{"min_amount":[1],"max_amount":{"a":1},"underpayment_allowed":"true","overpayment_allowed":0}`, []string{
-			"payment_rules.min_amount invalid_type", "payment_rules.max_amount invalid_type",
-			"payment_rules.underpayment_allowed invalid_type", "payment_rules.overpayment_allowed invalid_type"}},
-		{`{"min_amount":null,"x":1}`, []string{"payment_rules.min_amount required", "payment_rules.x unknown_field",
-			"payment_rules.max_amount required", "payment_rules.underpayment_allowed required", "payment_rules.overpayment_allowed required"}},
-		{`{"min_amount":1,"max_amount":2,` + tail[:len(tail)-1] + `,"currency":"ZAR"}`, []string{"payment_rules.currency unknown_field"}},
+		{`{"min_amount":1.0,"max_amount":1e1,"underpayment_allowed":"yes","overpayment_allowed":null}`, testkit.Pairs(
+			"payment_rules.min_amount", "invalid_type", "payment_rules.max_amount", "invalid_type",
+			"payment_rules.underpayment_allowed", "invalid_type", "payment_rules.overpayment_allowed", "required")},
+		{`{"min_amount":1E2,"max_amount":2,` + tail, testkit.Pairs("payment_rules.min_amount", "invalid_type")},
+		{`{"min_amount":1.5,"max_amount":"2"}`, testkit.Pairs(
+			"payment_rules.min_amount", "invalid_type", "payment_rules.max_amount", "invalid_type",
+			"payment_rules.underpayment_allowed", "required", "payment_rules.overpayment_allowed", "required")},
+		{`{"min_amount":[1],"max_amount":{"a":1},"underpayment_allowed":"true","overpayment_allowed":0}`, testkit.Pairs(
+			"payment_rules.min_amount", "invalid_type", "payment_rules.max_amount", "invalid_type",
+			"payment_rules.underpayment_allowed", "invalid_type", "payment_rules.overpayment_allowed", "invalid_type")},
+		{`{"min_amount":null,"x":1}`, testkit.Pairs("payment_rules.min_amount", "required", "payment_rules.x", "unknown_field",
+			"payment_rules.max_amount", "required", "payment_rules.underpayment_allowed", "required", "payment_rules.overpayment_allowed", "required")},
+		{`{"min_amount":1,"max_amount":2,` + tail[:len(tail)-1] + `,"currency":"ZAR"}`, testkit.Pairs("payment_rules.currency", "unknown_field")},
 		// Names are kept byte for byte, invalid UTF-8 included.
-		{"{\"\xff\":1,\"min_amount\":1,\"max_amount\":2," + tail, []string{"payment_rules.\xff unknown_field"}},
+		{"{\"\xff\":1,\"min_amount\":1,\"max_amount\":2," + tail, testkit.Pairs("payment_rules.\xff", "unknown_field")},
 		// Failures of the whole value are alone, at payment_rules.
-		{`null`, []string{"payment_rules required"}},
-		{` null `, []string{"payment_rules required"}},
-		{`true`, []string{"payment_rules invalid_type"}},
-		{`[]`, []string{"payment_rules invalid_type"}},
-		{`"null"`, []string{"payment_rules invalid_type"}},
-		{`"{}"`, []string{"payment_rules invalid_type"}},
-		{``, []string{"payment_rules invalid_json"}},
-		{`{"min_amount":1`, []string{"payment_rules invalid_json"}},
-		{`{"min_amount":1,"max_amount":2,` + tail + ` x`, []string{"payment_rules invalid_json"}},
-		{"\ufeff{}", []string{"payment_rules invalid_json"}},
-		{`{"min_amount":01}`, []string{"payment_rules invalid_json"}},
-		{`{"x":` + strings.Repeat("[", 64) + strings.Repeat("]", 64) + `}`, []string{"payment_rules invalid_json"}},
-		{`{"x":"` + strings.Repeat("a", 1<<20) + `"}`, []string{"payment_rules too_long"}},
+		{`null`, testkit.Pairs("payment_rules", "required")},
+		{` null `, testkit.Pairs("payment_rules", "required")},
+		{`true`, testkit.Pairs("payment_rules", "invalid_type")},
+		{`[]`, testkit.Pairs("payment_rules", "invalid_type")},
+		{`"null"`, testkit.Pairs("payment_rules", "invalid_type")},
+		{`"{}"`, testkit.Pairs("payment_rules", "invalid_type")},
+		{``, testkit.Pairs("payment_rules", "invalid_json")},
+		{`{"min_amount":1`, testkit.Pairs("payment_rules", "invalid_json")},
+		{`{"min_amount":1,"max_amount":2,` + tail + ` x`, testkit.Pairs("payment_rules", "invalid_json")},
+		{"\ufeff{}", testkit.Pairs("payment_rules", "invalid_json")},
+		{`{"min_amount":01}`, testkit.Pairs("payment_rules", "invalid_json")},
+		{`{"x":` + strings.Repeat("[", 64) + strings.Repeat("]", 64) + `}`, testkit.Pairs("payment_rules", "invalid_json")},
+		{`{"x":"` + strings.Repeat("a", 1<<20) + `"}`, testkit.Pairs("payment_rules", "too_long")},
 	}
 	for _, tt := range tests {
 		name := tt.in
@@ -344,7 +327,7 @@ func TestDecodePaymentRules(t *testing.T) {
 			assert.False(t, r.IsZero(), name)
 			continue
 		}
-		assert.Equal(t, tt.want, failures(t, err), name)
+		assert.Equal(t, tt.want, testkit.Failures(err), name)
 		assert.True(t, r.IsZero(), name)
 	}
 }
@@ -384,7 +367,7 @@ func TestDecodePaymentRulesOrder(t *testing.T) {
 	// absent member's after them all: the reference is the member order itself.
 	members := map[string]struct {
 		json    string
-		failure string // "" when the member is valid
+		failure billing.Code // "" when the member is valid
 	}{
 		"min_amount":           {`"min_amount":10`, ""},
 		"max_amount":           {`"max_amount":5`, "out_of_range"},
@@ -392,17 +375,18 @@ func TestDecodePaymentRulesOrder(t *testing.T) {
 		"underpayment_allowed": {`"underpayment_allowed":"yes"`, "invalid_type"},
 	}
 	for _, order := range permutations([]string{"min_amount", "max_amount", "x", "underpayment_allowed"}) {
-		var parts, want []string
+		var parts []string
+		var want []testkit.Failure
 		for _, n := range order {
 			parts = append(parts, members[n].json)
 			if f := members[n].failure; f != "" {
-				want = append(want, "payment_rules."+n+" "+f)
+				want = append(want, testkit.At("payment_rules."+n, f))
 			}
 		}
-		want = append(want, "payment_rules.overpayment_allowed required")
+		want = append(want, testkit.At("payment_rules.overpayment_allowed", billing.CodeRequired))
 		doc := "{" + strings.Join(parts, ",") + "}"
 		_, err := DecodePaymentRules([]byte(doc))
-		assert.Equal(t, want, failures(t, err), doc)
+		assert.Equal(t, want, testkit.Failures(err), doc)
 	}
 }
 
@@ -410,7 +394,7 @@ func TestDecodePaymentRulesOrder(t *testing.T) {
 // of its payment_rules member, whose failures it puts under the place of the object that
 // holds the member, in the member's place.
 func TestDecodePaymentRulesInDocument(t *testing.T) {
-	parse := func(doc string) (PaymentRules, []string) {
+	parse := func(doc string) (PaymentRules, []testkit.Failure) {
 		var r PaymentRules
 		err := strictjson.Decode([]byte(doc), report.Loc{}, func(o strictjson.Object) {
 			for o.Next() {
@@ -449,7 +433,7 @@ func TestDecodePaymentRulesInDocument(t *testing.T) {
 				}
 			}
 		})
-		return r, failures(t, err)
+		return r, testkit.Failures(err)
 	}
 
 	r, got := parse(`{"name":"Jo","payment_rules":{"min_amount":1,"max_amount":5,"underpayment_allowed":true,"overpayment_allowed":false}}`)
@@ -458,20 +442,20 @@ func TestDecodePaymentRulesInDocument(t *testing.T) {
 
 	for _, tt := range []struct {
 		doc  string
-		want []string
+		want []testkit.Failure
 	}{
-		{`{"name":"","payment_rules":{"max_amount":5,"x":1,"min_amount":10,"underpayment_allowed":true},"y":2}`, []string{
-			"name required", "payment_rules.max_amount out_of_range", "payment_rules.x unknown_field",
-			"payment_rules.overpayment_allowed required", "y unknown_field"}},
-		{`{"payment_rules":{"min_amount":1,"min_amount":2},"name":""}`, []string{
-			"payment_rules.min_amount duplicate_field", "payment_rules.max_amount required",
-			"payment_rules.underpayment_allowed required", "payment_rules.overpayment_allowed required", "name required"}},
-		{`{"y":1,"payment_rules":[1,2],"name":""}`, []string{"y unknown_field", "payment_rules invalid_type", "name required"}},
-		{`{"payment_rules":"{}"}`, []string{"payment_rules invalid_type"}},
-		{`{"customer":{"payment_rules":{"min_amount":2,"max_amount":1}},"name":""}`, []string{
-			"customer.payment_rules.max_amount out_of_range", "customer.payment_rules.underpayment_allowed required",
-			"customer.payment_rules.overpayment_allowed required", "name required"}},
-		{`{"customer":{"payment_rules":7}}`, []string{"customer.payment_rules invalid_type"}},
+		{`{"name":"","payment_rules":{"max_amount":5,"x":1,"min_amount":10,"underpayment_allowed":true},"y":2}`, testkit.Pairs(
+			"name", "required", "payment_rules.max_amount", "out_of_range", "payment_rules.x", "unknown_field",
+			"payment_rules.overpayment_allowed", "required", "y", "unknown_field")},
+		{`{"payment_rules":{"min_amount":1,"min_amount":2},"name":""}`, testkit.Pairs(
+			"payment_rules.min_amount", "duplicate_field", "payment_rules.max_amount", "required",
+			"payment_rules.underpayment_allowed", "required", "payment_rules.overpayment_allowed", "required", "name", "required")},
+		{`{"y":1,"payment_rules":[1,2],"name":""}`, testkit.Pairs("y", "unknown_field", "payment_rules", "invalid_type", "name", "required")},
+		{`{"payment_rules":"{}"}`, testkit.Pairs("payment_rules", "invalid_type")},
+		{`{"customer":{"payment_rules":{"min_amount":2,"max_amount":1}},"name":""}`, testkit.Pairs(
+			"customer.payment_rules.max_amount", "out_of_range", "customer.payment_rules.underpayment_allowed", "required",
+			"customer.payment_rules.overpayment_allowed", "required", "name", "required")},
+		{`{"customer":{"payment_rules":7}}`, testkit.Pairs("customer.payment_rules", "invalid_type")},
 	} {
 		_, got := parse(tt.doc)
 		assert.Equal(t, tt.want, got, tt.doc)

@@ -7,6 +7,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/testkit"
 )
 
 var (
@@ -23,7 +26,7 @@ func TestCurrencySQL(t *testing.T) {
 	assert.Equal(t, "ZAR", v)
 	v, err = Currency{}.Value()
 	assert.Nil(t, v)
-	assert.Equal(t, []string{"currency required"}, failures(t, err))
+	assert.Equal(t, testkit.Pairs("currency", "required"), testkit.Failures(err))
 
 	var c Currency
 	require.NoError(t, c.Scan("JPY"))
@@ -32,17 +35,17 @@ func TestCurrencySQL(t *testing.T) {
 	assert.Equal(t, bhd, c)
 	for _, tt := range []struct {
 		src  any
-		want string
+		want billing.Code
 	}{
-		{"HRK", "currency invalid_currency"},
-		{[]byte("hrk"), "currency invalid_currency"},
-		{"Z\xffR", "currency invalid_currency"},
-		{"", "currency required"},
-		{int64(710), "currency invalid_type"},
-		{nil, "currency required"},
+		{"HRK", billing.CodeInvalidCurrency},
+		{[]byte("hrk"), billing.CodeInvalidCurrency},
+		{"Z\xffR", billing.CodeInvalidCurrency},
+		{"", billing.CodeRequired},
+		{int64(710), billing.CodeInvalidType},
+		{nil, billing.CodeRequired},
 	} {
 		err := c.Scan(tt.src)
-		assert.Equal(t, []string{tt.want}, failures(t, err), "%#v", tt.src)
+		assert.Equal(t, []testkit.Failure{testkit.At("currency", tt.want)}, testkit.Failures(err), "%#v", tt.src)
 		assert.Equal(t, bhd, c, "unchanged on failure")
 	}
 	assert.Contains(t, c.Scan(nil).Error(), "sql.Null[money.Currency]")
@@ -87,7 +90,7 @@ func TestPaymentRulesSQL(t *testing.T) {
 	assert.Equal(t, `{"min_amount":1000,"max_amount":500000,"underpayment_allowed":true,"overpayment_allowed":false}`, v)
 	v, err = PaymentRules{}.Value()
 	assert.Nil(t, v)
-	assert.Equal(t, []string{"payment_rules required"}, failures(t, err))
+	assert.Equal(t, testkit.Pairs("payment_rules", "required"), testkit.Failures(err))
 
 	var got PaymentRules
 	require.NoError(t, got.Scan(`{"min_amount":1,"max_amount":2,"underpayment_allowed":false,"overpayment_allowed":true}`))
@@ -96,18 +99,18 @@ func TestPaymentRulesSQL(t *testing.T) {
 	assert.Equal(t, r, got)
 	for _, tt := range []struct {
 		src  any
-		want []string
+		want []testkit.Failure
 	}{
-		{nil, []string{"payment_rules required"}},
-		{"null", []string{"payment_rules required"}},
-		{int64(1), []string{"payment_rules invalid_type"}},
-		{"[]", []string{"payment_rules invalid_type"}},
-		{"{", []string{"payment_rules invalid_json"}},
+		{nil, testkit.Pairs("payment_rules", "required")},
+		{"null", testkit.Pairs("payment_rules", "required")},
+		{int64(1), testkit.Pairs("payment_rules", "invalid_type")},
+		{"[]", testkit.Pairs("payment_rules", "invalid_type")},
+		{"{", testkit.Pairs("payment_rules", "invalid_json")},
 		{[]byte(`{"min_amount":5,"max_amount":1,"underpayment_allowed":true,"overpayment_allowed":true}`),
-			[]string{"payment_rules.max_amount out_of_range"}},
+			testkit.Pairs("payment_rules.max_amount", "out_of_range")},
 	} {
 		err := got.Scan(tt.src)
-		assert.Equal(t, tt.want, failures(t, err), "%#v", tt.src)
+		assert.Equal(t, tt.want, testkit.Failures(err), "%#v", tt.src)
 		assert.Equal(t, r, got, "unchanged on failure")
 	}
 	assert.Contains(t, got.Scan(nil).Error(), "sql.Null[money.PaymentRules]")
