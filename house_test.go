@@ -8,12 +8,13 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/tallykit/billing/internal/testkit"
 )
 
 // The house rules of DESIGN.md, checked on the import graph that `go list` reports for the
@@ -38,31 +39,15 @@ var (
 // import graph of those packages and everything they depend on.
 func moduleGraph(t *testing.T) graph {
 	t.Helper()
-	graphOnce.Do(func() { theGraph, graphErr = listGraph() })
+	goCmd := testkit.GoTool(t)
+	graphOnce.Do(func() { theGraph, graphErr = listGraph(goCmd) })
 	if graphErr != nil {
 		t.Fatal(graphErr)
 	}
 	return theGraph
 }
 
-func goTool() (string, error) {
-	if p, err := exec.LookPath("go"); err == nil {
-		return p, nil
-	}
-	if root := os.Getenv("GOROOT"); root != "" {
-		p := filepath.Join(root, "bin", "go")
-		if _, err := os.Stat(p); err == nil {
-			return p, nil
-		}
-	}
-	return "", errors.New("the go command is not on PATH, nor in $GOROOT/bin")
-}
-
-func listGraph() (graph, error) {
-	goCmd, err := goTool()
-	if err != nil {
-		return nil, err
-	}
+func listGraph(goCmd string) (graph, error) {
 	// -e: a package that another change has left broken is still listed with its imports.
 	cmd := exec.Command(goCmd, "list", "-e", "-deps", "-json=ImportPath,Imports", "./...")
 	var stderr bytes.Buffer

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 	billing "github.com/tallykit/billing"
 	"github.com/tallykit/billing/internal/testdocs"
+	"github.com/tallykit/billing/internal/testkit"
 )
 
 // documents returns the testdata documents of one kind, in name order, with their
@@ -31,10 +32,7 @@ func documents(t *testing.T, kind string) (files []string, want map[string][]tes
 func buildBinary(t *testing.T) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "billingcheck")
-	// go test puts the go command that runs it first on PATH.
-	gobin, err := exec.LookPath("go")
-	require.NoError(t, err)
-	out, err := exec.Command(gobin, "build", "-o", bin, ".").CombinedOutput()
+	out, err := exec.Command(testkit.GoTool(t), "build", "-o", bin, ".").CombinedOutput()
 	require.NoError(t, err, "%s", out)
 	return bin
 }
