@@ -112,7 +112,7 @@ func TestNewFailures(t *testing.T) {
 
 	a, err := account.New(ids.NewAccountID(), ids.MustParseCustomerID("bcus_1"), req)
 	require.NoError(t, err)
-	_, err = a.WithPaymentRules(must(money.NewPaymentRules(1, 2, 0)))
+	_, err = a.WithPaymentRules(money.MustNewPaymentRules(1, 2, 0))
 	assert.Equal(t, []failure{{"currency", "required"}}, failures(err))
 	_, err = a.WithPaymentRules(money.PaymentRules{})
 	require.NoError(t, err, "removing rules needs no currency")
@@ -127,13 +127,6 @@ func TestNewFailures(t *testing.T) {
 	assert.Equal(t, "x", string(b))
 	assert.Equal(t, "{}", account.Account{}.String())
 	assert.Empty(t, account.Account{}.LogValue().Group())
-}
-
-func must[T any](v T, err error) T {
-	if err != nil {
-		panic(err)
-	}
-	return v
 }
 
 func TestParse(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"github.com/tallykit/billing/ids"
 	"github.com/tallykit/billing/internal/report"
 	"github.com/tallykit/billing/internal/strictjson"
+	"github.com/tallykit/billing/internal/testkit"
 )
 
 // loop runs fn in b's loop with allocations reported, and reports the CPU time per call
@@ -24,14 +25,14 @@ func loop(b *testing.B, bytes int, fn func() error) {
 	}
 	b.ReportAllocs()
 	n := 0
-	start := cpuTime()
+	start := testkit.ProcessCPUTime()
 	for b.Loop() {
 		if err := fn(); err != nil {
 			b.Fatal(err)
 		}
 		n++
 	}
-	b.ReportMetric(float64(cpuTime()-start)/float64(max(n, 1)), "cpu-ns/op")
+	b.ReportMetric(float64(testkit.ProcessCPUTime()-start)/float64(max(n, 1)), "cpu-ns/op")
 }
 
 // plainDocsExample is what a service would decode the docs' example into without this

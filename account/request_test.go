@@ -15,18 +15,17 @@ import (
 	"github.com/tallykit/billing/account"
 	"github.com/tallykit/billing/customer"
 	"github.com/tallykit/billing/internal/testdocs"
+	"github.com/tallykit/billing/internal/testkit"
 )
-
-func ptr[T any](v T) *T { return &v }
 
 // docsParams is the API docs' example request as Go values.
 func docsParams() account.CreateParams {
 	return account.CreateParams{
 		Customer:          "bcus_H4jp6KnU5cPw263v1jyz4",
 		ExternalReference: "acct_2024_0001",
-		Name:              ptr("Thandiwe's Savings"),
-		Currency:          ptr("ZAR"),
-		Balance:           ptr(int64(2000)),
+		Name:              testkit.Ptr("Thandiwe's Savings"),
+		Currency:          testkit.Ptr("ZAR"),
+		Balance:           testkit.Ptr(int64(2000)),
 		Metadata:          map[string]string{"product": "savings", "branch": "Sandton"},
 	}
 }
@@ -39,17 +38,17 @@ func newCustomerParams() account.CreateParams {
 	return account.CreateParams{
 		NewCustomer: &customer.CreateParams{
 			ExternalReference: "cust_2024_0002",
-			Name:              ptr("Sipho Dlamini"),
-			Email:             ptr("sipho.dlamini@example.co.za"),
-			Phone:             ptr("+27821234567"),
-			Currency:          ptr("ZAR"),
-			Balance:           ptr(int64(0)),
+			Name:              testkit.Ptr("Sipho Dlamini"),
+			Email:             testkit.Ptr("sipho.dlamini@example.co.za"),
+			Phone:             testkit.Ptr("+27821234567"),
+			Currency:          testkit.Ptr("ZAR"),
+			Balance:           testkit.Ptr(int64(0)),
 			Metadata:          map[string]string{"source": "signup"},
 		},
 		ExternalReference: "acct_2024_0002",
-		Name:              ptr("Everyday"),
-		Currency:          ptr("ZAR"),
-		Balance:           ptr(int64(0)),
+		Name:              testkit.Ptr("Everyday"),
+		Currency:          testkit.Ptr("ZAR"),
+		Balance:           testkit.Ptr(int64(0)),
 	}
 }
 
@@ -152,7 +151,7 @@ func TestNewCreateRequestFailures(t *testing.T) {
 			[]failure{{"customer", "invalid_format"}}},
 		{"bad new customer, in its own order", account.CreateParams{
 			NewCustomer: &customer.CreateParams{
-				ExternalReference: "bcus_1", Phone: ptr("+15555555555"), Balance: ptr(int64(1)),
+				ExternalReference: "bcus_1", Phone: testkit.Ptr("+15555555555"), Balance: testkit.Ptr(int64(1)),
 				Metadata: map[string]string{"tier": ""},
 			},
 			ExternalReference: "bacc_1",
@@ -164,19 +163,19 @@ func TestNewCreateRequestFailures(t *testing.T) {
 		{"every member in table order", account.CreateParams{
 			Customer:          "has space",
 			ExternalReference: strings.Repeat("r", 256),
-			Name:              ptr(" \u3000"),
-			Currency:          ptr("zar"),
-			Balance:           ptr(int64(1) << 53),
+			Name:              testkit.Ptr(" \u3000"),
+			Currency:          testkit.Ptr("zar"),
+			Balance:           testkit.Ptr(int64(1) << 53),
 			Metadata:          map[string]string{"note": "", "": "x"},
 		}, []failure{
 			{"customer", "invalid_format"}, {"external_reference", "too_long"}, {"name", "required"},
 			{"currency", "invalid_currency"}, {"balance", "out_of_range"},
 			{"metadata.", "invalid_key"}, {"metadata.note", "required"},
 		}},
-		{"empty strings", account.CreateParams{Customer: "", ExternalReference: "", Name: ptr(""), Currency: ptr("")},
+		{"empty strings", account.CreateParams{Customer: "", ExternalReference: "", Name: testkit.Ptr(""), Currency: testkit.Ptr("")},
 			[]failure{{"customer", "required"}, {"external_reference", "required"}, {"name", "required"}, {"currency", "required"}}},
 		{"balance without currency, reported last", account.CreateParams{
-			Customer: "c", ExternalReference: "x", Balance: ptr(int64(-1) << 60),
+			Customer: "c", ExternalReference: "x", Balance: testkit.Ptr(int64(-1) << 60),
 			Metadata: map[string]string{"k": strings.Repeat("v", 501)},
 		}, []failure{{"balance", "out_of_range"}, {"metadata.k", "too_long"}, {"currency", "required"}}},
 		{"eleven keys", account.CreateParams{Customer: "c", ExternalReference: "x", Metadata: testdocs.ManyKeys(11)},

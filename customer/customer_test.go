@@ -77,7 +77,7 @@ func TestNewFailures(t *testing.T) {
 	assert.Equal(t, []failure{{"id", "required"}, {"external_reference", "required"}}, failures(err))
 	c, err := customer.New(ids.NewCustomerID(), customer.MustNewCreateRequest(customer.CreateParams{ExternalReference: "x"}))
 	require.NoError(t, err)
-	_, err = c.WithPaymentRules(must(money.NewPaymentRules(1, 2, 0)))
+	_, err = c.WithPaymentRules(money.MustNewPaymentRules(1, 2, 0))
 	assert.Equal(t, []failure{{"currency", "required"}}, failures(err))
 	c2, err := c.WithPaymentRules(money.PaymentRules{})
 	require.NoError(t, err, "removing rules needs no currency")
@@ -89,13 +89,6 @@ func TestNewFailures(t *testing.T) {
 	_, err = json.Marshal(customer.Customer{})
 	assert.ErrorIs(t, err, billing.CodeRequired)
 	assert.Equal(t, "{}", customer.Customer{}.String())
-}
-
-func must[T any](v T, err error) T {
-	if err != nil {
-		panic(err)
-	}
-	return v
 }
 
 func TestParse(t *testing.T) {

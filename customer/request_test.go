@@ -16,19 +16,18 @@ import (
 	"github.com/tallykit/billing/internal/report"
 	"github.com/tallykit/billing/internal/strictjson"
 	"github.com/tallykit/billing/internal/testdocs"
+	"github.com/tallykit/billing/internal/testkit"
 )
-
-func ptr[T any](v T) *T { return &v }
 
 // fullParams is a request with every member, as in the API docs' example.
 func fullParams() customer.CreateParams {
 	return customer.CreateParams{
 		ExternalReference: "cust_2024_0001",
-		Name:              ptr("Thandiwe Nkosi"),
-		Email:             ptr("thandiwe.nkosi@example.co.za"),
-		Phone:             ptr("+27123456789"),
-		Currency:          ptr("ZAR"),
-		Balance:           ptr(int64(2000)),
+		Name:              testkit.Ptr("Thandiwe Nkosi"),
+		Email:             testkit.Ptr("thandiwe.nkosi@example.co.za"),
+		Phone:             testkit.Ptr("+27123456789"),
+		Currency:          testkit.Ptr("ZAR"),
+		Balance:           testkit.Ptr(int64(2000)),
 		Metadata:          map[string]string{"segment": "retail", "crm_id": "A-10293"},
 	}
 }
@@ -111,11 +110,11 @@ func TestNewCreateRequestFailures(t *testing.T) {
 		{"zero", customer.CreateParams{}, []failure{{"external_reference", "required"}}},
 		{"every field in table order", customer.CreateParams{
 			ExternalReference: "bcus_taken",
-			Name:              ptr("Jane\u202e"),
-			Email:             ptr("jane@localhost"),
-			Phone:             ptr("+15555555555"),
-			Currency:          ptr("zar"),
-			Balance:           ptr(int64(1) << 53),
+			Name:              testkit.Ptr("Jane\u202e"),
+			Email:             testkit.Ptr("jane@localhost"),
+			Phone:             testkit.Ptr("+15555555555"),
+			Currency:          testkit.Ptr("zar"),
+			Balance:           testkit.Ptr(int64(1) << 53),
 			Metadata:          map[string]string{"tier": "", "": "x"},
 		}, []failure{
 			{"external_reference", "invalid_format"}, {"name", "invalid_characters"}, {"email", "invalid_format"},
@@ -123,10 +122,10 @@ func TestNewCreateRequestFailures(t *testing.T) {
 			{"metadata.", "invalid_key"}, {"metadata.tier", "required"},
 		}},
 		{"empty strings", customer.CreateParams{
-			ExternalReference: "x", Name: ptr(""), Email: ptr(""), Phone: ptr(""), Currency: ptr(""),
+			ExternalReference: "x", Name: testkit.Ptr(""), Email: testkit.Ptr(""), Phone: testkit.Ptr(""), Currency: testkit.Ptr(""),
 		}, []failure{{"name", "required"}, {"email", "required"}, {"phone", "required"}, {"currency", "required"}}},
 		{"balance without currency, reported last", customer.CreateParams{
-			ExternalReference: "x", Balance: ptr(int64(-1) << 60), Metadata: map[string]string{"k": strings.Repeat("v", 501)},
+			ExternalReference: "x", Balance: testkit.Ptr(int64(-1) << 60), Metadata: map[string]string{"k": strings.Repeat("v", 501)},
 		}, []failure{{"balance", "out_of_range"}, {"metadata.k", "too_long"}, {"currency", "required"}}},
 		{"too many keys first", customer.CreateParams{ExternalReference: "x", Metadata: testdocs.ManyKeys(21)},
 			[]failure{{"metadata", "too_many_keys"}}},
