@@ -8,5 +8,7 @@
 // It is linked only by tests (customer, account, cmd/billingcheck), which is why it may
 // use testify and fail a test itself. It imports the customer package, to read a customer
 // create request as Go values, so the customer package's own internal tests cannot use it;
-// its external tests (package customer_test) can.
+// its external tests (package customer_test) can. What the packages below the documents
+// share too (failures as paths and codes, the cost of a call, the go command) is in
+// internal/testkit, on which this package builds.
 package testdocs

@@ -13,6 +13,7 @@ import (
 
 	billing "github.com/tallykit/billing"
 	"github.com/tallykit/billing/internal/report"
+	"github.com/tallykit/billing/internal/testkit"
 )
 
 // Failure is one expected or reported failure, as the testdata files write it.
@@ -133,11 +134,12 @@ func CheckThroughParams[P any, T Document[T]](t *testing.T, kind string, paramsO
 
 // Failures returns the failures held in err as the testdata files write them, never nil:
 // a path with invalid UTF-8 has each bad byte replaced with U+FFFD, as encoding/json
-// writes it.
+// writes it. A failure whose pointer does not name the place of its path shows both in
+// the path, as [testkit.Failures] returns it.
 func Failures(err error) []Failure {
 	out := []Failure{}
-	for _, e := range report.Errs(err) {
-		out = append(out, Failure{Field: strings.ToValidUTF8(e.Field, "\uFFFD"), Code: string(e.Code)})
+	for _, f := range testkit.Failures(err) {
+		out = append(out, Failure{Field: strings.ToValidUTF8(f.Field, "\uFFFD"), Code: string(f.Code)})
 	}
 	return out
 }
