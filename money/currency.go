@@ -22,7 +22,7 @@ import (
 // container instead: a *Currency, a sql.Null[Currency], or a struct field tagged
 // `json:",omitzero"`.
 type Currency struct {
-	idx uint8 // index into currencies; 0 for the zero Currency
+	idx uint16 // index into currencies, then into withdrawnCodes past currencyCount; 0 for the zero Currency
 }
 
 // currencyInfo is one row of the generated table.
@@ -58,7 +58,7 @@ func ParseCurrency(code string) (Currency, error) {
 		k := uint32(code[0])<<16 | uint32(code[1])<<8 | uint32(code[2])
 		i := currencyHash[(k*currencyHashMul)>>currencyHashShift]
 		if currencyKeys[i] == k {
-			return Currency{idx: i}, nil
+			return Currency{idx: uint16(i)}, nil
 		}
 	}
 	return Currency{}, currencyError(code)
@@ -68,7 +68,7 @@ func ParseCurrency(code string) (Currency, error) {
 func lookupCurrency(code string) (Currency, bool) {
 	i := sort.Search(currencyCount, func(i int) bool { return currencies[i+1].code >= code })
 	if i < currencyCount && currencies[i+1].code == code {
-		return Currency{idx: uint8(i + 1)}, true
+		return Currency{idx: uint16(i + 1)}, true
 	}
 	return Currency{}, false
 }
@@ -143,13 +143,16 @@ func MustParseCurrency(code string) Currency {
 func Currencies() []Currency {
 	out := make([]Currency, currencyCount)
 	for i := range out {
-		out[i] = Currency{idx: uint8(i + 1)}
+		out[i] = Currency{idx: uint16(i + 1)}
 	}
 	return out
 }
 
 // info returns c's row of the table; the zero Currency's row is empty.
 func (c Currency) info() *currencyInfo {
+	if int(c.idx) > currencyCount {
+		return &withdrawnInfos[int(c.idx)-currencyCount-1]
+	}
 	return &currencies[c.idx]
 }
 
@@ -166,8 +169,14 @@ func (c Currency) NumericCode() int { return int(c.info().numeric) }
 
 // MinorUnits returns the number of digits after the decimal point in ISO 4217's minor unit
 // of the currency: 2 for ZAR (2000 minor units are ZAR 20.00), 0 for JPY, 3 for BHD, 4 for CLF.
-// It returns 0 for the zero Currency.
-func (c Currency) MinorUnits() int { return int(c.info().minor) }
+// It returns 0 for the zero Currency, and -1 for a withdrawn currency, whose minor unit ISO
+// 4217's data does not give (see [Currency.Withdrawn]).
+func (c Currency) MinorUnits() int {
+	if c.isWithdrawn() {
+		return -1
+	}
+	return int(c.info().minor)
+}
 
 // IsZero reports whether c is the zero Currency, which stands for "no currency".
 func (c Currency) IsZero() bool { return c.idx == 0 }

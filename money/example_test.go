@@ -472,3 +472,20 @@ func ExamplePaymentRules_Value() {
 	fmt.Println(v, err)
 	// Output: {"min_amount":1000,"max_amount":500000,"underpayment_allowed":true,"overpayment_allowed":false} <nil>
 }
+
+func ExampleParseStoredCurrency() {
+	c, err := money.ParseStoredCurrency("BGN") // read from a row written before 2026
+	date, withdrawn := c.Withdrawn()
+	fmt.Println(c, withdrawn, date, err)
+	_, err = money.ParseCurrency("BGN") // a request stays strict
+	fmt.Println(err)
+	// Output:
+	// BGN true 2026-01 <nil>
+	// currency: invalid_currency: "BGN" was withdrawn from ISO 4217 (withdrawal date 2026-01); send a current code
+}
+
+func ExampleMustParseStoredCurrency() {
+	a := money.MustNewAmount(2000, money.MustParseStoredCurrency("HRK"))
+	fmt.Println(a)
+	// Output: HRK 2000 minor units
+}

@@ -42,6 +42,9 @@ func (a Amount) number() string {
 // currency's minor-unit digits after the point: "ZAR 20.00", "ZAR -20.00", "JPY 500",
 // "BHD 1.250". The number part is what [ParseAmount] reads back to the same Amount.
 // The zero Amount's String is "".
+//
+// An amount in a withdrawn currency, whose minor unit is unknown, is written in minor units:
+// "BGN 2000 minor units".
 func (a Amount) String() string {
 	if a.cur.idx == 0 {
 		return ""
@@ -49,6 +52,9 @@ func (a Amount) String() string {
 	var buf [32]byte
 	b := append(buf[:0], a.cur.String()...)
 	b = append(b, ' ')
+	if a.cur.isWithdrawn() {
+		return string(append(strconv.AppendInt(b, a.minor, 10), " minor units"...))
+	}
 	return string(a.appendNumber(b))
 }
 
@@ -61,10 +67,14 @@ func (a Amount) String() string {
 // The number of digits after the decimal point is always the currency's ISO 4217 minor unit
 // from this package's table, never x/text's (which, for instance, gives IQD no decimals),
 // and the value is exact at any magnitude: it is never converted to floating point.
-// The zero Amount's Display is "".
+// The zero Amount's Display is "". An amount in a withdrawn currency, whose minor unit is
+// unknown, is written as [Amount.String] writes it.
 func (a Amount) Display(tag language.Tag) string {
 	if a.cur.idx == 0 {
 		return ""
+	}
+	if a.cur.isWithdrawn() {
+		return a.String()
 	}
 	p := message.NewPrinter(tag)
 	sym := a.cur.String()

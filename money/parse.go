@@ -27,6 +27,9 @@ func ParseAmount(s string, c Currency) (Amount, error) {
 	if c.idx == 0 {
 		return Amount{}, noCurrencyError()
 	}
+	if c.isWithdrawn() {
+		return Amount{}, c.withdrawnError()
+	}
 	n := int(currencies[c.idx].minor)
 	i := 0
 	neg := false

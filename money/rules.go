@@ -16,6 +16,9 @@ import (
 var (
 	// ErrNotPayable: the entity has no payment rules, so it cannot be paid against.
 	ErrNotPayable = errors.New("money: not payable: no payment rules")
+	// ErrWithdrawnCurrency: the entity's currency is withdrawn from ISO 4217 (see
+	// ParseStoredCurrency), so it cannot be paid against.
+	ErrWithdrawnCurrency = errors.New("money: not payable: the currency is withdrawn")
 	// ErrNonPositivePayment: the payment is zero or negative.
 	ErrNonPositivePayment = errors.New("money: payment must be positive")
 	// ErrBelowMinimum: the payment is less than the rules' minimum.
@@ -183,6 +186,8 @@ func (r PaymentRules) checkBounds(payment Amount, c Currency) error {
 		return ErrNotPayable
 	case payment.cur != c || c.idx == 0:
 		return mismatchError(payment.cur, c)
+	case c.isWithdrawn():
+		return &refusal{ErrWithdrawnCurrency, c.String() + " is withdrawn from ISO 4217: nothing is paid in it any more"}
 	case payment.minor <= 0:
 		return &refusal{ErrNonPositivePayment, payment.String() + " is not a positive amount"}
 	case payment.minor < r.min:

@@ -9,23 +9,24 @@ import (
 )
 
 // Scan sets c from a database value: a string or []byte (a text column, such as char(3))
-// holding a code [ParseCurrency] accepts. It implements database/sql.Scanner.
+// holding a code [ParseStoredCurrency] accepts: a row written earlier stays readable when
+// its currency has been withdrawn from ISO 4217 since. It implements database/sql.Scanner.
 //
-// It fails with a one-entry [billing.Errors] at "currency": ParseCurrency's failures;
+// It fails with a one-entry [billing.Errors] at "currency": ParseStoredCurrency's failures;
 // [billing.CodeRequired] for NULL, which a plain Currency cannot hold (scan a nullable
 // column into a sql.Null[Currency] or a *Currency); [billing.CodeInvalidType] for any other
 // type. On failure c is left unchanged.
 func (c *Currency) Scan(src any) error {
 	switch v := src.(type) {
 	case string:
-		p, err := ParseCurrency(v)
+		p, err := ParseStoredCurrency(v)
 		if err != nil {
 			return err
 		}
 		*c = p
 		return nil
 	case []byte:
-		return c.UnmarshalText(v)
+		return c.Scan(string(v))
 	case nil:
 		return currencyLoc.Fail(billing.CodeRequired,
 			"is NULL: scan a nullable column into a sql.Null[money.Currency] or a *money.Currency")

@@ -37,7 +37,7 @@ func TestCurrencySQL(t *testing.T) {
 		src  any
 		want billing.Code
 	}{
-		{"HRK", billing.CodeInvalidCurrency},
+		{"XTS", billing.CodeInvalidCurrency},
 		{[]byte("hrk"), billing.CodeInvalidCurrency},
 		{"Z\xffR", billing.CodeInvalidCurrency},
 		{"", billing.CodeRequired},
