@@ -1,6 +1,7 @@
 package contact
 
 import (
+	"database/sql/driver"
 	"unicode/utf8"
 
 	billing "github.com/tallykit/billing"
@@ -26,9 +27,6 @@ const (
 	msgEmailFormat   = "must be an address like jane@example.com: a local part of 1 to 64 of the characters " +
 		"A-Z a-z 0-9 !#$%&'*+/=?^_`{|}~- with single dots between them, an @, and a domain of at least two " +
 		"dot-separated labels of letters, digits and inner hyphens (ASCII only: send an internationalised domain in its xn-- form)"
-	msgEmailZero = "is the zero Email, which is no address and has no encoded form: " +
-		"say there is none with a nil *contact.Email, sql.Null[contact.Email] or omitzero"
-	msgEmailNull = "is NULL: scan a nullable column into a sql.Null[contact.Email] or a *contact.Email"
 )
 
 // Email is an email address: local@domain, the local part an RFC 5322
@@ -193,21 +191,20 @@ func (e Email) MarshalText() ([]byte, error) { return e.AppendText(nil) }
 
 // AppendText appends the full address to b, or fails like MarshalText for the
 // zero Email.
-func (e Email) AppendText(b []byte) ([]byte, error) {
-	if e.addr == "" {
-		return b, emailLoc.Fail(billing.CodeRequired, msgEmailZero)
-	}
-	return append(b, e.addr...), nil
-}
+func (e Email) AppendText(b []byte) ([]byte, error) { return emailForm.AppendText(b, e.addr) }
 
 // UnmarshalText sets e to the Email text, with the rules and errors of
 // [ParseEmail]; empty text is [billing.CodeRequired]. On failure e is left
 // unchanged.
-func (e *Email) UnmarshalText(text []byte) error {
-	v, err := ParseEmail(string(text))
-	if err != nil {
-		return err
-	}
-	*e = v
-	return nil
-}
+func (e *Email) UnmarshalText(text []byte) error { return emailForm.UnmarshalText(e, text) }
+
+// Value returns the full address as a string, never the masked form, or fails
+// with [billing.CodeRequired] at "email" for the zero Email.
+func (e Email) Value() (driver.Value, error) { return emailForm.Value(e.addr) }
+
+// Scan sets e to the address in a string or []byte column, with the rules and
+// errors of [ParseEmail]. NULL fails with [billing.CodeRequired] (scan a
+// nullable column into a sql.Null[contact.Email] or a *contact.Email), a
+// column of another type with [billing.CodeInvalidType]. On failure e is
+// unchanged.
+func (e *Email) Scan(src any) error { return emailForm.Scan(e, src) }

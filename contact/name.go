@@ -1,6 +1,7 @@
 package contact
 
 import (
+	"database/sql/driver"
 	"unicode"
 	"unicode/utf8"
 
@@ -24,9 +25,6 @@ const (
 	msgNameCharacters = "must be valid UTF-8 without control, format (such as bidirectional overrides), " +
 		"private-use or unassigned characters (PRECIS FreeformClass, RFC 8264)"
 	msgNameTooLong = "must be at most 255 characters (Unicode code points)"
-	msgNameZero    = "is the zero Name, which is no name and has no encoded form: " +
-		"say there is none with a nil *contact.Name, sql.Null[contact.Name] or omitzero"
-	msgNameNull = "is NULL: scan a nullable column into a sql.Null[contact.Name] or a *contact.Name"
 )
 
 // nameProfile is the PRECIS profile that judges names: the FreeformClass with
@@ -166,21 +164,19 @@ func (n Name) String() string { return n.s }
 func (n Name) MarshalText() ([]byte, error) { return n.AppendText(nil) }
 
 // AppendText appends the name to b, or fails like MarshalText for the zero Name.
-func (n Name) AppendText(b []byte) ([]byte, error) {
-	if n.s == "" {
-		return b, nameLoc.Fail(billing.CodeRequired, msgNameZero)
-	}
-	return append(b, n.s...), nil
-}
+func (n Name) AppendText(b []byte) ([]byte, error) { return nameForm.AppendText(b, n.s) }
 
 // UnmarshalText sets n to the Name text, with the rules and errors of
 // [ParseName]; empty text is [billing.CodeRequired]. On failure n is left
 // unchanged.
-func (n *Name) UnmarshalText(text []byte) error {
-	v, err := ParseName(string(text))
-	if err != nil {
-		return err
-	}
-	*n = v
-	return nil
-}
+func (n *Name) UnmarshalText(text []byte) error { return nameForm.UnmarshalText(n, text) }
+
+// Value returns the name as a string, or fails with [billing.CodeRequired] at
+// "name" for the zero Name.
+func (n Name) Value() (driver.Value, error) { return nameForm.Value(n.s) }
+
+// Scan sets n to the name in a string or []byte column, with the rules and
+// errors of [ParseName]. NULL fails with [billing.CodeRequired] (scan a
+// nullable column into a sql.Null[contact.Name] or a *contact.Name), a column
+// of another type with [billing.CodeInvalidType]. On failure n is unchanged.
+func (n *Name) Scan(src any) error { return nameForm.Scan(n, src) }

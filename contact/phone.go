@@ -1,6 +1,7 @@
 package contact
 
 import (
+	"database/sql/driver"
 	"github.com/nyaruka/phonenumbers"
 
 	billing "github.com/tallykit/billing"
@@ -21,9 +22,6 @@ const (
 	msgPhoneCharacters = "may hold only digits, spaces and ( ) - . /, with + only first"
 	msgPhoneNoRegion   = "is in national form and needs a known region (ISO 3166-1 code such as ZA), or send it with + and the country calling code"
 	msgPhoneUnreadable = "could not be read as a phone number; send it in E.164, like +27123456789"
-	msgPhoneZero       = "is the zero Phone, which is no number and has no encoded form: " +
-		"say there is none with a nil *contact.Phone, sql.Null[contact.Phone] or omitzero"
-	msgPhoneNull = "is NULL: scan a nullable column into a sql.Null[contact.Phone] or a *contact.Phone"
 )
 
 // maxPhoneInputLength is the longest typed number NormalizePhone reads (the
@@ -353,12 +351,7 @@ func (p Phone) MarshalText() ([]byte, error) { return p.AppendText(nil) }
 
 // AppendText appends the full E.164 number to b, or fails like MarshalText
 // for the zero Phone.
-func (p Phone) AppendText(b []byte) ([]byte, error) {
-	if p.e164 == "" {
-		return b, phoneLoc.Fail(billing.CodeRequired, msgPhoneZero)
-	}
-	return append(b, p.e164...), nil
-}
+func (p Phone) AppendText(b []byte) ([]byte, error) { return phoneForm.AppendText(b, p.e164) }
 
 // UnmarshalText sets p to the Phone whose canonical E.164 form is text, with
 // the rules and errors of [ParsePhone]: the text form is what requests send,
@@ -366,11 +359,17 @@ func (p Phone) AppendText(b []byte) ([]byte, error) {
 // is not [Phone.IsValid] is written by MarshalText but read back only by
 // ParseStoredPhone and [Phone.Scan]). Empty text is [billing.CodeRequired].
 // On failure p is left unchanged.
-func (p *Phone) UnmarshalText(text []byte) error {
-	v, err := ParsePhone(string(text))
-	if err != nil {
-		return err
-	}
-	*p = v
-	return nil
-}
+func (p *Phone) UnmarshalText(text []byte) error { return phoneForm.UnmarshalText(p, text) }
+
+// Value returns the full E.164 number as a string, never the masked form, or
+// fails with [billing.CodeRequired] at "phone" for the zero Phone.
+func (p Phone) Value() (driver.Value, error) { return phoneForm.Value(p.e164) }
+
+// Scan sets p to the number in a string or []byte column, read as
+// [ParseStoredPhone] reads it: by its E.164 shape alone, so that a row stays
+// readable when the phone metadata changes ([Phone.IsValid] says whether
+// today's metadata holds the number valid). NULL fails with
+// [billing.CodeRequired] (scan a nullable column into a sql.Null[contact.Phone]
+// or a *contact.Phone), a column of another type with
+// [billing.CodeInvalidType]. On failure p is unchanged.
+func (p *Phone) Scan(src any) error { return storedPhoneForm.Scan(p, src) }

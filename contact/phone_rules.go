@@ -57,17 +57,17 @@ type phoneRegionRules struct {
 type phoneRegionDescs struct {
 	sameMobileFix bool // fixed-line and mobile patterns are the same
 
-	general   phoneDesc
-	premium   phoneDesc
-	tollFree  phoneDesc
-	shared    phoneDesc
-	voip      phoneDesc
-	personal  phoneDesc
-	pager     phoneDesc
-	uan       phoneDesc
-	voicemail phoneDesc
-	fixed     phoneDesc
-	mobile    phoneDesc
+	general phoneDesc
+	special [len(phoneSpecialTypes)]phoneDesc // the patterns of phoneSpecialTypes, in its order
+	fixed   phoneDesc
+	mobile  phoneDesc
+}
+
+// phoneSpecialTypes are the types whose patterns are tried before fixed line and mobile,
+// in libphonenumber's order of precedence: the first that matches is the number's type.
+var phoneSpecialTypes = [...]PhoneType{
+	PhoneTypePremiumRate, PhoneTypeTollFree, PhoneTypeSharedCost, PhoneTypeVoIP,
+	PhoneTypePersonalNumber, PhoneTypePager, PhoneTypeUAN, PhoneTypeVoicemail,
 }
 
 // phoneDesc is one number description: the lengths it allows and its pattern.
@@ -196,26 +196,18 @@ func (rr *phoneRegionRules) numberPatterns() *phoneRegionDescs {
 
 func buildPhoneRegionDescs(md *phonenumbers.PhoneMetadata) *phoneRegionDescs {
 	d := &phoneRegionDescs{sameMobileFix: md.GetSameMobileAndFixedLinePattern()}
-	descs := []struct {
-		dst *phoneDesc
-		src *phonenumbers.PhoneNumberDesc
-	}{
-		{&d.general, md.GetGeneralDesc()},
-		{&d.premium, md.GetPremiumRate()},
-		{&d.tollFree, md.GetTollFree()},
-		{&d.shared, md.GetSharedCost()},
-		{&d.voip, md.GetVoip()},
-		{&d.personal, md.GetPersonalNumber()},
-		{&d.pager, md.GetPager()},
-		{&d.uan, md.GetUan()},
-		{&d.voicemail, md.GetVoicemail()},
-		{&d.fixed, md.GetFixedLine()},
-		{&d.mobile, md.GetMobile()},
+	// The metadata's descriptions of phoneSpecialTypes, in its order.
+	special := [len(phoneSpecialTypes)]*phonenumbers.PhoneNumberDesc{
+		md.GetPremiumRate(), md.GetTollFree(), md.GetSharedCost(), md.GetVoip(),
+		md.GetPersonalNumber(), md.GetPager(), md.GetUan(), md.GetVoicemail(),
 	}
-	for _, x := range descs {
-		if !buildPhoneDesc(x.dst, x.src) {
-			return nil
-		}
+	ok := buildPhoneDesc(&d.general, md.GetGeneralDesc()) &&
+		buildPhoneDesc(&d.fixed, md.GetFixedLine()) && buildPhoneDesc(&d.mobile, md.GetMobile())
+	for i, src := range special {
+		ok = ok && buildPhoneDesc(&d.special[i], src)
+	}
+	if !ok {
+		return nil
 	}
 	return d
 }
@@ -260,23 +252,10 @@ func (d *phoneRegionDescs) numberType(nsn string) PhoneType {
 	if !d.general.matches(nsn) {
 		return PhoneTypeUnknown
 	}
-	switch {
-	case d.premium.matches(nsn):
-		return PhoneTypePremiumRate
-	case d.tollFree.matches(nsn):
-		return PhoneTypeTollFree
-	case d.shared.matches(nsn):
-		return PhoneTypeSharedCost
-	case d.voip.matches(nsn):
-		return PhoneTypeVoIP
-	case d.personal.matches(nsn):
-		return PhoneTypePersonalNumber
-	case d.pager.matches(nsn):
-		return PhoneTypePager
-	case d.uan.matches(nsn):
-		return PhoneTypeUAN
-	case d.voicemail.matches(nsn):
-		return PhoneTypeVoicemail
+	for i := range d.special {
+		if d.special[i].matches(nsn) {
+			return phoneSpecialTypes[i]
+		}
 	}
 	if d.fixed.matches(nsn) {
 		if d.sameMobileFix || d.mobile.matches(nsn) {

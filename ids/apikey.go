@@ -20,15 +20,7 @@ const (
 )
 
 // String returns "secret", "public", or "unknown" for any other value.
-func (k APIKeyKind) String() string {
-	switch k {
-	case KindSecret:
-		return "secret"
-	case KindPublic:
-		return "public"
-	}
-	return "unknown"
-}
+func (k APIKeyKind) String() string { return enumName(kindNames[:], uint8(k)) }
 
 // APIKeyMode says whether an API key works on test data (…_test_…) or live data.
 type APIKeyMode uint8
@@ -40,12 +32,18 @@ const (
 )
 
 // String returns "test", "live", or "unknown" for any other value.
-func (m APIKeyMode) String() string {
-	switch m {
-	case ModeTest:
-		return "test"
-	case ModeLive:
-		return "live"
+func (m APIKeyMode) String() string { return enumName(modeNames[:], uint8(m)) }
+
+// The names of the kinds and modes, by value; the zero value has none.
+var (
+	kindNames = [...]string{KindSecret: "secret", KindPublic: "public"}
+	modeNames = [...]string{ModeTest: "test", ModeLive: "live"}
+)
+
+// enumName returns names[v], or "unknown" for a value without a name.
+func enumName(names []string, v uint8) string {
+	if int(v) < len(names) && names[v] != "" {
+		return names[v]
 	}
 	return "unknown"
 }

@@ -47,6 +47,9 @@ func (cs *charSet) matchSlow(s string) bool {
 	return true
 }
 
+// valid reports whether s is 1 to MaxLength characters of the set.
+func (cs *charSet) valid(s string) bool { return len(s) <= MaxLength && len(s) > 0 && cs.match(s) }
+
 // match reports whether every byte of s is in the set, eight bytes at a time.
 func (cs *charSet) match(s string) bool {
 	n := len(s)

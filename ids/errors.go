@@ -5,6 +5,7 @@ import (
 
 	billing "github.com/tallykit/billing"
 	"github.com/tallykit/billing/internal/report"
+	"github.com/tallykit/billing/internal/textform"
 )
 
 // MaxLength is the most characters (Unicode code points) any value of this package may hold.
@@ -35,7 +36,34 @@ func tooLong(s string) bool {
 	return utf8.RuneCountInString(s) > MaxLength
 }
 
-// notString is the failure of a JSON value or database column that is not a string.
-func notString(at report.Loc) error {
-	return at.Fail(billing.CodeInvalidType, "must be a string")
+// charsError says why s, which is not 1 to MaxLength characters of its set, is refused at
+// at, in the order of precedence: required (s is empty), too_long, then invalid_format with
+// the message badChars.
+func charsError(s string, at report.Loc, required, badChars string) error {
+	switch {
+	case s == "":
+		return at.Fail(billing.CodeRequired, required)
+	case tooLong(s):
+		return at.Fail(billing.CodeTooLong, tooLongMessage)
+	}
+	return at.Fail(billing.CodeInvalidFormat, badChars)
+}
+
+// The forms of the types: the bodies of their text, JSON and SQL methods (marshal.go,
+// sql.go), each with the type's parser. An API key is only read, never encoded.
+var (
+	customerForm = form(atID, ParseCustomerID, "ids.CustomerID", "ID")
+	accountForm  = form(atID, ParseAccountID, "ids.AccountID", "ID")
+	refForm      = form(atExternalReference, ParseExternalReference, "ids.ExternalReference", "reference")
+	keyForm      = form(atIdempotencyKey, ParseIdempotencyKey, "ids.IdempotencyKey", "key")
+	apiKeyForm   = form(atAPIKey, ParseAPIKey, "ids.APIKey", "key")
+)
+
+// form returns the form of the type name (see textform.New). Text of more than
+// utf8.UTFMax*MaxLength bytes is too long whatever it holds, so it is refused before it
+// is copied.
+func form[T any](at report.Loc, parse func(string) (T, error), name, what string) *textform.Form[T] {
+	f := textform.New(at, parse, name, what)
+	f.Limit, f.TooLong = utf8.UTFMax*MaxLength, tooLongMessage
+	return f
 }

@@ -108,7 +108,7 @@ func ExampleCustomerID_IsZero() {
 	// Output:
 	// true true
 	// true
-	// id: required: cannot encode the zero CustomerID, which is not an ID; mark an absent ID with a pointer, sql.Null or omitzero
+	// id: required: is the zero CustomerID, which is no ID and has no encoded form: say there is none with a nil *ids.CustomerID, sql.Null[ids.CustomerID] or omitzero
 }
 
 func ExampleCustomerID_UnmarshalJSON() {

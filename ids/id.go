@@ -40,13 +40,11 @@ type AccountID struct {
 	acc string
 }
 
-// idRules holds what differs between the two kinds of ID: the prefix, the other kind's
-// prefix (to say so when one is sent for the other) and the messages, those of the parser
-// and those of encoding the zero ID (zero) and scanning NULL (null).
+// idRules holds what differs between the two kinds of ID for the parser: the prefix, the
+// other kind's prefix (to say so when one is sent for the other) and the messages.
 type idRules struct {
 	prefix, otherPrefix                              string
 	required, otherKind, badPrefix, noRest, badChars string
-	zero, null                                       string
 }
 
 var customerRules = idRules{
@@ -57,8 +55,6 @@ var customerRules = idRules{
 	badPrefix:   "must start with bcus_, like bcus_H4jp6KnU5cPw263v1jyz4",
 	noRest:      "must have letters or digits after bcus_, like bcus_H4jp6KnU5cPw263v1jyz4",
 	badChars:    "must hold only letters A-Z, a-z and digits 0-9 after bcus_, like bcus_H4jp6KnU5cPw263v1jyz4",
-	zero:        "cannot encode the zero CustomerID, which is not an ID; mark an absent ID with a pointer, sql.Null or omitzero",
-	null:        "is NULL: scan a nullable column into a sql.Null[ids.CustomerID] or a *ids.CustomerID",
 }
 
 var accountRules = idRules{
@@ -69,8 +65,6 @@ var accountRules = idRules{
 	badPrefix:   "must start with bacc_, like bacc_7Qm2XvR9pLk4TzW8nYc3D",
 	noRest:      "must have letters or digits after bacc_, like bacc_7Qm2XvR9pLk4TzW8nYc3D",
 	badChars:    "must hold only letters A-Z, a-z and digits 0-9 after bacc_, like bacc_7Qm2XvR9pLk4TzW8nYc3D",
-	zero:        "cannot encode the zero AccountID, which is not an ID; mark an absent ID with a pointer, sql.Null or omitzero",
-	null:        "is NULL: scan a nullable column into a sql.Null[ids.AccountID] or a *ids.AccountID",
 }
 
 // The prefixes as the first five bytes of a word loaded by ascii.Load64.

@@ -1,7 +1,6 @@
 package ids
 
 import (
-	billing "github.com/tallykit/billing"
 	"github.com/tallykit/billing/internal/must"
 )
 
@@ -20,7 +19,6 @@ type IdempotencyKey struct {
 const (
 	keyRequired = "must be given: a unique key per request, like a UUID 3f2c1a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f"
 	keyBadChars = "must hold only letters A-Z, a-z, digits 0-9 and -, like a UUID 3f2c1a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f"
-	keyZero     = "cannot encode the zero IdempotencyKey, which is not a key; mark an absent one with a pointer or omitzero"
 )
 
 // ParseIdempotencyKey returns the idempotency key s: 1 to 255 characters of ^[A-Za-z0-9-]+$.
@@ -30,17 +28,10 @@ const (
 // code [billing.CodeRequired] (s is empty), [billing.CodeTooLong] (over 255 characters,
 // whatever they are) or [billing.CodeInvalidFormat]. The message never quotes s.
 func ParseIdempotencyKey(s string) (IdempotencyKey, error) {
-	if len(s) <= MaxLength && len(s) > 0 && keyChars.match(s) {
-		return IdempotencyKey{key: s}, nil
+	if !keyChars.valid(s) {
+		return IdempotencyKey{}, charsError(s, atIdempotencyKey, keyRequired, keyBadChars)
 	}
-	switch {
-	case s == "":
-		return IdempotencyKey{}, atIdempotencyKey.Fail(billing.CodeRequired, keyRequired)
-	case tooLong(s):
-		return IdempotencyKey{}, atIdempotencyKey.Fail(billing.CodeTooLong, tooLongMessage)
-	default:
-		return IdempotencyKey{}, atIdempotencyKey.Fail(billing.CodeInvalidFormat, keyBadChars)
-	}
+	return IdempotencyKey{key: s}, nil
 }
 
 // MustParseIdempotencyKey is like [ParseIdempotencyKey] but panics, with the string

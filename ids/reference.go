@@ -27,8 +27,6 @@ const (
 	refBadChars         = "must hold only letters A-Z, a-z, digits 0-9, _ and -, like cust_7781"
 	refReservedCustomer = "must not start with bcus_, which is reserved for customer IDs"
 	refReservedAccount  = "must not start with bacc_, which is reserved for account IDs"
-	refZero             = "cannot encode the zero ExternalReference, which is not a reference; mark an absent one with a pointer, sql.Null or omitzero"
-	refNull             = "is NULL: scan a nullable column into a sql.Null[ids.ExternalReference] or a *ids.ExternalReference"
 )
 
 // ParseExternalReference returns the external reference s: 1 to 255 characters of
@@ -80,19 +78,12 @@ func parseReserved(s, prefix, message string) (ExternalReference, error) {
 	return ExternalReference{ref: s}, nil
 }
 
-// checkReference applies ^[A-Za-z0-9_-]+$ and the length limit, in the order of precedence.
+// checkReference applies ^[A-Za-z0-9_-]+$ and the length limit.
 func checkReference(s string) error {
-	if len(s) <= MaxLength && len(s) > 0 && refChars.match(s) {
-		return nil
+	if !refChars.valid(s) {
+		return charsError(s, atExternalReference, refRequired, refBadChars)
 	}
-	switch {
-	case s == "":
-		return atExternalReference.Fail(billing.CodeRequired, refRequired)
-	case tooLong(s):
-		return atExternalReference.Fail(billing.CodeTooLong, tooLongMessage)
-	default:
-		return atExternalReference.Fail(billing.CodeInvalidFormat, refBadChars)
-	}
+	return nil
 }
 
 // String returns the reference as it was given, or "" for the zero ExternalReference.
