@@ -5,7 +5,7 @@
 //
 // Each value comes from a Parse… function, a Must… one for values written in the source,
 // [NewCustomerID] or [NewAccountID] (21 random base62 characters from crypto/rand), or a
-// decoder: UnmarshalText, UnmarshalJSON, and Scan for the IDs and references. Parsing a
+// decoder: UnmarshalText, UnmarshalJSON, and Scan for every type but APIKey. Parsing a
 // valid value does not allocate; inputs of any size and content are safe.
 //
 // The zero value of every type is "absent", not a value: IsZero reports it, and every

@@ -254,6 +254,21 @@ func ExampleIdempotencyKey_IsUUID() {
 	// false
 }
 
+func ExampleIdempotencyKey_Scan() {
+	// A service keeps the keys it has applied, to answer a retried request once.
+	var seen ids.IdempotencyKey
+	fmt.Println(seen.Scan([]byte("3f2c1a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f")), seen)
+	v, err := seen.Value()
+	fmt.Println(v, err)
+
+	// A column padded by char(n) is refused, never trimmed.
+	fmt.Println(seen.Scan("3f2c1a9e  "))
+	// Output:
+	// <nil> 3f2c1a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f
+	// 3f2c1a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f <nil>
+	// idempotency_key: invalid_format: must hold only letters A-Z, a-z, digits 0-9 and -, like a UUID 3f2c1a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f
+}
+
 func ExampleParseAPIKey() {
 	key, err := ids.ParseAPIKey("sk_test_DocsExampleNotAKey00wXyZ")
 	if err != nil {

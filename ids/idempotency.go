@@ -8,10 +8,10 @@ import (
 // 1 to 255 characters of ^[A-Za-z0-9-]+$. A UUID in its 8-4-4-4-12 form is such a key, and
 // the usual choice ([IdempotencyKey.IsUUID] tells).
 //
-// An IdempotencyKey is obtained from [ParseIdempotencyKey] or by unmarshalling text or JSON.
-// It is comparable, immutable and safe for concurrent use. The zero IdempotencyKey is not a
-// key: IsZero reports it, String returns "", and encoding it (text, JSON) fails with
-// [billing.CodeRequired].
+// An IdempotencyKey is obtained from [ParseIdempotencyKey] or by unmarshalling text, JSON or
+// a database column (a service stores the keys it has seen). It is comparable, immutable and
+// safe for concurrent use. The zero IdempotencyKey is not a key: IsZero reports it, String
+// returns "", and encoding it (text, JSON, SQL) fails with [billing.CodeRequired].
 type IdempotencyKey struct {
 	key string
 }
