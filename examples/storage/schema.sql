@@ -24,8 +24,8 @@ create unique index customers_external_reference on customers (external_referenc
 
 create table accounts (
 	id                 text primary key,
-	customer_id        text not null references customers (id),
 	external_reference text not null,
+	customer_id        text not null references customers (id),
 	name               text,
 	currency           char(3),
 	balance            bigint,
