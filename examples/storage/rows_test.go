@@ -3,18 +3,21 @@ package storage_test
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	billing "github.com/tallykit/billing"
 	"github.com/tallykit/billing/account"
 	"github.com/tallykit/billing/customer"
+	"github.com/tallykit/billing/ids"
 )
 
 // The columns of each table in the order of its Record's fields.
@@ -272,5 +275,21 @@ func TestHistoryProofRows(t *testing.T) {
 		var text string
 		require.NoError(t, d.QueryRow(ctx, "select concat_ws(' ', phone, currency, balance) from customers").Scan(&text))
 		assert.Equal(t, "+2712345 BGN 1500", text)
+	})
+}
+
+// TestExternalReferenceIsUnique: the library checks a reference's shape; the schema's
+// unique index keeps two customers (or two accounts) from sharing one.
+func TestExternalReferenceIsUnique(t *testing.T) {
+	t.Parallel()
+	eachDriver(t, func(t *testing.T, d db) {
+		ctx := context.Background()
+		ref := ids.MustParseExternalReference("crm-1")
+		require.NoError(t, d.Exec(ctx, "insert into customers (id, external_reference) values ($1, $2)", ids.NewCustomerID(), ref))
+		err := d.Exec(ctx, "insert into customers (id, external_reference) values ($1, $2)", ids.NewCustomerID(), ref)
+		var pgErr *pgconn.PgError
+		require.True(t, errors.As(err, &pgErr), "%v", err)
+		assert.Equal(t, "23505", pgErr.Code, "unique_violation")
+		assert.Equal(t, "customers_external_reference", pgErr.ConstraintName)
 	})
 }
