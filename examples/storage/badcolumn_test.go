@@ -75,6 +75,7 @@ func badColumns() []badColumn {
 	custID := func() any { return new(ids.CustomerID) }
 	acctID := func() any { return new(ids.AccountID) }
 	ref := func() any { return new(ids.ExternalReference) }
+	key := func() any { return new(ids.IdempotencyKey) }
 	long := strings.Repeat("x", 300)
 	// Invalid UTF-8 cannot be stored in a text column of a UTF8 database (the server refuses
 	// it: TestInvalidUTF8IsRefusedByPostgreSQL); a bytea column can hold it, and a Scan
@@ -89,6 +90,8 @@ func badColumns() []badColumn {
 		{name: "over-long customer ID", col: customerID, stored: "bcus_" + long, dest: custID, field: "id", code: billing.CodeTooLong},
 		{name: "over-long account ID", col: accountID, stored: "bacc_" + long, dest: acctID, field: "id", code: billing.CodeTooLong},
 		{name: "over-long reference", col: customerRef, stored: long, dest: ref, field: "external_reference", code: billing.CodeTooLong},
+		{name: "over-long idempotency key", col: idempotencyKey, stored: long, dest: key, field: "idempotency_key", code: billing.CodeTooLong},
+		{name: "idempotency key with braces", col: idempotencyKey, stored: "{550e8400-e29b-41d4-a716-446655440000}", dest: key, field: "idempotency_key", code: billing.CodeInvalidFormat},
 		{name: "account ID in customer_id", col: customerID, stored: "bacc_nrhu8ptWiuITAKaNUx8wS", dest: custID, field: "id", code: billing.CodeInvalidFormat},
 		{name: "name with a control character", col: customerName, stored: "Thandi\x07", dest: name, field: "name", code: billing.CodeInvalidCharacters},
 		{name: "name of white space", col: customerName, stored: " \u00a0\u3000", dest: name, field: "name", code: billing.CodeRequired},
@@ -99,6 +102,7 @@ func badColumns() []badColumn {
 		{name: "invalid UTF-8 email", expr: badUTF8, dest: email, field: "email", code: billing.CodeInvalidFormat},
 		{name: "invalid UTF-8 phone", expr: badUTF8, dest: phone, field: "phone", code: billing.CodeInvalidFormat},
 		{name: "invalid UTF-8 customer ID", expr: badUTF8, dest: custID, field: "id", code: billing.CodeInvalidFormat},
+		{name: "invalid UTF-8 idempotency key", expr: badUTF8, dest: key, field: "idempotency_key", code: billing.CodeInvalidFormat},
 		{name: "invalid UTF-8 reference", expr: badUTF8, dest: ref, field: "external_reference", code: billing.CodeInvalidFormat},
 		{name: "invalid UTF-8 currency", expr: `'\x5aff52'::bytea`, dest: currency, field: "currency", code: billing.CodeInvalidCurrency},
 		{name: "invalid UTF-8 metadata", expr: `'\x7b2261223a2261ff227d'::bytea`, dest: meta, field: "metadata.a", code: billing.CodeInvalidCharacters},

@@ -44,7 +44,13 @@ var (
 	accountCurrency   = column{"accounts", "currency", "char(3)", false, "currency"}
 	accountRules      = column{"accounts", "payment_rules", "jsonb", false, "payment_rules"}
 	accountMetadata   = column{"accounts", "metadata", "jsonb", false, "metadata"}
+	// The reference schema has no table of idempotency keys: a service keeps them beside the
+	// responses it replays. The tests make one.
+	idempotencyKey = column{"idempotency_keys", "key", "text", true, "idempotency_key"}
 )
+
+// idempotencyKeys is the table of idempotency keys that the tests make.
+const idempotencyKeys = "create table idempotency_keys (key text primary key, response jsonb)"
 
 // The fixed values of the NOT NULL columns that a test of another column fills, and the
 // customer that the accounts' rows belong to.
@@ -70,10 +76,14 @@ func (c column) insert() string {
 	return fmt.Sprintf("insert into %s (%s) values (%s)", c.table, strings.Join(cols, ", "), strings.Join(vals, ", "))
 }
 
-// prepare writes the rows that a row of c's table needs: the customer of an account (with
-// the ID id when c is accounts.customer_id).
+// prepare makes what a row of c's table needs: the table of idempotency keys, the
+// customer of an account (with the ID id when c is accounts.customer_id).
 func (c column) prepare(t *testing.T, d db, id string) {
 	t.Helper()
+	if c.table == "idempotency_keys" {
+		require.NoError(t, d.Exec(context.Background(), idempotencyKeys))
+		return
+	}
 	if c.table != "accounts" {
 		return
 	}
@@ -245,6 +255,7 @@ func valueCases() []valueCase {
 		valueOf(accountRules, money.MustNewPaymentRules(1, money.MaxMinorUnits, money.AllowUnderpayment|money.AllowOverpayment),
 			`{"min_amount":1,"max_amount":9007199254740991,"underpayment_allowed":true,"overpayment_allowed":true}`),
 		valueOf(accountMetadata, metadata.MustNew(map[string]string{"k": "v"}, metadata.AccountLimits()), `{"k":"v"}`),
+		valueOf(idempotencyKey, ids.MustParseIdempotencyKey("550e8400-e29b-41d4-a716-446655440000"), "550e8400-e29b-41d4-a716-446655440000"),
 
 		zeroOf[ids.CustomerID](customerID),
 		zeroOf[ids.ExternalReference](customerRef),
@@ -255,6 +266,7 @@ func valueCases() []valueCase {
 		zeroOf[money.PaymentRules](customerRules),
 		zeroOf[ids.AccountID](accountID),
 		zeroOf[ids.CustomerID](accountCustomerID),
+		zeroOf[ids.IdempotencyKey](idempotencyKey),
 	}
 }
 
