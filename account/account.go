@@ -69,6 +69,13 @@ func (a Account) WithPaymentRules(r money.PaymentRules) (Account, error) {
 	return a, nil
 }
 
+// WithoutPaymentRules returns a copy of a without payment rules: the account can then
+// not be paid against, and its currency can change (see [Account.Apply]).
+func (a Account) WithoutPaymentRules() Account {
+	a.v.Rules = money.PaymentRules{}
+	return a
+}
+
 // IsZero reports whether a is the zero Account, which is not a valid account.
 func (a Account) IsZero() bool { return a.v.AccountID.IsZero() }
 

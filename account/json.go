@@ -37,15 +37,34 @@ func DecodeCreateRequest(data []byte) (CreateRequest, error) {
 	return r, nil
 }
 
+// Decode reads an account object from its JSON document, as DecodeOptions{}.Decode does.
+func Decode(data []byte) (Account, error) { return DecodeOptions{}.Decode(data) }
+
+// DecodeOptions say how an account object is read.
+type DecodeOptions struct {
+	// AllowUnknown skips the members an account object does not define (an API adds
+	// members over time) instead of reporting them unknown_field. A skipped member must
+	// still be well-formed JSON and not given twice; every known member is still checked.
+	AllowUnknown bool
+}
+
 // Decode reads an account object from its JSON document: id (required, an account ID),
 // external_reference (required), customer_id (required, a customer ID), name, currency,
 // balance, payment_rules (an object of min_amount, max_amount, underpayment_allowed and
 // overpayment_allowed, all required; each amount within 1..2^53−1 and max_amount not
 // below min_amount) and metadata. balance and payment_rules both require currency. It
 // fails as [DecodeCreateRequest] does; customer is an unknown member here.
-func Decode(data []byte) (Account, error) {
+//
+// An object is what a server wrote earlier, so reading it is faithful to history: the
+// currency may be one withdrawn from ISO 4217 since (kept and written back unchanged;
+// money.Currency.Withdrawn says since when). Every other rule is a request's.
+func (opts DecodeOptions) Decode(data []byte) (Account, error) {
+	d := entity.AccountObject
+	if opts.AllowUnknown {
+		d |= entity.SkipUnknown
+	}
 	var a Account
-	if err := entity.Decode(data, entity.AccountObject, &a.v); err != nil {
+	if err := entity.Decode(data, d, &a.v); err != nil {
 		return Account{}, err
 	}
 	return a, nil

@@ -56,6 +56,13 @@ func (c Customer) WithPaymentRules(r money.PaymentRules) (Customer, error) {
 	return c, nil
 }
 
+// WithoutPaymentRules returns a copy of c without payment rules: the customer can then
+// not be paid against, and its currency can change (see [Customer.Apply]).
+func (c Customer) WithoutPaymentRules() Customer {
+	c.v.Rules = money.PaymentRules{}
+	return c
+}
+
 // IsZero reports whether c is the zero Customer, which is not a valid customer.
 func (c Customer) IsZero() bool { return c.v.CustomerID.IsZero() }
 

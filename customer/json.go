@@ -25,14 +25,35 @@ func DecodeCreateRequest(data []byte) (CreateRequest, error) {
 	return r, nil
 }
 
+// Decode reads a customer object from its JSON document, as DecodeOptions{}.Decode does.
+func Decode(data []byte) (Customer, error) { return DecodeOptions{}.Decode(data) }
+
+// DecodeOptions say how a customer object is read.
+type DecodeOptions struct {
+	// AllowUnknown skips the members a customer object does not define (an API adds
+	// members over time) instead of reporting them unknown_field. A skipped member must
+	// still be well-formed JSON and not given twice; every known member is still checked.
+	AllowUnknown bool
+}
+
 // Decode reads a customer object from its JSON document: the members of a create
 // request, plus id (required, a customer ID) and payment_rules (an object of min_amount,
 // max_amount, underpayment_allowed and overpayment_allowed, all required; each amount
 // within 1..2^53−1 and max_amount not below min_amount). balance and payment_rules both
 // require currency. It fails as [DecodeCreateRequest] does.
-func Decode(data []byte) (Customer, error) {
+//
+// An object is what a server wrote earlier, so reading it is faithful to history: the
+// phone needs only the E.164 shape (contact.Phone.IsValid says whether today's numbering
+// plans hold it valid), and the currency may be one withdrawn from ISO 4217 since (kept
+// and written back unchanged; money.Currency.Withdrawn says since when). Every other rule
+// is a request's.
+func (opts DecodeOptions) Decode(data []byte) (Customer, error) {
+	d := entity.CustomerObject
+	if opts.AllowUnknown {
+		d |= entity.SkipUnknown
+	}
 	var c Customer
-	if err := entity.Decode(data, entity.CustomerObject, &c.v); err != nil {
+	if err := entity.Decode(data, d, &c.v); err != nil {
 		return Customer{}, err
 	}
 	return c, nil

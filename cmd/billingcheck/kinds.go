@@ -12,23 +12,29 @@ import (
 
 // kind is one document kind the command checks.
 type kind struct {
-	name  string
-	about string
-	check func([]byte) error
+	name   string
+	about  string
+	object bool // an object, which -allow-unknown may read leniently
+	check  func([]byte) error
 }
 
-// kinds lists the document kinds: the create requests, then the objects.
-func kinds() []kind {
+// kinds lists the document kinds: the create requests, the objects, the updates. Objects
+// are read with opts.
+func kinds(opts options) []kind {
+	cust := customer.DecodeOptions{AllowUnknown: opts.allowUnknown}
+	acct := account.DecodeOptions{AllowUnknown: opts.allowUnknown}
 	return []kind{
-		{"customer-create", "a customer create request", func(b []byte) error { _, err := customer.DecodeCreateRequest(b); return err }},
-		{"account-create", "an account create request", func(b []byte) error { _, err := account.DecodeCreateRequest(b); return err }},
-		{"customer", "a customer object", func(b []byte) error { _, err := customer.Decode(b); return err }},
-		{"account", "an account object", func(b []byte) error { _, err := account.Decode(b); return err }},
+		{"customer-create", "a customer create request", false, func(b []byte) error { _, err := customer.DecodeCreateRequest(b); return err }},
+		{"account-create", "an account create request", false, func(b []byte) error { _, err := account.DecodeCreateRequest(b); return err }},
+		{"customer", "a customer object", true, func(b []byte) error { _, err := cust.Decode(b); return err }},
+		{"account", "an account object", true, func(b []byte) error { _, err := acct.Decode(b); return err }},
+		{"customer-update", "a customer update request", false, func(b []byte) error { _, err := customer.DecodeUpdateRequest(b); return err }},
+		{"account-update", "an account update request", false, func(b []byte) error { _, err := account.DecodeUpdateRequest(b); return err }},
 	}
 }
 
-func kindNamed(name string) (kind, bool) {
-	for _, k := range kinds() {
+func kindNamed(name string, opts options) (kind, bool) {
+	for _, k := range kinds(opts) {
 		if k.name == name {
 			return k, true
 		}
@@ -38,7 +44,7 @@ func kindNamed(name string) (kind, bool) {
 
 func kindNames() []string {
 	var names []string
-	for _, k := range kinds() {
+	for _, k := range kinds(options{}) {
 		names = append(names, k.name)
 	}
 	return names
@@ -47,12 +53,16 @@ func kindNames() []string {
 // writeUsage prints the help: synopsis, kinds, codes, exit statuses and an example.
 func writeUsage(w io.Writer) {
 	var b strings.Builder
-	b.WriteString("Usage: billingcheck [-json] KIND [FILE ...]\n\n")
+	b.WriteString("Usage:\n")
+	b.WriteString("  billingcheck [-json] [-allow-unknown] KIND [FILE ...]\n")
+	b.WriteString("  billingcheck [-json] [-allow-unknown] apply customer|account STORED UPDATE\n\n")
 	b.WriteString("Checks billing API documents and prints every failure as FILE: FIELD: CODE: message,\n")
-	b.WriteString("or FILE: ok. With no FILE, or FILE \"-\", standard input is read.\n\n")
-	b.WriteString("Flags:\n  -json   one JSON object per input: {\"file\":…,\"valid\":…,\"errors\":[{\"field\":…,\"pointer\":…,\"code\":…,\"message\":…}]}\n")
-	b.WriteString("  -h      this help\n\nKinds:\n")
-	for _, k := range kinds() {
+	b.WriteString("or FILE: ok. With no FILE, or FILE \"-\", standard input is read. apply reads the object\n")
+	b.WriteString("in STORED and the update in UPDATE, and prints the updated object, or the failures.\n\n")
+	b.WriteString("Flags:\n  -json            one JSON object per input: {\"file\":…,\"valid\":…,\"errors\":[{\"field\":…,\"pointer\":…,\"code\":…,\"message\":…}]}\n")
+	b.WriteString("  -allow-unknown   skip members an object does not define (object kinds and apply's STORED only)\n")
+	b.WriteString("  -h               this help\n\nKinds:\n")
+	for _, k := range kinds(options{}) {
 		fmt.Fprintf(&b, "  %-16s %s\n", k.name, k.about)
 	}
 	b.WriteString("\nCodes:\n")

@@ -14,6 +14,8 @@ import (
 	"unicode/utf8"
 
 	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/account"
+	"github.com/tallykit/billing/customer"
 	"github.com/tallykit/billing/internal/report"
 )
 
@@ -31,18 +33,27 @@ const maxRead = 1<<20 + 1
 // stdinName is how standard input is named in the output.
 const stdinName = "-"
 
-// result is one input's line in -json mode.
+// result is one input's line in -json mode; Object is the object an apply made.
 type result struct {
-	File   string         `json:"file"`
-	Valid  bool           `json:"valid"`
-	Errors billing.Errors `json:"errors"`
+	File   string          `json:"file"`
+	Valid  bool            `json:"valid"`
+	Errors billing.Errors  `json:"errors"`
+	Object json.RawMessage `json:"object,omitempty"`
+}
+
+// options are the command's flags.
+type options struct {
+	asJSON       bool
+	allowUnknown bool
 }
 
 // run is the whole command with its streams passed in, so tests can drive it.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("billingcheck", flag.ContinueOnError)
 	flags.SetOutput(stderr)
-	asJSON := flags.Bool("json", false, "print one JSON object per input")
+	var opts options
+	flags.BoolVar(&opts.asJSON, "json", false, "print one JSON object per input")
+	flags.BoolVar(&opts.allowUnknown, "allow-unknown", false, "skip members an object does not define")
 	flags.Usage = func() {} // -h prints the help below; a bad flag gets a one-line pointer to it
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -53,27 +64,33 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if flags.NArg() == 0 {
-		fmt.Fprintln(stderr, "billingcheck: missing KIND (customer-create, account-create, customer or account)")
+		fmt.Fprintf(stderr, "billingcheck: missing KIND (%s) or apply\n", strings.Join(kindNames(), ", "))
 		fmt.Fprintln(stderr, "run billingcheck -h for help")
 		return exitUsage
 	}
-	k, ok := kindNamed(flags.Arg(0))
+	out := bufio.NewWriter(stdout)
+	defer func() {
+		if err := out.Flush(); err != nil {
+			fmt.Fprintf(stderr, "billingcheck: writing output: %v\n", err)
+		}
+	}()
+	if flags.Arg(0) == "apply" {
+		return runApply(flags.Args()[1:], opts, stdin, out, stderr)
+	}
+	k, ok := kindNamed(flags.Arg(0), opts)
 	if !ok {
-		fmt.Fprintf(stderr, "billingcheck: unknown KIND %q: want one of %s\n", flags.Arg(0), strings.Join(kindNames(), ", "))
+		fmt.Fprintf(stderr, "billingcheck: unknown KIND %q: want one of %s, or apply\n", flags.Arg(0), strings.Join(kindNames(), ", "))
+		return exitUsage
+	}
+	if opts.allowUnknown && !k.object {
+		fmt.Fprintf(stderr, "billingcheck: -allow-unknown reads objects only (customer, account), not %s\n", k.name)
 		return exitUsage
 	}
 	files := flags.Args()[1:]
 	if len(files) == 0 {
 		files = []string{stdinName}
 	}
-
-	out := bufio.NewWriter(stdout)
 	status := exitValid
-	defer func() {
-		if err := out.Flush(); err != nil {
-			fmt.Fprintf(stderr, "billingcheck: writing output: %v\n", err)
-		}
-	}()
 	for _, name := range files {
 		data, err := readInput(name, stdin)
 		if err != nil {
@@ -82,21 +99,96 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			status = exitUsage
 			continue
 		}
-		errs := report.Errs(k.check(data))
-		if len(errs) > 0 && status == exitValid {
-			status = exitInvalid
-		}
-		if *asJSON {
-			err = writeJSON(out, name, errs)
-		} else {
-			writePlain(out, name, errs)
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "billingcheck: %v\n", err)
-			status = exitUsage
-		}
+		status = worse(status, emit(out, stderr, opts, name, report.Errs(k.check(data)), nil))
 	}
 	return status
+}
+
+// worse returns the higher of two exit statuses.
+func worse(a, b int) int { return max(a, b) }
+
+// emit prints one input's result, and the object an apply made when it is valid; it
+// returns the input's exit status.
+func emit(out *bufio.Writer, stderr io.Writer, opts options, name string, errs billing.Errors, object []byte) int {
+	var err error
+	if opts.asJSON {
+		err = writeJSON(out, name, errs, object)
+	} else if object != nil {
+		_, err = out.Write(append(object, '\n'))
+	} else {
+		writePlain(out, name, errs)
+	}
+	switch {
+	case err != nil:
+		fmt.Fprintf(stderr, "billingcheck: %v\n", err)
+		return exitUsage
+	case len(errs) > 0:
+		return exitInvalid
+	}
+	return exitValid
+}
+
+// runApply reads the object in STORED and the update in UPDATE, applies the update and
+// prints the new object, or the failures of STORED or of UPDATE.
+func runApply(args []string, opts options, stdin io.Reader, out *bufio.Writer, stderr io.Writer) int {
+	if len(args) != 3 || (args[0] != "customer" && args[0] != "account") {
+		fmt.Fprintln(stderr, "billingcheck: usage: billingcheck [-json] [-allow-unknown] apply customer|account STORED UPDATE")
+		return exitUsage
+	}
+	if args[1] == stdinName && args[2] == stdinName {
+		fmt.Fprintln(stderr, "billingcheck: apply: STORED and UPDATE cannot both be standard input")
+		return exitUsage
+	}
+	stored, err := readInput(args[1], stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "billingcheck: %v\n", err)
+		return exitUsage
+	}
+	update, err := readInput(args[2], stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "billingcheck: %v\n", err)
+		return exitUsage
+	}
+	object, storedErrs, updateErrs := apply(args[0], opts, stored, update)
+	status := exitValid
+	if len(storedErrs) > 0 {
+		status = emit(out, stderr, opts, args[1], storedErrs, nil)
+	}
+	if len(updateErrs) > 0 || len(storedErrs) == 0 {
+		status = worse(status, emit(out, stderr, opts, args[2], updateErrs, object))
+	}
+	return status
+}
+
+// apply reads stored and update as the entity's object and update and applies one to the
+// other. It returns the new object's JSON, or the failures of each input.
+func apply(entity string, opts options, stored, update []byte) (object []byte, storedErrs, updateErrs billing.Errors) {
+	if entity == "customer" {
+		c, err := customer.DecodeOptions{AllowUnknown: opts.allowUnknown}.Decode(stored)
+		storedErrs = report.Errs(err)
+		u, err := customer.DecodeUpdateRequest(update)
+		updateErrs = report.Errs(err)
+		if err != nil || storedErrs != nil {
+			return nil, storedErrs, updateErrs
+		}
+		if c, err = c.Apply(u); err != nil {
+			return nil, nil, report.Errs(err)
+		}
+		object, err = c.MarshalJSON()
+		return object, nil, report.Errs(err)
+	}
+	a, err := account.DecodeOptions{AllowUnknown: opts.allowUnknown}.Decode(stored)
+	storedErrs = report.Errs(err)
+	u, err := account.DecodeUpdateRequest(update)
+	updateErrs = report.Errs(err)
+	if err != nil || storedErrs != nil {
+		return nil, storedErrs, updateErrs
+	}
+	if a, err = a.Apply(u); err != nil {
+		return nil, nil, report.Errs(err)
+	}
+	object, err = a.MarshalJSON()
+	return object, nil, report.Errs(err)
 }
 
 // readInput reads a file, or standard input for "-", up to maxRead bytes.
@@ -140,11 +232,11 @@ func printable(s string) string {
 }
 
 // writeJSON prints one input's result as a line of JSON.
-func writeJSON(w io.Writer, name string, errs billing.Errors) error {
+func writeJSON(w io.Writer, name string, errs billing.Errors, object []byte) error {
 	if errs == nil {
 		errs = billing.Errors{}
 	}
-	line, err := json.Marshal(result{File: name, Valid: len(errs) == 0, Errors: errs})
+	line, err := json.Marshal(result{File: name, Valid: len(errs) == 0, Errors: errs, Object: object})
 	if err != nil {
 		return fmt.Errorf("encoding the result of %s: %w", name, err)
 	}

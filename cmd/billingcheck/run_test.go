@@ -70,7 +70,7 @@ func TestBinaryOverTestdata(t *testing.T) {
 				require.True(t, ok, "unexpected file %q", r.File)
 				var got []testdocs.Failure
 				for _, e := range r.Errors {
-					got = append(got, testdocs.Failure{Field: e.Field, Code: string(e.Code)})
+					got = append(got, testdocs.Failure{Field: e.Field, Pointer: e.Pointer, Code: string(e.Code)})
 					assert.NotEmpty(t, e.Message, "%s: %s has no message", r.File, e.Field)
 				}
 				if len(exp) == 0 {

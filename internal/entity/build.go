@@ -96,3 +96,74 @@ func (b *Builder) Finish() (Values, error) {
 	}
 	return b.v, nil
 }
+
+// UpdateBuilder checks an update request given as Go values with the rules of the JSON
+// reader, at the same places: values are set with the Builder's methods (a nil value is
+// unchanged), removals are named up front.
+type UpdateBuilder struct {
+	Builder
+	removed uint32
+	meta    metadata.Patch
+	metaSet bool
+}
+
+// NewUpdateBuilder returns an UpdateBuilder of the update document d that removes the
+// members named in remove: a name d does not define is unknown_field at that name.
+func NewUpdateBuilder(d Doc, remove []string) *UpdateBuilder {
+	b := &UpdateBuilder{Builder: Builder{d: d, st: state{limits: d.Limits()}}}
+	for _, name := range remove {
+		i := find(d, []byte(name))
+		if i < 0 {
+			b.l.Add(report.At(name), billing.CodeUnknownField, "is not a member of this update: it cannot be removed")
+			continue
+		}
+		b.removed |= 1 << i
+	}
+	return b
+}
+
+// conflict records duplicate_field at name when the member is both set and removed, and
+// reports whether it did.
+func (b *UpdateBuilder) conflict(name string, set bool) bool {
+	i := find(b.d, []byte(name))
+	if !set || i < 0 || b.removed&(1<<i) == 0 {
+		return false
+	}
+	b.l.Add(report.At(name), billing.CodeDuplicateField, "is both set and removed: do one or the other")
+	return true
+}
+
+// String sets the string member name to s (nil: unchanged).
+func (b *UpdateBuilder) String(name string, s *string) {
+	if !b.conflict(name, s != nil) {
+		b.Builder.String(name, s)
+	}
+}
+
+// Balance sets the balance (nil: unchanged).
+func (b *UpdateBuilder) Balance(minor *int64) {
+	if !b.conflict("balance", minor != nil) {
+		b.Builder.Balance(minor)
+	}
+}
+
+// Metadata sets the keys of set and removes the keys of remove (both nil: unchanged).
+func (b *UpdateBuilder) Metadata(set map[string]string, remove []string) {
+	if set == nil && remove == nil || b.conflict("metadata", true) {
+		return
+	}
+	p, err := metadata.NewPatch(set, remove, b.st.limits)
+	if err != nil {
+		b.l.AddUnder(report.Loc{}, err)
+		return
+	}
+	b.meta, b.metaSet = p, true
+}
+
+// Finish returns the update or every failure.
+func (b *UpdateBuilder) Finish() (Update, error) {
+	if err := b.l.Err(); err != nil {
+		return Update{}, err
+	}
+	return Update{Set: b.v, Removed: b.removed, Meta: b.meta, MetaGiven: b.metaSet}, nil
+}

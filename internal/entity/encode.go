@@ -12,30 +12,31 @@ import (
 // table, absent ones omitted, metadata keys sorted, strings escaped as encoding/json
 // escapes them. This is the wire form: personal data is written in full.
 func AppendJSON(b []byte, d Doc, v *Values) []byte {
-	return appendDoc(b, d, v, wire)
+	return appendDoc(b, d, v, Wire)
 }
 
 // AppendMasked appends v as AppendJSON does, but with every member that holds personal
 // data (email, phone, and those of a new customer) in its masked form: the form of String
 // and Format, for printing and logging, never for the wire.
 func AppendMasked(b []byte, d Doc, v *Values) []byte {
-	return appendDoc(b, d, v, masked)
+	return appendDoc(b, d, v, Masked)
 }
 
-// A form gives the text a string member is written as.
-type form func(m *member, v *Values) string
+// A Form gives the text a string member is written as.
+type Form func(m *member, v *Values) string
 
-// wire is the member's value; masked is its masked form where it holds personal data.
-func wire(m *member, v *Values) string { return m.get(v) }
+// Wire is the member's value; Masked is its masked form where it holds personal data.
+func Wire(m *member, v *Values) string { return m.get(v) }
 
-func masked(m *member, v *Values) string {
+// Masked is the member's masked form where it holds personal data, its value elsewhere.
+func Masked(m *member, v *Values) string {
 	if m.masked != nil {
 		return m.masked(v)
 	}
 	return m.get(v)
 }
 
-func appendDoc(b []byte, d Doc, v *Values, text form) []byte {
+func appendDoc(b []byte, d Doc, v *Values, text Form) []byte {
 	b = append(b, '{')
 	first := true
 	for i := range members {
@@ -67,7 +68,7 @@ func appendDoc(b []byte, d Doc, v *Values, text form) []byte {
 
 // appendCustomerRef appends the customer member's value: the ID or external reference
 // as a string, or the new customer's create request as an object.
-func appendCustomerRef(b []byte, v *Values, text form) []byte {
+func appendCustomerRef(b []byte, v *Values, text Form) []byte {
 	r := v.Customer
 	switch r.Kind {
 	case RefCustomerID:
@@ -83,13 +84,13 @@ func appendCustomerRef(b []byte, v *Values, text form) []byte {
 
 // AppendCustomerRef appends the customer member's value r in its wire form.
 func AppendCustomerRef(b []byte, r CustomerRef) []byte {
-	return appendCustomerRef(b, &Values{Customer: r}, wire)
+	return appendCustomerRef(b, &Values{Customer: r}, Wire)
 }
 
 // AppendCustomerRefMasked appends r as AppendCustomerRef does, a new customer's personal
 // data masked.
 func AppendCustomerRefMasked(b []byte, r CustomerRef) []byte {
-	return appendCustomerRef(b, &Values{Customer: r}, masked)
+	return appendCustomerRef(b, &Values{Customer: r}, Masked)
 }
 
 // CustomerRefLog returns r for log/slog: the ID or external reference, or a new customer

@@ -21,14 +21,31 @@ type Doc uint8
 const (
 	CustomerCreate Doc = 1 << iota
 	CustomerObject
+	CustomerUpdate
 	AccountCreate
 	AccountObject
+	AccountUpdate
 
-	customerDocs = CustomerCreate | CustomerObject
-	accountDocs  = AccountCreate | AccountObject
+	customerDocs = CustomerCreate | CustomerObject | CustomerUpdate
+	accountDocs  = AccountCreate | AccountObject | AccountUpdate
 	objects      = CustomerObject | AccountObject
+	updates      = CustomerUpdate | AccountUpdate
+	requests     = CustomerCreate | AccountCreate | updates
 	allDocs      = customerDocs | accountDocs
+
+	// SkipUnknown, added to an object document, has its reader skip the members it does
+	// not define (still well-formed, never twice) instead of reporting them unknown_field:
+	// an API adds members over time, and a reader of its objects may tolerate them.
+	SkipUnknown Doc = 1 << 7
 )
+
+// Object returns the object document that an update document d changes.
+func (d Doc) Object() Doc {
+	if d&customerDocs != 0 {
+		return CustomerObject
+	}
+	return AccountObject
+}
 
 // Limits returns the metadata limits of the entity that d belongs to.
 func (d Doc) Limits() metadata.Limits {
@@ -88,10 +105,10 @@ var members = [...]member{
 		get:   func(v *Values) string { return idString(v.AccountID) }},
 	{name: "customer", in: AccountCreate, required: AccountCreate,
 		present: func(v *Values) bool { return v.Customer.Kind != RefNone }}, // read by Read itself: it nests a document
-	{name: "external_reference", in: customerDocs, required: customerDocs,
+	{name: "external_reference", in: CustomerCreate | CustomerObject, required: CustomerCreate | CustomerObject,
 		parse: func(v *Values, s string) (err error) { v.Ref, err = ids.ParseCustomerExternalReference(s); return },
 		get:   func(v *Values) string { return idString(v.Ref) }},
-	{name: "external_reference", in: accountDocs, required: accountDocs,
+	{name: "external_reference", in: AccountCreate | AccountObject, required: AccountCreate | AccountObject,
 		parse: func(v *Values, s string) (err error) { v.Ref, err = ids.ParseAccountExternalReference(s); return },
 		get:   func(v *Values) string { return idString(v.Ref) }},
 	{name: "customer_id", in: AccountObject, required: AccountObject,
@@ -104,11 +121,20 @@ var members = [...]member{
 		parse:  func(v *Values, s string) (err error) { v.Email, err = contact.ParseEmail(s); return },
 		get:    func(v *Values) string { return v.Email.Address() },
 		masked: func(v *Values) string { return v.Email.Masked() }},
-	{name: "phone", in: customerDocs,
+	// A request's phone is checked against today's numbering plans; an object's only by its
+	// E.164 shape, so that an object written earlier stays readable when the plans change.
+	{name: "phone", in: customerDocs &^ CustomerObject,
 		parse:  func(v *Values, s string) (err error) { v.Phone, err = contact.ParsePhone(s); return },
 		get:    func(v *Values) string { return v.Phone.E164() },
 		masked: func(v *Values) string { return v.Phone.Masked() }},
-	{name: "currency", in: allDocs, read: readCurrency,
+	{name: "phone", in: CustomerObject,
+		parse:  func(v *Values, s string) (err error) { v.Phone, err = contact.ParseStoredPhone(s); return },
+		get:    func(v *Values) string { return v.Phone.E164() },
+		masked: func(v *Values) string { return v.Phone.Masked() }},
+	// A request's currency is a current ISO 4217 code; an object's may be one withdrawn since.
+	{name: "currency", in: requests, read: readCurrency,
+		get: func(v *Values) string { return currencyString(v.Currency) }},
+	{name: "currency", in: objects, read: readStoredCurrency,
 		get: func(v *Values) string { return currencyString(v.Currency) }},
 	{name: "balance", in: allDocs, read: readBalance,
 		write:   func(b []byte, v *Values) []byte { return strconv.AppendInt(b, v.Balance, 10) },
@@ -167,6 +193,25 @@ func readCurrency(o strictjson.Object, v *Values, st *state) {
 	if err := setCurrency(v, st, string(b)); err != nil {
 		o.FailErr(err)
 	}
+}
+
+// readStoredCurrency reads an object's currency: a current code or one withdrawn since
+// the object was written.
+func readStoredCurrency(o strictjson.Object, v *Values, st *state) {
+	if o.Null() {
+		return
+	}
+	st.currencyGiven = true
+	b, ok := o.StringBytes()
+	if !ok {
+		return
+	}
+	c, err := money.ParseStoredCurrency(string(b))
+	if err != nil {
+		o.FailErr(err)
+		return
+	}
+	v.Currency = c
 }
 
 // setCurrency is the currency member's rule: a current ISO 4217 code.

@@ -22,11 +22,15 @@ func Decode(data []byte, d Doc, v *Values) error {
 // recording every failure at its member's place under o's, as [Decode] does.
 func Read(o strictjson.Object, d Doc, v *Values) {
 	st := state{limits: d.Limits()}
-	var seen uint16 // bit i: members[i] was present
+	var seen uint32 // bit i: members[i] was present
 	for o.Next() {
 		i := find(d, o.NameBytes())
 		if i < 0 {
-			o.Unknown()
+			if d&SkipUnknown != 0 {
+				o.Skip()
+			} else {
+				o.Unknown()
+			}
 			continue
 		}
 		seen |= 1 << i

@@ -18,8 +18,9 @@ import (
 
 // Failure is one expected or reported failure, as the testdata files write it.
 type Failure struct {
-	Field string `json:"field"`
-	Code  string `json:"code"`
+	Field   string `json:"field"`
+	Pointer string `json:"pointer"`
+	Code    string `json:"code"`
 }
 
 // Doc is one document of testdata with its expected failures.
@@ -138,8 +139,13 @@ func CheckThroughParams[P any, T Document[T]](t *testing.T, kind string, paramsO
 // the path, as [testkit.Failures] returns it.
 func Failures(err error) []Failure {
 	out := []Failure{}
-	for _, f := range testkit.Failures(err) {
-		out = append(out, Failure{Field: strings.ToValidUTF8(f.Field, "\uFFFD"), Code: string(f.Code)})
+	testkit.Failures(err) // checks each pointer against its path
+	for _, f := range report.Errs(err) {
+		out = append(out, Failure{
+			Field:   strings.ToValidUTF8(f.Field, "\uFFFD"),
+			Pointer: strings.ToValidUTF8(f.Pointer, "\uFFFD"),
+			Code:    string(f.Code),
+		})
 	}
 	return out
 }
@@ -149,7 +155,7 @@ func Failures(err error) []Failure {
 func FailuresAs[F ~struct{ Field, Code string }](err error) []F {
 	out := []F{}
 	for _, f := range Failures(err) {
-		out = append(out, F(f))
+		out = append(out, F(struct{ Field, Code string }{f.Field, f.Code}))
 	}
 	return out
 }

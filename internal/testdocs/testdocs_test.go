@@ -37,7 +37,7 @@ func TestFailures(t *testing.T) {
 		billing.NewFieldError(billing.CodeRequired, "m", "currency"),
 	}
 	assert.Equal(t, []failure{{"metadata.bad\uFFFDkey", "invalid_key"}, {"currency", "required"}}, testdocs.FailuresAs[failure](err))
-	assert.Equal(t, []testdocs.Failure{{Field: "currency", Code: "required"}, {Field: "metadata.bad\uFFFDkey", Code: "invalid_key"}},
+	assert.Equal(t, []testdocs.Failure{{Field: "currency", Pointer: "/currency", Code: "required"}, {Field: "metadata.bad\uFFFDkey", Pointer: "/metadata/bad\uFFFDkey", Code: "invalid_key"}},
 		testdocs.SortedByField(testdocs.Failures(err)))
 	assert.True(t, testdocs.JSONLevel([]testdocs.Failure{{Field: "a", Code: "required"}, {Field: "b", Code: "unknown_field"}}))
 	assert.False(t, testdocs.JSONLevel([]testdocs.Failure{{Field: "a", Code: "required"}}))

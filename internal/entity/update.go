@@ -1,0 +1,201 @@
+package entity
+
+import (
+	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/report"
+	"github.com/tallykit/billing/internal/strictjson"
+	"github.com/tallykit/billing/metadata"
+	"github.com/tallykit/billing/money"
+)
+
+// Update is an update request: the members it sets, those it removes (sent as null), and
+// the change of metadata, merged key by key. Members it does not name stay as stored.
+type Update struct {
+	Set       Values         // the members set, present as in any Values
+	Removed   uint32         // bit i: members[i] is removed
+	Meta      metadata.Patch // the metadata member's changes, when MetaGiven
+	MetaGiven bool           // the metadata member is an object ({} included)
+}
+
+// removes reports whether u removes the member named name.
+func (u *Update) removes(name string) bool {
+	for i := range members {
+		if members[i].name == name && members[i].in&updates != 0 && u.Removed&(1<<i) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// DecodeUpdate reads the JSON document data as the update document d into u. It fails
+// as [Decode] does; an update has no required member and no rule across members: whether
+// the result needs a currency is decided when it is applied.
+func DecodeUpdate(data []byte, d Doc, u *Update) error {
+	return strictjson.Decode(data, report.Loc{}, func(o strictjson.Object) { ReadUpdate(o, d, u) })
+}
+
+// ReadUpdate reads the members of the object o as the update document d into u: null
+// removes a member, a value sets it by the member's own rule ("" is required, as
+// everywhere), metadata is a [metadata.Patch] under the entity's limits.
+func ReadUpdate(o strictjson.Object, d Doc, u *Update) {
+	st := state{limits: d.Limits()}
+	for o.Next() {
+		i := find(d, o.NameBytes())
+		if i < 0 {
+			o.Unknown()
+			continue
+		}
+		m := &members[i]
+		if o.Null() {
+			u.Removed |= 1 << i
+			continue
+		}
+		switch {
+		case m.name == "metadata":
+			readPatch(o, u, st.limits)
+		case m.parse != nil:
+			readString(o, m, &u.Set, false)
+		default:
+			m.read(o, &u.Set, &st)
+		}
+	}
+}
+
+func readPatch(o strictjson.Object, u *Update, l metadata.Limits) {
+	if o.Kind() != strictjson.KindObject {
+		o.Object() // records invalid_type
+		return
+	}
+	raw, ok := o.Raw()
+	if !ok {
+		return
+	}
+	p, err := metadata.DecodePatch(raw, l)
+	if err != nil {
+		o.AddUnder(o.Prefix(), err)
+		return
+	}
+	u.Meta, u.MetaGiven = p, true
+}
+
+// AppendUpdate appends u as the JSON document d: the members it sets with their values in
+// the given form ([Wire] or [Masked]), those it removes as null, metadata as its patch
+// (removed keys as null).
+func AppendUpdate(b []byte, d Doc, u *Update, text Form) []byte {
+	b = append(b, '{')
+	first := true
+	for i := range members {
+		m := &members[i]
+		if m.in&d == 0 {
+			continue
+		}
+		removed := u.Removed&(1<<i) != 0
+		given := m.name == "metadata" && u.MetaGiven || m.name != "metadata" && m.has(&u.Set)
+		if !removed && !given {
+			continue
+		}
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = append(b, '"')
+		b = append(b, m.name...)
+		b = append(b, '"', ':')
+		switch {
+		case removed:
+			b = append(b, "null"...)
+		case m.name == "metadata":
+			b, _ = u.Meta.AppendJSON(b)
+		case m.get != nil:
+			b = strictjson.AppendString(b, text(m, &u.Set))
+		default:
+			b = m.write(b, &u.Set)
+		}
+	}
+	return append(b, '}')
+}
+
+// Messages of the failures of applying an update.
+const (
+	msgConflictBalance = "changes the currency while the stored balance is in the old one: send the new balance " +
+		`with the new currency (or "balance": null), so that no amount changes its meaning`
+	msgConflictRules = "changes the currency while payment rules in the old one remain: remove or change the " +
+		"payment rules first"
+	msgConflictWithdrawn = "is withdrawn, and a new balance is never written in a withdrawn currency: send a " +
+		"current currency with the balance"
+	msgCurrencyKept = `is required while a balance or payment rules remain: keep the currency, or remove ` +
+		`them too ("balance": null)`
+)
+
+// Apply returns stored, an object of the entity that the update document d changes, with
+// u applied, or every failure of applying it: required at currency when the result has a
+// balance or payment rules without a currency; conflict at currency when the currency
+// changes while a stored balance that u does not restate, or payment rules, remain, or
+// when u sends a balance alone for an object whose currency is withdrawn; too_many_keys
+// at metadata when the merged metadata is over the limit and u adds keys. stored is
+// unchanged. Applying the same update twice gives what applying it once gives.
+func Apply(d Doc, stored Values, u *Update) (Values, error) {
+	out := stored
+	s := &u.Set
+	if u.removes("name") {
+		out.Name = s.Name // zero
+	} else if !s.Name.IsZero() {
+		out.Name = s.Name
+	}
+	if u.removes("email") {
+		out.Email = s.Email
+	} else if !s.Email.IsZero() {
+		out.Email = s.Email
+	}
+	if u.removes("phone") {
+		out.Phone = s.Phone
+	} else if !s.Phone.IsZero() {
+		out.Phone = s.Phone
+	}
+	if u.removes("currency") {
+		out.Currency = s.Currency
+	} else if !s.Currency.IsZero() {
+		out.Currency = s.Currency
+	}
+	if u.removes("balance") {
+		out.Balance, out.HasBalance = 0, false
+	} else if s.HasBalance {
+		out.Balance, out.HasBalance = s.Balance, true
+	}
+
+	var l report.List
+	changed := !stored.Currency.IsZero() && !out.Currency.IsZero() && out.Currency != stored.Currency
+	restated := s.HasBalance || u.removes("balance")
+	switch {
+	case (out.HasBalance || !out.Rules.IsZero()) && out.Currency.IsZero():
+		l.Add(report.At(fieldCurrency), billing.CodeRequired, msgCurrencyKept)
+	case changed && stored.HasBalance && !restated:
+		l.Add(report.At(fieldCurrency), billing.CodeConflict, msgConflictBalance)
+	case changed && !stored.Rules.IsZero():
+		l.Add(report.At(fieldCurrency), billing.CodeConflict, msgConflictRules)
+	case s.HasBalance && isWithdrawn(out.Currency):
+		l.Add(report.At(fieldCurrency), billing.CodeConflict, msgConflictWithdrawn)
+	}
+
+	switch {
+	case u.removes("metadata"):
+		out.Metadata, out.HasMeta = metadata.Metadata{}, false
+	case u.MetaGiven && (out.HasMeta || u.Meta.Sets()):
+		md, err := u.Meta.Apply(out.Metadata, d.Limits())
+		if err != nil {
+			l.AddUnder(report.Loc{}, err)
+			break
+		}
+		out.Metadata, out.HasMeta = md, true
+	}
+	if err := l.Err(); err != nil {
+		return stored, err
+	}
+	return out, nil
+}
+
+// isWithdrawn reports whether c is a currency withdrawn from ISO 4217's List One.
+func isWithdrawn(c money.Currency) bool {
+	_, ok := c.Withdrawn()
+	return ok
+}
