@@ -19,80 +19,100 @@ const (
 	msgValueUTF8    = "must be valid UTF-8"
 	msgValueType    = "must be a string"
 	msgValueTooLong = "must be at most "
+	msgKeyTooLong   = "a metadata key must be at most "
+)
+
+// entryRule is what a key or a value is held to: the codes and messages of its failures,
+// in their order of precedence (empty, then what countRunes refuses, then too long).
+type entryRule struct {
+	noControls          bool         // control characters are refused, with controlMsg
+	emptyCode, badCode  billing.Code // empty; a control character or invalid UTF-8
+	longCode            billing.Code // more than the limit's code points
+	emptyMsg, utf8Msg   string
+	controlMsg, longMsg string // longMsg is followed by the limit and " characters"
+}
+
+var (
+	keyRule = entryRule{
+		noControls: true,
+		emptyCode:  billing.CodeInvalidKey, emptyMsg: msgKeyEmpty,
+		badCode: billing.CodeInvalidKey, utf8Msg: msgKeyUTF8, controlMsg: msgKeyControl,
+		longCode: billing.CodeKeyTooLong, longMsg: msgKeyTooLong,
+	}
+	valueRule = entryRule{
+		emptyCode: billing.CodeRequired, emptyMsg: msgValueEmpty,
+		badCode: billing.CodeInvalidCharacters, utf8Msg: msgValueUTF8,
+		longCode: billing.CodeTooLong, longMsg: msgValueTooLong,
+	}
 )
 
 // checkKey returns the code and message of the first rule key breaks, or "": empty,
 // invalid UTF-8 or a control character (C0, DEL, C1) is invalid_key; more than max code
 // points is key_too_long. The whole key is scanned, so invalid_key wins over key_too_long.
 func checkKey[S ~string | ~[]byte](key S, max int) (billing.Code, string) {
-	if len(key) == 0 {
-		return billing.CodeInvalidKey, msgKeyEmpty
-	}
-	n := 0
-	i := 0
-	for ; i+8 <= len(key); i += 8 { // eight printable ASCII bytes at a time
-		if !ascii.AllInRange(ascii.Load64(key, i), 0x20, 0x7E) {
-			break
-		}
-		n += 8
-	}
-	for i < len(key) {
-		c := key[i]
-		if c < 0x80 {
-			if c < 0x20 || c == 0x7F {
-				return billing.CodeInvalidKey, msgKeyControl
-			}
-			i++
-			n++
-			continue
-		}
-		r, size := decodeRune(key, i)
-		if r < 0 {
-			return billing.CodeInvalidKey, msgKeyUTF8
-		}
-		if r <= 0x9F {
-			return billing.CodeInvalidKey, msgKeyControl
-		}
-		i += size
-		n++
-	}
-	if n > max {
-		return billing.CodeKeyTooLong, "a metadata key must be at most " + strconv.Itoa(max) + " characters"
-	}
-	return "", ""
+	return checkEntry(&keyRule, key, max)
 }
 
 // checkValue returns the code and message of the first rule value breaks, or "": empty is
 // required, invalid UTF-8 is invalid_characters, more than max code points too_long.
+// Control characters are allowed.
 func checkValue[S ~string | ~[]byte](value S, max int) (billing.Code, string) {
-	if len(value) == 0 {
-		return billing.CodeRequired, msgValueEmpty
+	return checkEntry(&valueRule, value, max)
+}
+
+// checkEntry returns the code and message of the first rule of r that s breaks, or "".
+func checkEntry[S ~string | ~[]byte](r *entryRule, s S, max int) (billing.Code, string) {
+	if len(s) == 0 {
+		return r.emptyCode, r.emptyMsg
 	}
-	n := 0
+	switch n, refused := countRunes(s, r.noControls); {
+	case refused == refusedControl:
+		return r.badCode, r.controlMsg
+	case refused == refusedUTF8:
+		return r.badCode, r.utf8Msg
+	case n > max:
+		return r.longCode, r.longMsg + strconv.Itoa(max) + " characters"
+	}
+	return "", ""
+}
+
+// What countRunes refuses.
+const (
+	refusedNone    = iota
+	refusedControl // a control character: C0, DEL or C1
+	refusedUTF8    // a byte that starts no valid UTF-8 sequence
+)
+
+// countRunes returns the number of code points of s, or the first thing in s it refuses:
+// a byte that starts no valid UTF-8 sequence, and a control character (C0, DEL, C1) when
+// noControls says so. It reads eight bytes at a time while they are ASCII (printable ASCII
+// when noControls), and one code point at a time from the first word that is not.
+func countRunes[S ~string | ~[]byte](s S, noControls bool) (n, refused int) {
+	lo, hi := byte(0), byte(0x7F) // the bytes of the eight-byte steps
+	if noControls {
+		lo, hi = 0x20, 0x7E
+	}
 	i := 0
-	for ; i+8 <= len(value); i += 8 { // eight ASCII bytes at a time
-		if ascii.NonASCII(ascii.Load64(value, i)) != 0 {
+	for ; i+8 <= len(s); i += 8 {
+		if !ascii.AllInRange(ascii.Load64(s, i), lo, hi) {
 			break
 		}
 		n += 8
 	}
-	for i < len(value) {
-		if value[i] < 0x80 {
-			i++
-			n++
-			continue
+	for i < len(s) {
+		r, size := rune(s[i]), 1
+		if r >= 0x80 {
+			if r, size = decodeRune(s, i); r < 0 {
+				return n, refusedUTF8
+			}
 		}
-		r, size := decodeRune(value, i)
-		if r < 0 {
-			return billing.CodeInvalidCharacters, msgValueUTF8
+		if noControls && (r < 0x20 || 0x7F <= r && r <= 0x9F) {
+			return n, refusedControl
 		}
 		i += size
 		n++
 	}
-	if n > max {
-		return billing.CodeTooLong, msgValueTooLong + strconv.Itoa(max) + " characters"
-	}
-	return "", ""
+	return n, refusedNone
 }
 
 // decodeRune decodes the UTF-8 sequence at s[i], which is not ASCII. It returns -1 and 1
@@ -101,40 +121,42 @@ func checkValue[S ~string | ~[]byte](value S, max int) (billing.Code, string) {
 // well-formed sequences of RFC 3629, section 4).
 func decodeRune[S ~string | ~[]byte](s S, i int) (rune, int) {
 	c0 := s[i]
-	n := len(s) - i
-	cont := func(j int, lo, hi byte) bool { return s[i+j] >= lo && s[i+j] <= hi }
+	size := 0
+	lo, hi := byte(0x80), byte(0xBF) // the range of the second byte
 	switch {
 	case c0 < 0xC2:
 		return -1, 1
 	case c0 < 0xE0:
-		if n < 2 || !cont(1, 0x80, 0xBF) {
-			return -1, 1
-		}
-		return rune(c0&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+		size = 2
 	case c0 < 0xF0:
-		lo, hi := byte(0x80), byte(0xBF)
+		size = 3
 		switch c0 {
 		case 0xE0:
-			lo = 0xA0
+			lo = 0xA0 // no overlong form
 		case 0xED:
-			hi = 0x9F
+			hi = 0x9F // no surrogate
 		}
-		if n < 3 || !cont(1, lo, hi) || !cont(2, 0x80, 0xBF) {
-			return -1, 1
-		}
-		return rune(c0&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
 	case c0 < 0xF5:
-		lo, hi := byte(0x80), byte(0xBF)
+		size = 4
 		switch c0 {
 		case 0xF0:
-			lo = 0x90
+			lo = 0x90 // no overlong form
 		case 0xF4:
-			hi = 0x8F
+			hi = 0x8F // nothing past U+10FFFF
 		}
-		if n < 4 || !cont(1, lo, hi) || !cont(2, 0x80, 0xBF) || !cont(3, 0x80, 0xBF) {
+	default:
+		return -1, 1
+	}
+	if len(s)-i < size || s[i+1] < lo || s[i+1] > hi {
+		return -1, 1
+	}
+	r := rune(c0 & (0x7F >> size))
+	for j := 1; j < size; j++ {
+		c := s[i+j]
+		if c < 0x80 || c > 0xBF {
 			return -1, 1
 		}
-		return rune(c0&0x07)<<18 | rune(s[i+1]&0x3F)<<12 | rune(s[i+2]&0x3F)<<6 | rune(s[i+3]&0x3F), 4
+		r = r<<6 | rune(c&0x3F)
 	}
-	return -1, 1
+	return r, size
 }
