@@ -13,14 +13,15 @@ type Cost struct {
 	CPU    time.Duration
 }
 
-// Rounds of [Measure]: the cost is the least per-call cost of this many rounds.
-const measureRounds = 3
-
-// roundTarget is the CPU time a round of [Measure] aims at; a call that takes longer is
-// measured alone in each round, a quicker one repeated up to maxRepeats times.
+// After its first round, one call, [Measure] repeats the call in each round until the
+// round takes about roundTarget of CPU time (at most maxRepeats calls), and runs up to
+// maxRounds rounds in all, fewer for a slow call, so that the rounds take about
+// measureBudget (one round at least).
 const (
-	roundTarget = time.Millisecond
-	maxRepeats  = 16
+	roundTarget   = time.Millisecond
+	maxRepeats    = 16
+	maxRounds     = 3
+	measureBudget = 20 * time.Millisecond
 )
 
 // Measure returns what one call of fn costs, counting fn's own work only.
@@ -28,8 +29,9 @@ const (
 // What a call costs the first time (a lazily compiled table, a pool filled) is not its
 // cost, and neither is other work of the process (another goroutine's allocations, the
 // garbage collector's background work, a collection that empties the pools): Measure
-// calls fn once to warm it up, then measures it over a few rounds of repeated calls and
-// returns, for bytes, allocations and CPU time each, the least per-call figure of a round.
+// calls fn once to warm it up, then measures it over a few rounds of repeated calls (three
+// for a call of a few milliseconds or less, one for a call of 20 ms or more) and returns,
+// for bytes, allocations and CPU time each, the least per-call figure of a round.
 // Meanwhile one goroutine runs at a time (GOMAXPROCS 1, as testing.AllocsPerRun sets it)
 // and the calling one stays on its thread, whose CPU time is the one measured (on Linux;
 // elsewhere the process's CPU time, or the wall-clock time where there is none), so that a
@@ -41,28 +43,30 @@ func Measure(fn func()) Cost {
 	defer runtime.UnlockOSThread()
 
 	runtime.GC()
-	start := threadCPUTime()
 	fn()
-	warm := threadCPUTime() - start
-	repeats := maxRepeats
-	if warm > 0 {
-		repeats = int(min(max(roundTarget/warm, 1), maxRepeats))
-	}
-
-	best := Cost{Bytes: 1<<64 - 1, Allocs: 1<<64 - 1, CPU: 1<<63 - 1}
-	var before, after runtime.MemStats
-	for range measureRounds {
-		runtime.ReadMemStats(&before)
-		start := threadCPUTime()
-		for range repeats {
-			fn()
-		}
-		cpu := threadCPUTime() - start
-		runtime.ReadMemStats(&after)
-		n := uint64(repeats)
-		best.Bytes = min(best.Bytes, (after.TotalAlloc-before.TotalAlloc)/n)
-		best.Allocs = min(best.Allocs, (after.Mallocs-before.Mallocs)/n)
-		best.CPU = min(best.CPU, cpu/time.Duration(repeats))
+	best := round(fn, 1)
+	repeats := int(min(max(roundTarget/max(best.CPU, 1), 1), maxRepeats))
+	rounds := int(min(max(measureBudget/max(best.CPU*time.Duration(repeats), 1), 1), maxRounds))
+	for range rounds - 1 {
+		c := round(fn, repeats)
+		best = Cost{Bytes: min(best.Bytes, c.Bytes), Allocs: min(best.Allocs, c.Allocs), CPU: min(best.CPU, c.CPU)}
 	}
 	return best
+}
+
+// round calls fn n times and returns the cost per call.
+func round(fn func(), n int) Cost {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	start := threadCPUTime()
+	for range n {
+		fn()
+	}
+	cpu := threadCPUTime() - start
+	runtime.ReadMemStats(&after)
+	return Cost{
+		Bytes:  (after.TotalAlloc - before.TotalAlloc) / uint64(n),
+		Allocs: (after.Mallocs - before.Mallocs) / uint64(n),
+		CPU:    cpu / time.Duration(n),
+	}
 }

@@ -57,6 +57,9 @@ func Failures(err error) []Failure {
 	return out
 }
 
+// pointerUnescaper undoes the escapes of a JSON Pointer's reference token.
+var pointerUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
+
 // pathOf returns the dot path of a JSON Pointer: its reference tokens, unescaped, joined
 // by dots; "" for the whole document (the pointer ""). It reports false for a pointer that
 // is neither "" nor starts with a slash.
@@ -69,9 +72,8 @@ func pathOf(pointer string) (string, bool) {
 		return "", false
 	}
 	tokens := strings.Split(rest, "/")
-	unescape := strings.NewReplacer("~1", "/", "~0", "~")
 	for i, tok := range tokens {
-		tokens[i] = unescape.Replace(tok)
+		tokens[i] = pointerUnescaper.Replace(tok)
 	}
 	return strings.Join(tokens, "."), true
 }

@@ -33,13 +33,12 @@ func MembersUpTo(size int, key func(i int) string, value string) []byte {
 	return append(b, '}')
 }
 
-// key3Alphabet is the printable ASCII characters but the quotation mark and the
-// backslash: a JSON string holds them as they are.
-const key3Alphabet = "!#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~ "
+// key3Alphabet is the ASCII letters and digits.
+const key3Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
-// Key3 returns a distinct three-character name for each i below 93³ (804 357), of
-// printable ASCII but the quotation mark and the backslash, so that a JSON string holds it
-// as it is: "!!!", "!!#", ….
+// Key3 returns a distinct three-character name for each i below 62³ (238 328), of ASCII
+// letters and digits: "000", "001", …. Every rule of a metadata key accepts it, and it
+// needs no escape in a JSON string nor in a JSON Pointer.
 func Key3(i int) string {
 	const n = len(key3Alphabet)
 	return string([]byte{key3Alphabet[i/(n*n)%n], key3Alphabet[i/n%n], key3Alphabet[i%n]})

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -171,7 +172,7 @@ func (r *recorder) Errorf(string, ...any) { r.failed = true }
 func (r *recorder) Skip(...any)           { panic("skipped") }
 
 func TestMembers(t *testing.T) {
-	assert.Equal(t, `{"!!!":"v","!!#":"v"}`, string(Members(2, Key3, `"v"`)))
+	assert.Equal(t, `{"000":"v","001":"v"}`, string(Members(2, Key3, `"v"`)))
 	assert.Equal(t, `{}`, string(Members(0, Key3, `1`)))
 	doc := MembersUpTo(30, strconv.Itoa, "1")
 	assert.Equal(t, `{"0":1,"1":1,"2":1,"3":1,"4":1}`[:len(doc)-1]+"}", string(doc))
@@ -179,9 +180,9 @@ func TestMembers(t *testing.T) {
 	assert.True(t, json.Valid(doc))
 
 	seen := map[string]bool{}
-	for i := range 93 * 93 * 93 {
+	for i := range 62 * 62 * 62 {
 		k := Key3(i)
-		if seen[k] || strconv.Quote(k) != `"`+k+`"` {
+		if seen[k] || strconv.Quote(k) != `"`+k+`"` || strings.ContainsAny(k, "~/.") {
 			t.Fatalf("Key3(%d) = %q: repeated or escaped", i, k)
 		}
 		seen[k] = true
