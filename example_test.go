@@ -1,6 +1,7 @@
 package billing_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -64,4 +65,18 @@ func ExampleErrors_At() {
 func ExampleCode_Description() {
 	fmt.Println(billing.CodeInvalidPhone.Description())
 	// Output: E.164 shape but not a valid number
+}
+
+func ExampleErrors_Problem() {
+	errs := billing.Errors{
+		billing.NewFieldError(billing.CodeConflict, "is already in use", "external_reference"),
+	}
+	p := errs.Problem()
+	p.Type = "https://example.com/problems/conflict" // a service names its own problem kinds
+	b, _ := json.Marshal(p)
+	fmt.Println(p.Status)
+	fmt.Println(string(b))
+	// Output:
+	// 409
+	// {"type":"https://example.com/problems/conflict","title":"Conflict","status":409,"detail":"the document has 1 invalid member","errors":[{"pointer":"/external_reference","field":"external_reference","code":"conflict","detail":"external_reference: is already in use"}]}
 }
