@@ -81,7 +81,7 @@ func (o Object) Skip() { o.r.skip(o) }
 
 // Unknown records unknown_field at the current member's path and skips its value.
 func (o Object) Unknown() {
-	if f := o.r.pending(o); f != nil {
+	if f := o.r.pending(o, KindNone, ""); f != nil {
 		o.r.add(f.memberPos, o.r.memberPath(o.level), billing.CodeUnknownField, msgUnknown)
 		o.r.skip(o)
 	}

@@ -305,13 +305,19 @@ func (r *reader) enter(h Object) bool {
 	return !r.failed
 }
 
-// pending returns h's frame when its current value waits to be read.
-func (r *reader) pending(h Object) *frame {
+// pending returns h's frame when its current value waits to be read and is of the kind
+// want (any kind for KindNone). A value of another kind is recorded as invalid_type with
+// the message wrong, and skipped.
+func (r *reader) pending(h Object, want Kind, wrong string) *frame {
 	if !r.enter(h) {
 		return nil
 	}
 	f := &r.frames[h.level]
 	if f.state != stPending {
+		return nil
+	}
+	if want != KindNone && r.peek() != want {
+		r.wrongType(h, f, wrong)
 		return nil
 	}
 	return f
@@ -368,15 +374,9 @@ func (r *reader) next(h Object) bool {
 		if r.pos >= len(d) || d[r.pos] != '"' {
 			return r.fail(msgSyntax)
 		}
-		if !r.readName(f) {
+		if !r.readName(f) || !r.colon() {
 			return false
 		}
-		r.ws()
-		if r.pos >= len(d) || d[r.pos] != ':' {
-			return r.fail(msgSyntax)
-		}
-		r.pos++
-		r.ws()
 		if r.peek() == KindNone {
 			return r.fail(msgSyntax)
 		}
@@ -507,12 +507,8 @@ func (r *reader) memberPath(level int32) report.Loc {
 // str reads the pending string value: a slice of the input when it has no escapes, else
 // the reader's scratch buffer.
 func (r *reader) str(h Object) ([]byte, bool) {
-	f := r.pending(h)
+	f := r.pending(h, KindString, "must be a string")
 	if f == nil {
-		return nil, false
-	}
-	if r.peek() != KindString {
-		r.wrongType(h, f, "must be a string")
 		return nil, false
 	}
 	content, escaped, ok := r.scanString()
@@ -535,12 +531,8 @@ func (r *reader) wrongType(h Object, f *frame, msg string) {
 }
 
 func (r *reader) integer(h Object, lo, hi int64) (int64, bool) {
-	f := r.pending(h)
+	f := r.pending(h, KindNumber, "must be an integer")
 	if f == nil {
-		return 0, false
-	}
-	if r.peek() != KindNumber {
-		r.wrongType(h, f, "must be an integer")
 		return 0, false
 	}
 	num, ok := r.scanNumber()
@@ -593,12 +585,8 @@ func parseInt(n number) (int64, bool) {
 }
 
 func (r *reader) boolValue(h Object) (bool, bool) {
-	f := r.pending(h)
+	f := r.pending(h, KindBool, "must be true or false")
 	if f == nil {
-		return false, false
-	}
-	if r.peek() != KindBool {
-		r.wrongType(h, f, "must be true or false")
 		return false, false
 	}
 	v, ok := r.boolean()
@@ -607,16 +595,12 @@ func (r *reader) boolValue(h Object) (bool, bool) {
 }
 
 func (r *reader) open(h Object, array bool) (Object, bool) {
-	f := r.pending(h)
-	if f == nil {
-		return Object{}, false
-	}
 	want, msg := KindObject, "must be an object"
 	if array {
 		want, msg = KindArray, "must be an array"
 	}
-	if r.peek() != want {
-		r.wrongType(h, f, msg)
+	f := r.pending(h, want, msg)
+	if f == nil {
 		return Object{}, false
 	}
 	if len(r.frames)+1 > MaxDepth {
@@ -630,7 +614,7 @@ func (r *reader) open(h Object, array bool) (Object, bool) {
 }
 
 func (r *reader) raw(h Object) ([]byte, bool) {
-	f := r.pending(h)
+	f := r.pending(h, KindNone, "")
 	if f == nil {
 		return nil, false
 	}
@@ -643,14 +627,14 @@ func (r *reader) raw(h Object) ([]byte, bool) {
 }
 
 func (r *reader) skip(h Object) {
-	if f := r.pending(h); f != nil {
+	if f := r.pending(h, KindNone, ""); f != nil {
 		r.skipValue(len(r.frames))
 		f.state = stAfter
 	}
 }
 
 func (r *reader) null(h Object) bool {
-	f := r.pending(h)
+	f := r.pending(h, KindNone, "")
 	if f == nil || r.peek() != KindNull {
 		return false
 	}
@@ -662,7 +646,7 @@ func (r *reader) null(h Object) bool {
 }
 
 func (r *reader) kind(h Object) Kind {
-	if r.pending(h) == nil {
+	if r.pending(h, KindNone, "") == nil {
 		return KindNone
 	}
 	return r.peek()

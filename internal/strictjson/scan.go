@@ -88,42 +88,40 @@ func (r *reader) scanNumber() (number, bool) {
 	case p < len(d) && d[p] == '0':
 		p++
 	case p < len(d) && d[p] >= '1' && d[p] <= '9':
-		p++
-		for p < len(d) && isDigit(d[p]) {
-			p++
-		}
+		p, _ = digits(d, p+1)
 	default:
 		r.pos = p
 		return n, r.fail(msgSyntax)
 	}
 	n.digits = d[start:p]
+	ok := true
 	if p < len(d) && d[p] == '.' {
-		p++
-		if p >= len(d) || !isDigit(d[p]) {
-			r.pos = p
-			return n, r.fail(msgSyntax)
-		}
-		for p < len(d) && isDigit(d[p]) {
-			p++
-		}
+		p, ok = digits(d, p+1)
 		n.fractional = true
 	}
-	if p < len(d) && (d[p] == 'e' || d[p] == 'E') {
+	if ok && p < len(d) && (d[p] == 'e' || d[p] == 'E') {
 		p++
 		if p < len(d) && (d[p] == '+' || d[p] == '-') {
 			p++
 		}
-		if p >= len(d) || !isDigit(d[p]) {
-			r.pos = p
-			return n, r.fail(msgSyntax)
-		}
-		for p < len(d) && isDigit(d[p]) {
-			p++
-		}
+		p, ok = digits(d, p)
 		n.fractional = true
 	}
 	r.pos = p
+	if !ok {
+		return n, r.fail(msgSyntax)
+	}
 	return n, true
+}
+
+// digits returns the index of the first byte from d[p] on that is not a digit, or len(d),
+// and whether there was at least one digit.
+func digits(d []byte, p int) (end int, some bool) {
+	end = p
+	for end < len(d) && isDigit(d[end]) {
+		end++
+	}
+	return end, end > p
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -358,14 +356,19 @@ member:
 	if r.pos >= len(d) || d[r.pos] != '"' {
 		return r.fail(msgSyntax)
 	}
-	if _, _, ok := r.scanString(); !ok {
+	if _, _, ok := r.scanString(); !ok || !r.colon() {
 		return false
 	}
+	goto value
+}
+
+// colon consumes the colon after a member's name, with the white space around it.
+func (r *reader) colon() bool {
 	r.ws()
-	if r.pos >= len(d) || d[r.pos] != ':' {
+	if r.pos >= len(r.data) || r.data[r.pos] != ':' {
 		return r.fail(msgSyntax)
 	}
 	r.pos++
 	r.ws()
-	goto value
+	return true
 }
