@@ -44,6 +44,9 @@ func DecodePatch(data []byte, l Limits) (Patch, error) {
 		for o.Next() {
 			key := o.NameBytes()
 			if c, msg := checkKey(key, l.MaxKeyLength); c != "" {
+				if o.Kind() != strictjson.KindNull {
+					set++ // a key set, though refused, counts toward the limit as in NewPatch
+				}
 				o.Fail(c, msg)
 				o.Skip()
 				bad = true
