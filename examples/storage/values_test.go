@@ -13,7 +13,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/account"
 	"github.com/tallykit/billing/contact"
+	"github.com/tallykit/billing/customer"
 	"github.com/tallykit/billing/ids"
 	"github.com/tallykit/billing/metadata"
 	"github.com/tallykit/billing/money"
@@ -47,7 +49,13 @@ var (
 	// The reference schema has no table of idempotency keys: a service keeps them beside the
 	// responses it replays. The tests make one.
 	idempotencyKey = column{"idempotency_keys", "key", "text", true, "idempotency_key"}
+	// Nor a table of whole documents: a service may keep requests or objects as it received
+	// or sent them (an audit log). The tests make one; a document's failures are at its root.
+	document = column{"documents", "doc", "jsonb", false, ""}
 )
+
+// documents is the table of JSON documents that the tests make.
+const documents = "create table documents (doc jsonb)"
 
 // idempotencyKeys is the table of idempotency keys that the tests make.
 const idempotencyKeys = "create table idempotency_keys (key text primary key, response jsonb)"
@@ -76,12 +84,16 @@ func (c column) insert() string {
 	return fmt.Sprintf("insert into %s (%s) values (%s)", c.table, strings.Join(cols, ", "), strings.Join(vals, ", "))
 }
 
-// prepare makes what a row of c's table needs: the table of idempotency keys, the
-// customer of an account (with the ID id when c is accounts.customer_id).
+// prepare makes what a row of c's table needs: the table of idempotency keys or of
+// documents, the customer of an account (with the ID id when c is accounts.customer_id).
 func (c column) prepare(t *testing.T, d db, id string) {
 	t.Helper()
-	if c.table == "idempotency_keys" {
+	switch c.table {
+	case "idempotency_keys":
 		require.NoError(t, d.Exec(context.Background(), idempotencyKeys))
+		return
+	case "documents":
+		require.NoError(t, d.Exec(context.Background(), documents))
 		return
 	}
 	if c.table != "accounts" {
@@ -211,8 +223,12 @@ func roundTrip[T driver.Valuer, P interface {
 }
 
 // zeroOf is the case of T's zero value in col: it is absent, not a value, and storing it
-// fails before it reaches the table.
-func zeroOf[T driver.Valuer](col column) valueCase {
+// fails before it reaches the table, at the column's field.
+func zeroOf[T driver.Valuer](col column) valueCase { return zeroAt[T](col, col.field) }
+
+// zeroAt is zeroOf with the failure at field: a document's zero value fails at the first
+// member it lacks.
+func zeroAt[T driver.Valuer](col column, field string) valueCase {
 	var zero T
 	return valueCase{
 		name: fmt.Sprintf("zero %T in %s", zero, col),
@@ -221,7 +237,7 @@ func zeroOf[T driver.Valuer](col column) valueCase {
 			c.col.prepare(t, d, fixtureCustomer)
 			for _, arg := range []any{zero, sql.Null[T]{V: zero, Valid: true}, &zero} {
 				err := d.Exec(context.Background(), c.col.insert(), arg)
-				requireOne(t, err, c.col.field, billing.CodeRequired)
+				requireOne(t, err, field, billing.CodeRequired)
 				assert.Zero(t, count(t, d, c.col.table), "%T: nothing reached the table", arg)
 			}
 		},
@@ -235,9 +251,9 @@ func valueCases() []valueCase {
 	rules := money.MustNewPaymentRules(100, 500000, money.AllowUnderpayment)
 	meta := metadata.MustNew(map[string]string{"plan": "gold", "note": "Thandi's 2nd account ✓", "a~/b": "x"},
 		metadata.CustomerLimits())
-	customer := ids.MustParseCustomerID("bcus_H4jp6KnU5cPw263v1jyz4")
+	cid := ids.MustParseCustomerID("bcus_H4jp6KnU5cPw263v1jyz4")
 	return []valueCase{
-		valueOf(customerID, customer, "bcus_H4jp6KnU5cPw263v1jyz4"),
+		valueOf(customerID, cid, "bcus_H4jp6KnU5cPw263v1jyz4"),
 		valueOf(customerRef, ids.MustParseExternalReference("crm-000731_ZA"), "crm-000731_ZA"),
 		valueOf(customerName, name, "Thandiwe Nkosi-Müller 🌍"),
 		valueOf(customerEmail, email, "thandi.nkosi@example.co.za"),
@@ -248,7 +264,7 @@ func valueCases() []valueCase {
 		valueOf(customerMetadata, meta, `{"a~/b":"x","note":"Thandi's 2nd account ✓","plan":"gold"}`),
 		valueOf(customerMetadata, metadata.Metadata{}, `{}`),
 		valueOf(accountID, ids.MustParseAccountID("bacc_nrhu8ptWiuITAKaNUx8wS"), "bacc_nrhu8ptWiuITAKaNUx8wS"),
-		valueOf(accountCustomerID, customer, "bcus_H4jp6KnU5cPw263v1jyz4"),
+		valueOf(accountCustomerID, cid, "bcus_H4jp6KnU5cPw263v1jyz4"),
 		valueOf(accountRef, ids.MustParseExternalReference("ACC-1"), "ACC-1"),
 		valueOf(accountName, name, "Thandiwe Nkosi-Müller 🌍"),
 		valueOf(accountCurrency, money.MustParseCurrency("JPY"), "JPY"),
@@ -267,8 +283,44 @@ func valueCases() []valueCase {
 		zeroOf[ids.AccountID](accountID),
 		zeroOf[ids.CustomerID](accountCustomerID),
 		zeroOf[ids.IdempotencyKey](idempotencyKey),
+
+		// Whole documents, in a jsonb column: the objects, the requests, a customer reference.
+		valueOf(document, must(customer.Decode(fullCustomerJSON)), compactCustomer),
+		valueOf(document, must(account.Decode(fullAccountJSON)), compactAccount),
+		valueOf(document, must(customer.DecodeCreateRequest([]byte(createCustomer))), createCustomer),
+		valueOf(document, must(account.DecodeCreateRequest([]byte(createAccount))), createAccount),
+		valueOf(document, must(customer.DecodeUpdateRequest([]byte(docUpdateCustomer))), docUpdateCustomer),
+		valueOf(document, must(account.DecodeUpdateRequest([]byte(`{"name":null,"balance":0}`))), `{"name":null,"balance":0}`),
+		valueOf(document, account.RefByID(cid), `"bcus_H4jp6KnU5cPw263v1jyz4"`),
+		valueOf(document, account.RefByNewCustomer(must(customer.DecodeCreateRequest([]byte(createCustomer)))), createCustomer),
+		zeroAt[customer.Customer](document, "id"),
+		zeroAt[account.Account](document, "id"),
+		zeroAt[customer.CreateRequest](document, "external_reference"),
+		zeroAt[account.CreateRequest](document, "external_reference"),
+		zeroAt[account.CustomerRef](document, "customer"),
 	}
 }
+
+// Documents, each in the compact form and member order of the library's encoder.
+var (
+	fullCustomerJSON = []byte(compactCustomer)
+	fullAccountJSON  = []byte(compactAccount)
+)
+
+const (
+	compactCustomer = `{"id":"bcus_H4jp6KnU5cPw263v1jyz4","external_reference":"cust_2024_0001","name":"Thandiwe Nkosi",` +
+		`"email":"thandiwe.nkosi@example.co.za","phone":"+27123456789","currency":"ZAR","balance":2000,` +
+		`"payment_rules":{"min_amount":100,"max_amount":500000,"underpayment_allowed":true,"overpayment_allowed":false},` +
+		`"metadata":{"crm_id":"A-10293","segment":"retail"}}`
+	compactAccount = `{"id":"bacc_9Xk2LmQ7rT4vW8yZ1aB3c","external_reference":"acct_2024_0001",` +
+		`"customer_id":"bcus_H4jp6KnU5cPw263v1jyz4","name":"Thandiwe's Savings","currency":"ZAR","balance":2000,` +
+		`"payment_rules":{"min_amount":100,"max_amount":500000,"underpayment_allowed":true,"overpayment_allowed":false},` +
+		`"metadata":{"branch":"Sandton","product":"savings"}}`
+	createCustomer = `{"external_reference":"cust_2024_0001","name":"Thandiwe Nkosi","email":"thandiwe.nkosi@example.co.za",` +
+		`"phone":"+27123456789","currency":"ZAR","balance":2000,"metadata":{"crm_id":"A-10293","segment":"retail"}}`
+	createAccount     = `{"customer":` + createCustomer + `,"external_reference":"acct_2024_0001","currency":"ZAR"}`
+	docUpdateCustomer = `{"email":"t.nkosi@example.com","phone":null,"metadata":{"segment":"business"}}`
+)
 
 func must[T any](v T, err error) T {
 	if err != nil {
