@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"iter"
 	"log/slog"
 
 	billing "github.com/tallykit/billing"
@@ -38,22 +39,9 @@ func Masked(m *member, v *Values) string {
 
 func appendDoc(b []byte, d Doc, v *Values, text Form) []byte {
 	b = append(b, '{')
-	first := true
-	for i := range members {
-		m := &members[i]
-		if m.in&d == 0 {
-			continue
-		}
-		if !m.has(v) {
-			continue
-		}
-		if !first {
-			b = append(b, ',')
-		}
-		first = false
-		b = append(b, '"')
-		b = append(b, m.name...)
-		b = append(b, '"', ':')
+	start := len(b)
+	for _, m := range membersOf(d, func(_ int, m *member) bool { return m.has(v) }) {
+		b = appendName(b, start, m.name)
 		switch {
 		case m.get != nil:
 			b = strictjson.AppendString(b, text(m, v))
@@ -64,6 +52,29 @@ func appendDoc(b []byte, d Doc, v *Values, text Form) []byte {
 		}
 	}
 	return append(b, '}')
+}
+
+// membersOf returns the members of document d that keep reports true for, in the order
+// of the table, with their positions.
+func membersOf(d Doc, keep func(i int, m *member) bool) iter.Seq2[int, *member] {
+	return func(yield func(int, *member) bool) {
+		for i := range members {
+			if m := &members[i]; m.in&d != 0 && keep(i, m) && !yield(i, m) {
+				return
+			}
+		}
+	}
+}
+
+// appendName appends a member's name and its colon, after a comma unless the object
+// that starts at start has no member yet.
+func appendName(b []byte, start int, name string) []byte {
+	if len(b) > start {
+		b = append(b, ',')
+	}
+	b = append(b, '"')
+	b = append(b, name...)
+	return append(b, '"', ':')
 }
 
 // appendCustomerRef appends the customer member's value: the ID or external reference
@@ -101,14 +112,7 @@ func CustomerRefLog(r CustomerRef) slog.Value { return customerRefLog(r) }
 // the encoding, personal data masked; a new customer is a group of its own.
 func LogAttrs(d Doc, v *Values) []slog.Attr {
 	attrs := make([]slog.Attr, 0, 8)
-	for i := range members {
-		m := &members[i]
-		if m.in&d == 0 {
-			continue
-		}
-		if !m.has(v) {
-			continue
-		}
+	for _, m := range membersOf(d, func(_ int, m *member) bool { return m.has(v) }) {
 		attrs = append(attrs, slog.Attr{Key: m.name, Value: m.logValue(v)})
 	}
 	return attrs

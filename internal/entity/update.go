@@ -83,26 +83,14 @@ func readPatch(o strictjson.Object, u *Update, l metadata.Limits) {
 // (removed keys as null).
 func AppendUpdate(b []byte, d Doc, u *Update, text Form) []byte {
 	b = append(b, '{')
-	first := true
-	for i := range members {
-		m := &members[i]
-		if m.in&d == 0 {
-			continue
-		}
-		removed := u.Removed&(1<<i) != 0
-		given := m.name == "metadata" && u.MetaGiven || m.name != "metadata" && m.has(&u.Set)
-		if !removed && !given {
-			continue
-		}
-		if !first {
-			b = append(b, ',')
-		}
-		first = false
-		b = append(b, '"')
-		b = append(b, m.name...)
-		b = append(b, '"', ':')
+	start := len(b)
+	named := func(i int, m *member) bool {
+		return u.Removed&(1<<i) != 0 || m.name == "metadata" && u.MetaGiven || m.name != "metadata" && m.has(&u.Set)
+	}
+	for i, m := range membersOf(d, named) {
+		b = appendName(b, start, m.name)
 		switch {
-		case removed:
+		case u.Removed&(1<<i) != 0:
 			b = append(b, "null"...)
 		case m.name == "metadata":
 			b, _ = u.Meta.AppendJSON(b)
@@ -137,26 +125,10 @@ const (
 func Apply(d Doc, stored Values, u *Update) (Values, error) {
 	out := stored
 	s := &u.Set
-	if u.removes("name") {
-		out.Name = s.Name // zero
-	} else if !s.Name.IsZero() {
-		out.Name = s.Name
-	}
-	if u.removes("email") {
-		out.Email = s.Email
-	} else if !s.Email.IsZero() {
-		out.Email = s.Email
-	}
-	if u.removes("phone") {
-		out.Phone = s.Phone
-	} else if !s.Phone.IsZero() {
-		out.Phone = s.Phone
-	}
-	if u.removes("currency") {
-		out.Currency = s.Currency
-	} else if !s.Currency.IsZero() {
-		out.Currency = s.Currency
-	}
+	merge(&out.Name, s.Name, u.removes("name"))
+	merge(&out.Email, s.Email, u.removes("email"))
+	merge(&out.Phone, s.Phone, u.removes("phone"))
+	merge(&out.Currency, s.Currency, u.removes("currency"))
 	if u.removes("balance") {
 		out.Balance, out.HasBalance = 0, false
 	} else if s.HasBalance {
@@ -192,6 +164,18 @@ func Apply(d Doc, stored Values, u *Update) (Values, error) {
 		return stored, err
 	}
 	return out, nil
+}
+
+// merge sets *dst to set when it is not the zero value (the member is set), or to the zero
+// value when the member is removed.
+func merge[T comparable](dst *T, set T, removed bool) {
+	var zero T
+	switch {
+	case removed:
+		*dst = zero
+	case set != zero:
+		*dst = set
+	}
 }
 
 // isWithdrawn reports whether c is a currency withdrawn from ISO 4217's List One.
