@@ -46,25 +46,10 @@ type Scanner[T any] interface {
 // bytes. at is the JSON Pointer of the value's place ("/phone"), where every failure must be.
 func Text[T any, P Scanner[T]](t testing.TB, at string, src any) {
 	t.Helper()
-	var v T
-	read, isText := text(src)
-	err := P(&v).Scan(src)
-	if err != nil {
-		failed(t, at, src, err, &v)
-		return
-	}
-	if !isText {
-		t.Fatalf("Scan(%T) succeeded: only text columns hold a value", src)
-	}
-	if b, ok := src.([]byte); ok {
-		clear(b) // the driver reuses its buffer
-	}
-	w, err := P(&v).Value()
-	if err != nil {
-		t.Fatalf("Scan(%q) succeeded but Value fails: %v", read, err)
-	}
-	if s, ok := w.(string); !ok || s != read {
-		t.Fatalf("Scan(%q) then Value() = %#v: a value must be written as it was read", read, w)
+	if _, read, w, ok := scan[T, P](t, at, src); ok {
+		if s, isString := w.(string); !isString || s != read {
+			t.Fatalf("Scan(%q) then Value() = %#v: a value must be written as it was read", read, w)
+		}
 	}
 }
 
@@ -73,27 +58,41 @@ func Text[T any, P Scanner[T]](t testing.TB, at string, src any) {
 // scans back to a T that equal reports equal to the one read. at is as for [Text].
 func Document[T any, P Scanner[T]](t testing.TB, at string, src any, equal func(a, b T) bool) {
 	t.Helper()
-	var v T
+	if v, read, w, ok := scan[T, P](t, at, src); ok {
+		var back T
+		if err := P(&back).Scan(w); err != nil {
+			t.Fatalf("Scan(%q) then Value() = %#v, which does not scan back: %v", read, w, err)
+		}
+		if !equal(v, back) {
+			t.Fatalf("Scan(%q) then Value() = %#v scans back to another value", read, w)
+		}
+	}
+}
+
+// scan scans src into a zero T and checks what every Scan keeps: a failure is a
+// billing.Errors at or under at that leaves the T zero (see failed); a success reads a text
+// column, and Value of the value read succeeds, once the driver has reused the bytes of a
+// []byte src. It returns the value, the text read, what Value wrote, and whether Scan
+// succeeded.
+func scan[T any, P Scanner[T]](t testing.TB, at string, src any) (v T, read string, w driver.Value, ok bool) {
+	t.Helper()
 	read, isText := text(src)
 	err := P(&v).Scan(src)
 	if err != nil {
 		failed(t, at, src, err, &v)
-		return
+		return v, read, nil, false
 	}
 	if !isText {
 		t.Fatalf("Scan(%T) succeeded: only text columns hold a value", src)
 	}
-	w, err := P(&v).Value()
+	if b, isBytes := src.([]byte); isBytes {
+		clear(b) // the driver reuses its buffer
+	}
+	w, err = P(&v).Value()
 	if err != nil {
 		t.Fatalf("Scan(%q) succeeded but Value fails: %v", read, err)
 	}
-	var back T
-	if err := P(&back).Scan(w); err != nil {
-		t.Fatalf("Scan(%q) then Value() = %#v, which does not scan back: %v", read, w, err)
-	}
-	if !equal(v, back) {
-		t.Fatalf("Scan(%q) then Value() = %#v scans back to another value", read, w)
-	}
+	return v, read, w, true
 }
 
 // text returns the string a text column src holds.

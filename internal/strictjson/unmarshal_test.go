@@ -3,9 +3,13 @@ package strictjson
 import (
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/report"
 )
 
 func TestIsNull(t *testing.T) {
@@ -31,4 +35,43 @@ func TestUnmarshal(t *testing.T) {
 	assert.Equal(t, "old", v, "a failure leaves the value")
 	require.NoError(t, Unmarshal(&v, []byte("new"), parse))
 	assert.Equal(t, "new", v)
+}
+
+func TestScan(t *testing.T) {
+	at := report.At("doc")
+	parse := func(data []byte) (string, error) {
+		if string(data) == "bad" {
+			return "", at.Fail(billing.CodeInvalidJSON, "bad")
+		}
+		return string(data), nil
+	}
+	tests := []struct {
+		src  any
+		want string       // the value after Scan
+		code billing.Code // "" when Scan succeeds
+	}{
+		{`{"a":1}`, `{"a":1}`, ""},
+		{[]byte(`{"b":2}`), `{"b":2}`, ""},
+		{"bad", "old", billing.CodeInvalidJSON},
+		{nil, "old", billing.CodeRequired},
+		{int64(1), "old", billing.CodeInvalidType},
+		{time.Time{}, "old", billing.CodeInvalidType},
+	}
+	for _, tt := range tests {
+		v := "old"
+		err := Scan(&v, tt.src, at, "test.Doc", parse)
+		assert.Equal(t, tt.want, v, "%#v", tt.src)
+		if tt.code == "" {
+			assert.NoError(t, err)
+			continue
+		}
+		es := report.Errs(err)
+		require.Len(t, es, 1, "%#v", tt.src)
+		assert.Equal(t, tt.code, es[0].Code)
+		assert.Equal(t, "/doc", es[0].Pointer)
+	}
+	err := Scan(new(string), nil, at, "test.Doc", parse)
+	assert.ErrorContains(t, err, "sql.Null[test.Doc] or a *test.Doc")
+	err = Scan(new(string), 1.5, at, "test.Doc", parse)
+	assert.ErrorContains(t, err, "not as float64")
 }
