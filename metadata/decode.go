@@ -47,20 +47,14 @@ func Decode(data []byte, l Limits) (Metadata, error) {
 			if l.tooMany(n) {
 				bad = true // the result is an error: keep checking, stop collecting
 			}
-			key := o.NameBytes()
-			if c, msg := checkKey(key, l.MaxKeyLength); c != "" {
-				o.Fail(c, msg)
+			key, ok := l.readKey(o)
+			if !ok {
 				o.Skip()
 				bad = true
 				continue
 			}
-			value, ok := o.StringBytes()
+			value, ok := l.readValue(o)
 			if !ok {
-				bad = true
-				continue
-			}
-			if c, msg := checkValue(value, l.MaxValueLength); c != "" {
-				o.Fail(c, msg)
 				bad = true
 				continue
 			}
@@ -109,4 +103,30 @@ func (l Limits) withTooMany(n int, err error) error {
 	out := make(billing.Errors, 0, len(errs)+1)
 	out = append(out, here.Error(billing.CodeTooManyKeys, l.tooManyMessage(n)))
 	return append(out, errs...)
+}
+
+// readKey returns the current member's name, checked against l's key rules; a name that
+// breaks one is recorded as the member's failure, and its value left for the caller.
+func (l Limits) readKey(o strictjson.Object) ([]byte, bool) {
+	key := o.NameBytes()
+	if c, msg := checkKey(key, l.MaxKeyLength); c != "" {
+		o.Fail(c, msg)
+		return nil, false
+	}
+	return key, true
+}
+
+// readValue reads the current member's value as a string, checked against l's value
+// rules; a value of another type, or one that breaks a rule, is recorded as the member's
+// failure.
+func (l Limits) readValue(o strictjson.Object) ([]byte, bool) {
+	value, ok := o.StringBytes()
+	if !ok {
+		return nil, false
+	}
+	if c, msg := checkValue(value, l.MaxValueLength); c != "" {
+		o.Fail(c, msg)
+		return nil, false
+	}
+	return value, true
 }

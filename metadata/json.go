@@ -21,14 +21,20 @@ func (m Metadata) appendJSON(b []byte) []byte {
 	}
 	b = append(b, '{')
 	for i, e := range m.entries {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = strictjson.AppendString(b, e.key)
-		b = append(b, ':')
+		b = appendKey(b, i, e.key)
 		b = strictjson.AppendString(b, e.value)
 	}
 	return append(b, '}')
+}
+
+// appendKey appends what comes before the value of the i-th member (from 0) of an object:
+// the comma after the member before it, and the member's name as a JSON string and a colon.
+func appendKey(b []byte, i int, key string) []byte {
+	if i > 0 {
+		b = append(b, ',')
+	}
+	b = strictjson.AppendString(b, key)
+	return append(b, ':')
 }
 
 // UnmarshalJSON reads a JSON object with [Decode] under [CustomerLimits], the loosest of

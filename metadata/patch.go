@@ -42,12 +42,11 @@ func DecodePatch(data []byte, l Limits) (Patch, error) {
 	)
 	err := strictjson.Decode(data, here, func(o strictjson.Object) {
 		for o.Next() {
-			key := o.NameBytes()
-			if c, msg := checkKey(key, l.MaxKeyLength); c != "" {
+			key, ok := l.readKey(o)
+			if !ok {
 				if o.Kind() != strictjson.KindNull {
 					set++ // a key set, though refused, counts toward the limit as in NewPatch
 				}
-				o.Fail(c, msg)
 				o.Skip()
 				bad = true
 				continue
@@ -57,13 +56,8 @@ func DecodePatch(data []byte, l Limits) (Patch, error) {
 				continue
 			}
 			set++
-			value, ok := o.StringBytes()
+			value, ok := l.readValue(o)
 			if !ok {
-				bad = true
-				continue
-			}
-			if c, msg := checkValue(value, l.MaxValueLength); c != "" {
-				o.Fail(c, msg)
 				bad = true
 				continue
 			}
@@ -198,11 +192,7 @@ func (p Patch) MarshalJSON() ([]byte, error) { return p.AppendJSON(nil) }
 func (p Patch) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, '{')
 	for i, o := range p.ops {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = strictjson.AppendString(b, o.key)
-		b = append(b, ':')
+		b = appendKey(b, i, o.key)
 		if o.remove {
 			b = append(b, "null"...)
 		} else {

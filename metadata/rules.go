@@ -121,31 +121,25 @@ func countRunes[S ~string | ~[]byte](s S, noControls bool) (n, refused int) {
 // well-formed sequences of RFC 3629, section 4).
 func decodeRune[S ~string | ~[]byte](s S, i int) (rune, int) {
 	c0 := s[i]
-	size := 0
-	lo, hi := byte(0x80), byte(0xBF) // the range of the second byte
+	size := 4
 	switch {
-	case c0 < 0xC2:
+	case c0 < 0xC2 || c0 > 0xF4:
 		return -1, 1
 	case c0 < 0xE0:
 		size = 2
 	case c0 < 0xF0:
 		size = 3
-		switch c0 {
-		case 0xE0:
-			lo = 0xA0 // no overlong form
-		case 0xED:
-			hi = 0x9F // no surrogate
-		}
-	case c0 < 0xF5:
-		size = 4
-		switch c0 {
-		case 0xF0:
-			lo = 0x90 // no overlong form
-		case 0xF4:
-			hi = 0x8F // nothing past U+10FFFF
-		}
-	default:
-		return -1, 1
+	}
+	lo, hi := byte(0x80), byte(0xBF) // the range of the second byte
+	switch c0 {
+	case 0xE0:
+		lo = 0xA0 // no overlong form
+	case 0xED:
+		hi = 0x9F // no surrogate
+	case 0xF0:
+		lo = 0x90 // no overlong form
+	case 0xF4:
+		hi = 0x8F // nothing past U+10FFFF
 	}
 	if len(s)-i < size || s[i+1] < lo || s[i+1] > hi {
 		return -1, 1

@@ -3,7 +3,7 @@ package metadata
 import (
 	"database/sql/driver"
 
-	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/strictjson"
 )
 
 // Value implements driver.Valuer: m as its JSON object (a string, for a json or jsonb
@@ -19,22 +19,5 @@ func (m Metadata) Value() (driver.Value, error) {
 // into a sql.Null[metadata.Metadata] or a *metadata.Metadata. A source of another type is
 // invalid_type at "metadata". On failure m is unchanged and the error is a billing.Errors.
 func (m *Metadata) Scan(src any) error {
-	var data []byte
-	switch v := src.(type) {
-	case nil:
-		return here.Fail(billing.CodeRequired,
-			"is NULL: scan a nullable column into a sql.Null[metadata.Metadata] or a *metadata.Metadata")
-	case []byte:
-		data = v // Decode copies what it keeps
-	case string:
-		data = []byte(v)
-	default:
-		return here.Fail(billing.CodeInvalidType, "must be a JSON object stored as text or bytes")
-	}
-	md, err := decodeCustomer(data)
-	if err != nil {
-		return err
-	}
-	*m = md
-	return nil
+	return strictjson.Scan(m, src, here, "metadata.Metadata", decodeCustomer)
 }
