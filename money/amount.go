@@ -40,7 +40,10 @@ type Amount struct {
 	cur   Currency
 }
 
-// NewAmount returns the Amount of minor units of currency c.
+// NewAmount returns the Amount of minor units of currency c. c may be a withdrawn currency
+// read from stored data ([ParseStoredCurrency]): the minor units of a stored balance are
+// exact even though the currency's minor unit is unknown; such an Amount is written in
+// minor units ("BGN 2000 minor units") and cannot be paid against.
 //
 // It fails with a one-entry [billing.Errors]: [billing.CodeRequired] at "currency" when c is
 // the zero Currency (checked first: without a currency, minor units mean nothing), and

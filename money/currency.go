@@ -3,6 +3,7 @@ package money
 import (
 	"sort"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	billing "github.com/tallykit/billing"
@@ -16,27 +17,26 @@ import (
 // one of the codes a balance may be kept in. Obtain one with [ParseCurrency]; a Currency is
 // a small comparable value (use == to compare), immutable and safe for concurrent use.
 //
+// A Currency read from stored data by [ParseStoredCurrency] (or [Currency.Scan]) may also be
+// one that ISO 4217 has withdrawn since it was stored: [Currency.Withdrawn] tells. Its minor
+// unit is unknown, and what needs it refuses such a currency (see ParseStoredCurrency).
+//
 // The zero Currency is not a valid currency: it stands for "no currency". Its Name and String
-// are "", its MinorUnits and NumericCode 0, and IsZero reports true. It has no text, JSON or
-// database form: encoding it fails with [billing.CodeRequired]. Say "no currency" with the
-// container instead: a *Currency, a sql.Null[Currency], or a struct field tagged
+// are "", its NumericCode 0, it has no minor unit, and IsZero reports true. It has no text,
+// JSON or database form: encoding it fails with [billing.CodeRequired]. Say "no currency"
+// with the container instead: a *Currency, a sql.Null[Currency], or a struct field tagged
 // `json:",omitzero"`.
 type Currency struct {
-	idx uint16 // index into currencies, then into withdrawnCodes past currencyCount; 0 for the zero Currency
+	idx uint16 // index into currencies: 0 for the zero Currency, past currencyCount a withdrawn code
 }
 
 // currencyInfo is one row of the generated table.
 type currencyInfo struct {
-	code    string
-	name    string
-	numeric uint16
-	minor   uint8
-}
-
-// withdrawnCode is a code ISO 4217 withdrew, with the date of its latest withdrawal.
-type withdrawnCode struct {
-	code string
-	date string
+	code      string
+	name      string
+	withdrawn string // the withdrawal date of a withdrawn code; "" for a current one
+	numeric   uint16
+	minor     uint8 // digits after the point; nothing for a withdrawn code
 }
 
 // currencyLoc is the place of every currency failure: the member "currency", which a
@@ -83,24 +83,33 @@ func currencyError(code string) error {
 		return currencyLoc.Fail(billing.CodeInvalidCurrency,
 			`must be a three-letter ISO 4217 code in upper case, like "ZAR" (the text is not valid UTF-8)`)
 	}
+	if strings.TrimSpace(code) != code {
+		return currencyLoc.Fail(billing.CodeInvalidCurrency,
+			`must be a three-letter ISO 4217 code without spaces, like "ZAR" (a char(n) column wider than 3 pads the code)`)
+	}
 	if len(code) != 3 {
 		return currencyLoc.Fail(billing.CodeInvalidCurrency, `must be a three-letter ISO 4217 code in upper case, like "ZAR"`)
 	}
 	q := strconv.Quote(code)
 	if upper, changed := asciiUpper(code); changed {
 		if _, ok := lookupCurrency(upper); ok {
-			return currencyLoc.Fail(billing.CodeInvalidCurrency, "currency codes are upper case: send "+strconv.Quote(upper))
+			return upperCaseError(upper)
 		}
 	}
-	if date, ok := withdrawnDate(code); ok {
+	if w, ok := lookupWithdrawn(code); ok {
 		return currencyLoc.Fail(billing.CodeInvalidCurrency,
-			q+" was withdrawn from ISO 4217 (withdrawal date "+date+"); send a current code")
+			q+" was withdrawn from ISO 4217 (withdrawal date "+w.info().withdrawn+"); send a current code")
 	}
 	if isUnitless(code) {
 		return currencyLoc.Fail(billing.CodeInvalidCurrency,
 			q+" has no minor unit in ISO 4217 (a precious metal, fund, unit of account or test code); send a currency, like \"ZAR\"")
 	}
 	return currencyLoc.Fail(billing.CodeInvalidCurrency, q+` is not a current ISO 4217 currency code; send one like "ZAR"`)
+}
+
+// upperCaseError is the failure of a code sent in lower or mixed case, upper in upper case.
+func upperCaseError(upper string) error {
+	return currencyLoc.Fail(billing.CodeInvalidCurrency, "currency codes are upper case: send "+strconv.Quote(upper))
 }
 
 // asciiUpper returns s with ASCII lower-case letters made upper case, and whether any was.
@@ -116,13 +125,15 @@ func asciiUpper(s string) (string, bool) {
 	return string(b), changed
 }
 
-// withdrawnDate returns the date code was withdrawn, when it is a withdrawn code that is not current.
-func withdrawnDate(code string) (string, bool) {
-	i := sort.Search(len(withdrawnCodes), func(i int) bool { return withdrawnCodes[i].code >= code })
-	if i < len(withdrawnCodes) && withdrawnCodes[i].code == code {
-		return withdrawnCodes[i].date, true
+// lookupWithdrawn returns the withdrawn Currency of code, when code is a withdrawn code that
+// is not current: a binary search of the withdrawn part of the table.
+func lookupWithdrawn(code string) (Currency, bool) {
+	const first = 1 + currencyCount
+	i := sort.Search(withdrawnCount, func(i int) bool { return currencies[first+i].code >= code })
+	if i < withdrawnCount && currencies[first+i].code == code {
+		return Currency{idx: uint16(first + i)}, true
 	}
-	return "", false
+	return Currency{}, false
 }
 
 // isUnitless reports whether code is a current code without a minor unit.
@@ -149,33 +160,32 @@ func Currencies() []Currency {
 }
 
 // info returns c's row of the table; the zero Currency's row is empty.
-func (c Currency) info() *currencyInfo {
-	if int(c.idx) > currencyCount {
-		return &withdrawnInfos[int(c.idx)-currencyCount-1]
-	}
-	return &currencies[c.idx]
-}
+func (c Currency) info() *currencyInfo { return &currencies[c.idx] }
 
 // String returns the ISO 4217 alphabetic code, such as "ZAR", or "" for the zero Currency.
 func (c Currency) String() string { return c.info().code }
 
 // Name returns the currency's English name as ISO 4217 writes it, such as "Rand" for ZAR
-// or "Yen" for JPY, or "" for the zero Currency.
+// or "Yen" for JPY (for a withdrawn currency, the name of its latest withdrawal: "Bulgarian
+// Lev" for BGN), or "" for the zero Currency.
 func (c Currency) Name() string { return c.info().name }
 
 // NumericCode returns the ISO 4217 numeric code, such as 710 for ZAR (ISO writes it with
-// three digits, "710"; 8 for ALL is "008"), or 0 for the zero Currency.
+// three digits, "710"; 8 for ALL is "008"), or 0 for the zero Currency and for the few
+// withdrawn codes that ISO 4217's data gives none.
 func (c Currency) NumericCode() int { return int(c.info().numeric) }
 
 // MinorUnits returns the number of digits after the decimal point in ISO 4217's minor unit
-// of the currency: 2 for ZAR (2000 minor units are ZAR 20.00), 0 for JPY, 3 for BHD, 4 for CLF.
-// It returns 0 for the zero Currency, and -1 for a withdrawn currency, whose minor unit ISO
-// 4217's data does not give (see [Currency.Withdrawn]).
-func (c Currency) MinorUnits() int {
-	if c.isWithdrawn() {
-		return -1
+// of the currency, and true: 2 for ZAR (2000 minor units are ZAR 20.00), 0 for JPY, 3 for
+// BHD, 4 for CLF. It returns 0 and false when the minor unit is unknown: for a withdrawn
+// currency, whose minor unit ISO 4217's data does not give (see [Currency.Withdrawn]), and
+// for the zero Currency. Code that needs the minor unit must handle false; there is no
+// number to fall back on.
+func (c Currency) MinorUnits() (digits int, ok bool) {
+	if c.idx-1 >= currencyCount { // the zero Currency wraps to the largest uint16
+		return 0, false
 	}
-	return int(c.info().minor)
+	return int(currencies[c.idx].minor), true
 }
 
 // IsZero reports whether c is the zero Currency, which stands for "no currency".

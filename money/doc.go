@@ -18,7 +18,9 @@
 // internal/gen/iso4217-codes-all.csv; a test regenerates it from there and fails on any
 // difference, and [ISO4217Source] gives its date. It accepts the 165 current codes that have
 // a minor unit and refuses the others: codes without one (XAU, XDR, XTS) and withdrawn codes
-// (HRK, with the date they were withdrawn).
+// (HRK, with the date they were withdrawn). Data stored before a withdrawal stays readable:
+// [ParseStoredCurrency] and [Currency.Scan] also read a withdrawn code, whose minor unit is
+// unknown, so that what needs one ([ParseAmount], [PaymentRules.Check]) refuses it.
 //
 // The zero value of each type is not a valid value: the zero Currency is no currency, the
 // zero Amount has no currency, the zero PaymentRules is no rules (nothing is payable). None

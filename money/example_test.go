@@ -36,7 +36,8 @@ func ExampleParseCurrency() {
 			fmt.Println(err)
 			continue
 		}
-		fmt.Println(c, c.Name(), c.MinorUnits())
+		digits, _ := c.MinorUnits()
+		fmt.Println(c, c.Name(), digits)
 	}
 	// Output:
 	// ZAR Rand 2
@@ -76,14 +77,22 @@ func ExampleCurrency_NumericCode() {
 
 func ExampleCurrency_MinorUnits() {
 	for _, code := range []string{"JPY", "ZAR", "BHD", "IQD", "CLF"} {
-		fmt.Println(code, money.MustParseCurrency(code).MinorUnits())
+		digits, ok := money.MustParseCurrency(code).MinorUnits()
+		fmt.Println(code, digits, ok)
+	}
+
+	// A currency withdrawn since it was stored has no minor unit to go by.
+	bgn := money.MustParseStoredCurrency("BGN")
+	if _, ok := bgn.MinorUnits(); !ok {
+		fmt.Println(bgn, "minor unit unknown")
 	}
 	// Output:
-	// JPY 0
-	// ZAR 2
-	// BHD 3
-	// IQD 3
-	// CLF 4
+	// JPY 0 true
+	// ZAR 2 true
+	// BHD 3 true
+	// IQD 3 true
+	// CLF 4 true
+	// BGN minor unit unknown
 }
 
 func ExampleCurrency_IsZero() {
@@ -488,4 +497,18 @@ func ExampleMustParseStoredCurrency() {
 	a := money.MustNewAmount(2000, money.MustParseStoredCurrency("HRK"))
 	fmt.Println(a)
 	// Output: HRK 2000 minor units
+}
+
+func ExampleCurrency_Withdrawn() {
+	for _, code := range []string{"BGN", "ZAR"} {
+		c := money.MustParseStoredCurrency(code) // as a stored row holds it
+		if date, ok := c.Withdrawn(); ok {
+			fmt.Println(c, c.Name(), "withdrawn", date)
+			continue
+		}
+		fmt.Println(c, c.Name(), "current")
+	}
+	// Output:
+	// BGN Bulgarian Lev withdrawn 2026-01
+	// ZAR Rand current
 }

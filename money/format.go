@@ -12,14 +12,18 @@ import (
 )
 
 // appendNumber appends the amount in major units with exactly as many digits after the point
-// as its currency has: "20.00", "-0.05", "500", "1.250".
+// as its currency has: "20.00", "-0.05", "500", "1.250". When the currency's minor unit is
+// unknown (a withdrawn currency), it appends the minor units and says so: "2000 minor units".
 func (a Amount) appendNumber(b []byte) []byte {
+	n, known := a.cur.MinorUnits()
+	if !known {
+		return append(strconv.AppendInt(b, a.minor, 10), " minor units"...)
+	}
 	u := uint64(a.minor)
 	if a.minor < 0 {
 		b = append(b, '-')
 		u = uint64(-a.minor)
 	}
-	n := a.cur.MinorUnits()
 	p := pow10[n]
 	b = strconv.AppendUint(b, u/p, 10)
 	if n > 0 {
@@ -32,7 +36,7 @@ func (a Amount) appendNumber(b []byte) []byte {
 	return b
 }
 
-// number returns the amount in major units, as appendNumber writes it.
+// number returns the amount as appendNumber writes it.
 func (a Amount) number() string {
 	var buf [24]byte
 	return string(a.appendNumber(buf[:0]))
@@ -52,9 +56,6 @@ func (a Amount) String() string {
 	var buf [32]byte
 	b := append(buf[:0], a.cur.String()...)
 	b = append(b, ' ')
-	if a.cur.isWithdrawn() {
-		return string(append(strconv.AppendInt(b, a.minor, 10), " minor units"...))
-	}
 	return string(a.appendNumber(b))
 }
 
@@ -91,7 +92,7 @@ func (a Amount) Display(tag language.Tag) string {
 // between -1 and 0 is formatted as -1 and its 1 made a 0, since x/text writes no sign on -0.
 // Should a locale's rendering not end with those zeros, the plain number is returned.
 func (a Amount) localNumber(p *message.Printer) string {
-	n := a.cur.MinorUnits()
+	n, _ := a.cur.MinorUnits() // known: Display has handled a withdrawn currency
 	u := uint64(a.minor)
 	if a.minor < 0 {
 		u = uint64(-a.minor)

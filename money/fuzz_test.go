@@ -39,7 +39,7 @@ func loadReference(t testing.TB) reference {
 	f, err := os.Open(sourceCSV)
 	if err != nil {
 		for _, c := range Currencies() {
-			ref.accepted[c.String()] = refCurrency{c.MinorUnits(), c.NumericCode(), c.Name()}
+			ref.accepted[c.String()] = refCurrency{minor(c), c.NumericCode(), c.Name()}
 		}
 		return ref
 	}
@@ -94,8 +94,8 @@ func FuzzParseCurrency(f *testing.F) {
 			t.Fatalf("ParseCurrency(%q) error %v; the reference accepts it: %v", s, err, accepted)
 		}
 		if accepted {
-			if c.String() != s || c.MinorUnits() != want.minor || c.NumericCode() != want.numeric || c.Name() != want.name {
-				t.Fatalf("ParseCurrency(%q) = %s %d %d %q, want %+v", s, c.String(), c.MinorUnits(), c.NumericCode(), c.Name(), want)
+			if c.String() != s || minor(c) != want.minor || c.NumericCode() != want.numeric || c.Name() != want.name {
+				t.Fatalf("ParseCurrency(%q) = %s %d %d %q, want %+v", s, c.String(), minor(c), c.NumericCode(), c.Name(), want)
 			}
 			return
 		}
@@ -142,14 +142,14 @@ func refParseAmount(s string, c Currency) (int64, billing.Code) {
 		return 0, billing.CodeRequired
 	}
 	m := amountRE.FindStringSubmatch(s)
-	if m == nil || len(m[3]) > c.MinorUnits() {
+	if m == nil || len(m[3]) > minor(c) {
 		return 0, billing.CodeInvalidFormat
 	}
 	r, ok := new(big.Rat).SetString(s)
 	if !ok {
 		panic("the grammar admits " + s)
 	}
-	r.Mul(r, new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(c.MinorUnits())), nil)))
+	r.Mul(r, new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(minor(c))), nil)))
 	if !r.IsInt() {
 		panic("not whole: " + s)
 	}
@@ -193,7 +193,7 @@ func FuzzParseAmount(f *testing.F) {
 		if err != nil || b != a {
 			t.Fatalf("ParseAmount(%q) = %v, %v; want %v", num, b, err, a)
 		}
-		if n := c.MinorUnits(); n > 0 {
+		if n := minor(c); n > 0 {
 			if i := strings.IndexByte(num, '.'); i < 0 || len(num)-i-1 != n {
 				t.Fatalf("%q does not have %d digits after the point", num, n)
 			}

@@ -22,6 +22,11 @@ const (
 // AppendText appends the currency's code to b ("ZAR"). It fails with a one-entry
 // [billing.Errors] of code [billing.CodeRequired] at "currency" for the zero Currency.
 // It implements encoding.TextAppender.
+//
+// A withdrawn currency (from [ParseStoredCurrency]) is written as its code, like any other,
+// so that a stored object is sent and stored back unchanged; but the text and JSON decoders
+// read what requests send, and refuse it: read it back with ParseStoredCurrency or
+// [Currency.Scan].
 func (c Currency) AppendText(b []byte) ([]byte, error) {
 	if c.idx == 0 {
 		return b, currencyLoc.Fail(billing.CodeRequired, zeroCurrencyMessage)
@@ -36,7 +41,7 @@ func (c Currency) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText sets c to the currency of text, as [ParseCurrency] reads it: empty text is
-// [billing.CodeRequired]. On failure c is left unchanged.
+// [billing.CodeRequired], and a withdrawn code is refused. On failure c is left unchanged.
 // It implements encoding.TextUnmarshaler.
 func (c *Currency) UnmarshalText(text []byte) error {
 	v, err := ParseCurrency(string(text))

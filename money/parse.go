@@ -24,50 +24,25 @@ var pow10 = [...]uint64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9}
 // [billing.CodeOutOfRange] when the amount is beyond ±[MaxMinorUnits] minor units. It reads s
 // once, whatever its length, and allocates nothing unless it fails.
 func ParseAmount(s string, c Currency) (Amount, error) {
-	if c.idx == 0 {
-		return Amount{}, noCurrencyError()
+	n, known := c.MinorUnits()
+	if !known {
+		return Amount{}, c.unknownMinorError()
 	}
-	if c.isWithdrawn() {
-		return Amount{}, c.withdrawnError()
-	}
-	n := int(currencies[c.idx].minor)
 	i := 0
 	neg := false
 	if len(s) > 0 && s[0] == '-' {
 		neg = true
 		i = 1
 	}
-	var v uint64
-	over := false
 	start := i
-	for ; i < len(s); i++ {
-		d := s[i] - '0'
-		if d > 9 {
-			break
-		}
-		if !over {
-			// v ≤ MaxMinorUnits < 2^53 here, so v*10+9 cannot overflow.
-			v = v*10 + uint64(d)
-			over = v > MaxMinorUnits
-		}
-	}
+	i, v, over := addDigits(s, i, 0, false)
 	if i == start || (s[start] == '0' && i-start > 1) {
 		return Amount{}, amountFormatError(s, c)
 	}
 	frac := 0
 	if i < len(s) && s[i] == '.' {
-		i++
-		fstart := i
-		for ; i < len(s); i++ {
-			d := s[i] - '0'
-			if d > 9 {
-				break
-			}
-			if !over {
-				v = v*10 + uint64(d)
-				over = v > MaxMinorUnits
-			}
-		}
+		fstart := i + 1
+		i, v, over = addDigits(s, fstart, v, over)
 		frac = i - fstart
 		if frac == 0 {
 			return Amount{}, amountFormatError(s, c)
@@ -93,9 +68,36 @@ func ParseAmount(s string, c Currency) (Amount, error) {
 	return Amount{minor: m, cur: c}, nil
 }
 
+// addDigits reads the decimal digits of s from i on into v, each one making v ten times
+// larger plus the digit, and returns the index of the first byte that is not a digit. Once
+// v is over MaxMinorUnits it stops growing and over is set: v ≤ MaxMinorUnits < 2^53 before
+// each step, so v*10+9 cannot overflow, and a literal of any length costs one pass.
+func addDigits(s string, i int, v uint64, over bool) (int, uint64, bool) {
+	for ; i < len(s); i++ {
+		d := s[i] - '0'
+		if d > 9 {
+			break
+		}
+		if !over {
+			v = v*10 + uint64(d)
+			over = v > MaxMinorUnits
+		}
+	}
+	return i, v, over
+}
+
+// unknownMinorError is the failure of reading an amount in major units of c, whose minor
+// unit is unknown: the zero Currency or a withdrawn one.
+func (c Currency) unknownMinorError() error {
+	if c.idx == 0 {
+		return noCurrencyError()
+	}
+	return c.withdrawnError()
+}
+
 // example returns "20" followed by the currency's digits after the point, as in "20.00".
 func example(c Currency) string {
-	n := c.MinorUnits()
+	n, _ := c.MinorUnits()
 	if n == 0 {
 		return "20"
 	}
@@ -114,7 +116,7 @@ func amountFormatError(s string, c Currency) error {
 }
 
 func fractionError(c Currency) error {
-	n := c.MinorUnits()
+	n, _ := c.MinorUnits()
 	if n == 0 {
 		return amountLoc.Fail(billing.CodeInvalidFormat,
 			c.String()+` has no digits after the decimal point: send a whole number, like "20"`)

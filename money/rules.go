@@ -16,8 +16,8 @@ import (
 var (
 	// ErrNotPayable: the entity has no payment rules, so it cannot be paid against.
 	ErrNotPayable = errors.New("money: not payable: no payment rules")
-	// ErrWithdrawnCurrency: the entity's currency is withdrawn from ISO 4217 (see
-	// ParseStoredCurrency), so it cannot be paid against.
+	// ErrWithdrawnCurrency: the entity's currency is withdrawn from ISO 4217 (a stored
+	// entity's, read by ParseStoredCurrency), so nothing is paid in it any more.
 	ErrWithdrawnCurrency = errors.New("money: not payable: the currency is withdrawn")
 	// ErrNonPositivePayment: the payment is zero or negative.
 	ErrNonPositivePayment = errors.New("money: payment must be positive")
@@ -70,11 +70,11 @@ const (
 // for, and its members, in the order of the API (and of the failures of absent members).
 var (
 	rulesLoc    = report.At("payment_rules")
-	minLoc      = rulesLoc.Member("min_amount")
-	maxLoc      = rulesLoc.Member("max_amount")
-	underLoc    = rulesLoc.Member("underpayment_allowed")
-	overLoc     = rulesLoc.Member("overpayment_allowed")
-	ruleMembers = [...]report.Loc{minLoc, maxLoc, underLoc, overLoc}
+	ruleMembers = [...]report.Loc{
+		rulesLoc.Member("min_amount"), rulesLoc.Member("max_amount"),
+		rulesLoc.Member("underpayment_allowed"), rulesLoc.Member("overpayment_allowed"),
+	}
+	minLoc, maxLoc = ruleMembers[0], ruleMembers[1]
 )
 
 const (
@@ -153,6 +153,8 @@ func (r PaymentRules) IsZero() bool { return r.min == 0 }
 // refusal, in this order, wrapping:
 //   - [ErrNotPayable] when r is the zero PaymentRules (no rules);
 //   - [ErrCurrencyMismatch] when payment is not in balance's currency (or either is the zero Amount);
+//   - [ErrWithdrawnCurrency] when that currency is withdrawn from ISO 4217 (a stored entity's,
+//     read by [ParseStoredCurrency]): nothing is paid in it any more;
 //   - [ErrNonPositivePayment] when payment ≤ 0;
 //   - [ErrBelowMinimum] or [ErrAboveMaximum] when payment is outside MinAmount…MaxAmount;
 //   - [ErrOverpaymentNotAllowed] when payment > balance and overpayment is not allowed: a balance

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/internal/strictjson"
 )
 
 // Scan sets c from a database value: a string or []byte (a text column, such as char(3))
@@ -70,25 +71,7 @@ func (a Amount) Value() (driver.Value, error) {
 // nullable column into a sql.Null[PaymentRules] or a *PaymentRules); and
 // [billing.CodeInvalidType] for any other type. On failure r is left unchanged.
 func (r *PaymentRules) Scan(src any) error {
-	var data []byte
-	switch v := src.(type) {
-	case []byte:
-		data = v
-	case string:
-		data = []byte(v)
-	case nil:
-		return rulesLoc.Fail(billing.CodeRequired,
-			"is NULL: scan a nullable column into a sql.Null[money.PaymentRules] or a *money.PaymentRules")
-	default:
-		return rulesLoc.Fail(billing.CodeInvalidType,
-			fmt.Sprintf("must be stored as a JSON object, like jsonb, not as %T", src))
-	}
-	v, err := DecodePaymentRules(data)
-	if err != nil {
-		return err
-	}
-	*r = v
-	return nil
+	return strictjson.Scan(r, src, rulesLoc, "money.PaymentRules", DecodePaymentRules)
 }
 
 // Value returns the rules for a database: their JSON object (as [PaymentRules.MarshalJSON]

@@ -7,58 +7,50 @@ import (
 
 // ParseStoredCurrency returns the Currency of code as an object written earlier holds it:
 // a code [ParseCurrency] accepts, or one that ISO 4217 has withdrawn since (like "BGN",
-// withdrawn 2026-01 when Bulgaria adopted the euro). A stored row or object stays
-// readable after the currency table moves on; the withdrawn Currency is kept and written
-// back unchanged, and [Currency.Withdrawn] says since when. Any other code fails as
-// ParseCurrency fails.
+// withdrawn 2026-01 when Bulgaria adopted the euro), as the module's copy of ISO 4217's
+// list of withdrawn codes has it. A stored row or object stays readable after the currency
+// table moves on; the withdrawn Currency is kept, written back unchanged by every encoder
+// (String gives the code as it was), and [Currency.Withdrawn] says since when. Decoding
+// text or JSON stays strict: a request in a withdrawn currency is refused.
 //
-// Its minor unit is not in ISO 4217's data for withdrawn codes, so nothing that needs it
-// pretends to know it: [Currency.MinorUnits] is -1, [ParseAmount] refuses it, an Amount in
-// it is written in minor units, and [PaymentRules.Check] refuses to pay against it.
+// ISO 4217's data gives no minor unit for a withdrawn code, so nothing that needs one
+// pretends to know it: [Currency.MinorUnits] reports false, [ParseAmount] refuses the
+// currency, an [Amount] in it (from [NewAmount]) is written in minor units ("BGN 2000 minor
+// units"), and [PaymentRules.Check] refuses to pay against it with [ErrWithdrawnCurrency].
+//
+// Any other code fails as ParseCurrency fails, with a one-entry [billing.Errors] at
+// "currency"; a withdrawn code in lower case ("bgn") is told to be sent in upper case.
 func ParseStoredCurrency(code string) (Currency, error) {
 	if c, err := ParseCurrency(code); err == nil {
 		return c, nil
 	}
-	if j, ok := withdrawnIndex(code); ok {
-		return Currency{idx: uint16(currencyCount + 1 + j)}, nil
+	if c, ok := lookupWithdrawn(code); ok {
+		return c, nil
+	}
+	if upper, changed := asciiUpper(code); changed && len(code) == 3 {
+		if _, ok := lookupWithdrawn(upper); ok {
+			return Currency{}, upperCaseError(upper)
+		}
 	}
 	return Currency{}, currencyError(code)
 }
 
-// MustParseStoredCurrency is like [ParseStoredCurrency] but panics on failure. It is meant
-// for tests and values written in the source.
+// MustParseStoredCurrency is like [ParseStoredCurrency] but panics on failure, with
+// "billing: " and the error's text. It is meant for tests and for values written in the
+// source, never for input.
 func MustParseStoredCurrency(code string) Currency { return must.Get(ParseStoredCurrency(code)) }
 
-// Withdrawn returns the date ISO 4217 withdrew c, as its data writes it ("2026-01"; some
-// are ranges), and true when c is a withdrawn currency; "" and false otherwise. Only
-// [ParseStoredCurrency] (and Scan, which reads a column as it does) returns one.
+// Withdrawn returns the date ISO 4217 withdrew c, as its data writes it ("2026-01"; some are
+// years or ranges, like "1989 to 1990"), and true when c is a withdrawn currency; "" and
+// false for a current one and the zero Currency. Only [ParseStoredCurrency] (and
+// [Currency.Scan], which reads a column as it does) returns a withdrawn currency.
 func (c Currency) Withdrawn() (date string, ok bool) {
-	if !c.isWithdrawn() {
-		return "", false
-	}
-	return withdrawnCodes[int(c.idx)-currencyCount-1].date, true
+	date = c.info().withdrawn
+	return date, date != ""
 }
 
-func (c Currency) isWithdrawn() bool { return int(c.idx) > currencyCount }
-
-// withdrawnIndex returns the position of code in withdrawnCodes.
-func withdrawnIndex(code string) (int, bool) {
-	for j := range withdrawnCodes {
-		if withdrawnCodes[j].code == code {
-			return j, true
-		}
-	}
-	return 0, false
-}
-
-// withdrawnInfos are the table rows of the withdrawn codes: the code alone, no name,
-// numeric code or minor unit.
-var withdrawnInfos = func() (rows [len(withdrawnCodes)]currencyInfo) {
-	for j, w := range withdrawnCodes {
-		rows[j] = currencyInfo{code: w.code}
-	}
-	return rows
-}()
+// isWithdrawn reports whether c is a withdrawn currency.
+func (c Currency) isWithdrawn() bool { return c.idx > currencyCount }
 
 // withdrawnError is the failure of needing the minor unit of a withdrawn currency.
 func (c Currency) withdrawnError() error {

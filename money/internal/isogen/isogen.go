@@ -28,10 +28,14 @@ type Currency struct {
 	Name    string // the ISO English name, surrounding white space removed
 }
 
-// Withdrawn is a code that ISO 4217 withdrew and no longer lists as current.
+// Withdrawn is a code that ISO 4217 withdrew and no longer lists as current, as the row of
+// its latest withdrawal gives it (the first such row when several share that date). The
+// source gives no minor unit for a withdrawn code.
 type Withdrawn struct {
-	Code string // the alphabetic code
-	Date string // the withdrawal date of its latest withdrawal, as the source writes it
+	Code    string // the alphabetic code
+	Date    string // the withdrawal date of its latest withdrawal, as the source writes it
+	Numeric int    // the numeric code, 1–999, or 0 when the row has none
+	Name    string // the ISO English name, surrounding white space removed
 }
 
 // Data is what the generator needs from the source.
@@ -82,7 +86,10 @@ func Read(r io.Reader) (*Data, error) {
 	}
 	current := map[string]Currency{}
 	unitless := map[string]bool{}
-	type withdrawal struct{ date, key string }
+	type withdrawal struct {
+		Withdrawn
+		key string
+	}
 	withdrawn := map[string]withdrawal{}
 	var latest, latestKey string
 	for i, rec := range records[1:] {
@@ -112,7 +119,8 @@ func Read(r io.Reader) (*Data, error) {
 				latest, latestKey = end, key
 			}
 			if w, ok := withdrawn[code]; !ok || key > w.key {
-				withdrawn[code] = withdrawal{date, key}
+				n, _ := strconv.Atoi(numeric) // 0 when the row has none
+				withdrawn[code] = withdrawal{Withdrawn{Code: code, Date: date, Numeric: n, Name: name}, key}
 			}
 			continue
 		}
@@ -149,13 +157,16 @@ func Read(r io.Reader) (*Data, error) {
 		if _, ok := current[code]; ok || unitless[code] {
 			continue
 		}
-		d.Withdrawn = append(d.Withdrawn, Withdrawn{Code: code, Date: w.date})
+		d.Withdrawn = append(d.Withdrawn, w.Withdrawn)
 	}
 	slices.SortFunc(d.Currencies, func(a, b Currency) int { return strings.Compare(a.Code, b.Code) })
 	slices.Sort(d.Unitless)
 	slices.SortFunc(d.Withdrawn, func(a, b Withdrawn) int { return strings.Compare(a.Code, b.Code) })
 	if len(d.Currencies) == 0 || len(d.Currencies) > 255 {
 		return nil, fmt.Errorf("%d accepted currencies: the table holds 1 to 255", len(d.Currencies))
+	}
+	if n := 1 + len(d.Currencies) + len(d.Withdrawn); n > 1<<16 {
+		return nil, fmt.Errorf("%d rows: the table holds at most %d", n, 1<<16)
 	}
 	return d, nil
 }
@@ -275,18 +286,26 @@ const ISO4217Source = {{quote (print "ISO 4217 List One and withdrawn codes, as 
 // currencyCount is the number of accepted currencies.
 const currencyCount = {{len .Data.Currencies}}
 
-// currencies holds the accepted currencies in the order of their codes, after an empty
-// entry at index 0 that stands for the zero Currency.
-var currencies = [currencyCount + 1]currencyInfo{
+// withdrawnCount is the number of withdrawn codes.
+const withdrawnCount = {{len .Data.Withdrawn}}
+
+// currencies holds, after an empty entry at index 0 that stands for the zero Currency, the
+// accepted currencies in the order of their codes (indexes 1 to currencyCount), then the
+// codes ISO 4217 withdrew and no longer lists as current, in the order of their codes, each
+// with the date of its latest withdrawal as the source writes it and no minor unit.
+var currencies = [1 + currencyCount + withdrawnCount]currencyInfo{
 	{},
 {{- range .Data.Currencies}}
 	{code: {{quote .Code}}, numeric: {{.Numeric}}, minor: {{.Minor}}, name: {{quote .Name}}},
+{{- end}}
+{{- range .Data.Withdrawn}}
+	{code: {{quote .Code}}, numeric: {{.Numeric}}, name: {{quote .Name}}, withdrawn: {{quote .Date}}},
 {{- end}}
 }
 
 // currencyKeys holds each accepted code packed as b0<<16 | b1<<8 | b2, at the index of its
 // entry in currencies. Index 0 holds a value no three bytes pack to.
-var currencyKeys = [currencyCount + 1]uint32{
+var currencyKeys = [1 + currencyCount]uint32{
 	0xffffffff,
 {{- range .Keys}}
 	{{hex .}},
@@ -311,14 +330,6 @@ var currencyHash = [{{len .Hash.Slots}}]uint8{
 var unitlessCodes = [...]string{
 {{- range .Data.Unitless}}
 	{{quote .}},
-{{- end}}
-}
-
-// withdrawnCodes holds the codes ISO 4217 withdrew and no longer lists as current, sorted,
-// each with the date of its latest withdrawal as the source writes it.
-var withdrawnCodes = [...]withdrawnCode{
-{{- range .Data.Withdrawn}}
-	{code: {{quote .Code}}, date: {{quote .Date}}},
 {{- end}}
 }
 `))

@@ -21,12 +21,17 @@ func TestRead(t *testing.T) {
 		"F,Old,ARY,032,,1989 to 1990\n" +
 		"G,Mark,DDM,278,,1990-07 to 1990-09\n" +
 		"H,Dong,VNC,704,,1989-1990\n" +
+		"I,Gold-Franc,XFO,,,2006-10\n" + // no numeric code
+		"I,Other name,XFO,,,2006-10\n" + // same date: the first row names it
 		"ANTARCTICA,No universal currency,,,,\n" +
 		"J,Yen,JPY,392,0,\n"))
 	require.NoError(t, err)
 	assert.Equal(t, []Currency{{"EUR", 978, 2, "Euro"}, {"JPY", 392, 0, "Yen"}}, d.Currencies)
 	assert.Equal(t, []string{"XAU"}, d.Unitless)
-	assert.Equal(t, []Withdrawn{{"ARY", "1989 to 1990"}, {"DDM", "1990-07 to 1990-09"}, {"HRK", "2023-01"}, {"VNC", "1989-1990"}}, d.Withdrawn)
+	assert.Equal(t, []Withdrawn{
+		{"ARY", "1989 to 1990", 32, "Old"}, {"DDM", "1990-07 to 1990-09", 278, "Mark"},
+		{"HRK", "2023-01", 191, "Kuna"}, {"VNC", "1989-1990", 704, "Dong"}, {"XFO", "2006-10", 0, "Gold-Franc"},
+	}, d.Withdrawn)
 	assert.Equal(t, "2023-01", d.Latest)
 
 	out, err := Generate(d, "", "test")
