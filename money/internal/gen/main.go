@@ -12,12 +12,12 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 
+	"github.com/tallykit/billing/internal/modroot"
 	"github.com/tallykit/billing/money/internal/isogen"
 )
 
@@ -40,9 +40,9 @@ func main() {
 
 func run(src, date, out string) error {
 	if src == "" {
-		root, err := moduleRoot()
+		root, err := modroot.Find()
 		if err != nil {
-			return err
+			return fmt.Errorf("%v; pass -src", err)
 		}
 		src = filepath.Join(root, filepath.FromSlash(Source))
 	}
@@ -60,22 +60,4 @@ func run(src, date, out string) error {
 		return err
 	}
 	return os.WriteFile(out, b, 0o644)
-}
-
-// moduleRoot returns the nearest directory at or above the working directory that holds go.mod.
-func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no go.mod at or above the working directory; pass -src")
-		}
-		dir = parent
-	}
 }

@@ -1,0 +1,33 @@
+// Package modroot finds the root of the module a generator runs in, so that the module's
+// generators (go generate runs them in their package's directory) find the data files
+// they read wherever the module is checked out.
+package modroot
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+)
+
+// ErrNotFound is the error of [Find] when no directory at or above the working directory
+// holds a go.mod file.
+var ErrNotFound = errors.New("no go.mod at or above the working directory")
+
+// Find returns the nearest directory at or above the working directory that holds a go.mod
+// file, or [ErrNotFound].
+func Find() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", ErrNotFound
+		}
+		dir = parent
+	}
+}

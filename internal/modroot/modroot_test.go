@@ -1,0 +1,28 @@
+package modroot
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestFind(t *testing.T) {
+	// The test runs in this package's directory, two levels below the module root.
+	root, err := Find()
+	require.NoError(t, err)
+	_, err = os.Stat(filepath.Join(root, "go.mod"))
+	assert.NoError(t, err)
+	wd, err := os.Getwd()
+	require.NoError(t, err)
+	assert.Equal(t, filepath.Join(root, "internal", "modroot"), wd)
+
+	// Outside any module.
+	t.Chdir(t.TempDir())
+	_, err = Find()
+	if err != nil { // a go.mod above the temporary directory would be found, rightly
+		assert.ErrorIs(t, err, ErrNotFound)
+	}
+}
