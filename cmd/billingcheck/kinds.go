@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -16,6 +17,9 @@ type kind struct {
 	about  string
 	object bool // an object, which -allow-unknown may read leniently
 	check  func([]byte) error
+	// encode reads a document like check and, when it is valid, appends the library's
+	// encoding of it to dst (for -valid).
+	encode func(dst, data []byte) ([]byte, error)
 }
 
 // kinds lists the document kinds: the create requests, the objects, the updates. Objects
@@ -24,13 +28,40 @@ func kinds(opts options) []kind {
 	cust := customer.DecodeOptions{AllowUnknown: opts.allowUnknown}
 	acct := account.DecodeOptions{AllowUnknown: opts.allowUnknown}
 	return []kind{
-		{"customer-create", "a customer create request", false, func(b []byte) error { _, err := customer.DecodeCreateRequest(b); return err }},
-		{"account-create", "an account create request", false, func(b []byte) error { _, err := account.DecodeCreateRequest(b); return err }},
-		{"customer", "a customer object", true, func(b []byte) error { _, err := cust.Decode(b); return err }},
-		{"account", "an account object", true, func(b []byte) error { _, err := acct.Decode(b); return err }},
-		{"customer-update", "a customer update request", false, func(b []byte) error { _, err := customer.DecodeUpdateRequest(b); return err }},
-		{"account-update", "an account update request", false, func(b []byte) error { _, err := account.DecodeUpdateRequest(b); return err }},
+		{"customer-create", "a customer create request", false,
+			func(b []byte) error { _, err := customer.DecodeCreateRequest(b); return err },
+			func(dst, b []byte) ([]byte, error) { return appendValid(dst, b, customer.DecodeCreateRequest) }},
+		{"account-create", "an account create request", false,
+			func(b []byte) error { _, err := account.DecodeCreateRequest(b); return err },
+			func(dst, b []byte) ([]byte, error) { return appendValid(dst, b, account.DecodeCreateRequest) }},
+		{"customer", "a customer object", true,
+			func(b []byte) error { _, err := cust.Decode(b); return err },
+			func(dst, b []byte) ([]byte, error) { return appendValid(dst, b, cust.Decode) }},
+		{"account", "an account object", true,
+			func(b []byte) error { _, err := acct.Decode(b); return err },
+			func(dst, b []byte) ([]byte, error) { return appendValid(dst, b, acct.Decode) }},
+		{"customer-update", "a customer update request", false,
+			func(b []byte) error { _, err := customer.DecodeUpdateRequest(b); return err },
+			func(dst, b []byte) ([]byte, error) { return appendValid(dst, b, customer.DecodeUpdateRequest) }},
+		{"account-update", "an account update request", false,
+			func(b []byte) error { _, err := account.DecodeUpdateRequest(b); return err },
+			func(dst, b []byte) ([]byte, error) { return appendValid(dst, b, account.DecodeUpdateRequest) }},
 	}
+}
+
+// appendValid reads data with decode and appends the encoding of what it read to dst.
+func appendValid[T json.Marshaler](dst, data []byte, decode func([]byte) (T, error)) ([]byte, error) {
+	v, err := decode(data)
+	if err != nil {
+		return dst, err
+	}
+	if a, ok := any(v).(interface {
+		AppendJSON([]byte) ([]byte, error)
+	}); ok {
+		return a.AppendJSON(dst)
+	}
+	enc, err := v.MarshalJSON()
+	return append(dst, enc...), err
 }
 
 func kindNamed(name string, opts options) (kind, bool) {

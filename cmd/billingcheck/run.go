@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"unicode"
@@ -45,6 +46,10 @@ type result struct {
 type options struct {
 	asJSON       bool
 	allowUnknown bool
+	lines        bool   // bulk: JSON Lines
+	csv          bool   // bulk: CSV with a header
+	workers      int    // bulk: records checked in parallel
+	validOut     string // bulk: where the valid records go
 }
 
 // run is the whole command with its streams passed in, so tests can drive it.
@@ -54,12 +59,21 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var opts options
 	flags.BoolVar(&opts.asJSON, "json", false, "print one JSON object per input")
 	flags.BoolVar(&opts.allowUnknown, "allow-unknown", false, "skip members an object does not define")
+	flags.BoolVar(&opts.lines, "lines", false, "each input is JSON Lines: one document per line")
+	flags.BoolVar(&opts.csv, "csv", false, "each input is CSV with a header row: one request per row")
+	flags.IntVar(&opts.workers, "workers", runtime.NumCPU(), "check the records of -lines or -csv on N goroutines")
+	flags.StringVar(&opts.validOut, "valid", "", "write the valid records of -lines or -csv to OUT as JSON Lines")
 	flags.Usage = func() {} // -h prints the help below; a bad flag gets a one-line pointer to it
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			writeUsage(stdout)
 			return exitValid
 		}
+		fmt.Fprintln(stderr, "run billingcheck -h for help")
+		return exitUsage
+	}
+	if msg := bulkFlagsError(flags, opts); msg != "" {
+		fmt.Fprintf(stderr, "billingcheck: %s\n", msg)
 		fmt.Fprintln(stderr, "run billingcheck -h for help")
 		return exitUsage
 	}
@@ -89,6 +103,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	files := flags.Args()[1:]
 	if len(files) == 0 {
 		files = []string{stdinName}
+	}
+	if opts.lines || opts.csv {
+		return runBulk(k, files, opts, stdin, stdout, out, stderr)
 	}
 	status := exitValid
 	for _, name := range files {
