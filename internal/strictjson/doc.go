@@ -90,13 +90,13 @@
 //   - Nesting deeper than [MaxDepth] (64) is invalid_json, as encoding/json reports its own
 //     depth limit (10000) as a syntax error. This is the one place where input encoding/json
 //     accepts is invalid_json here; duplicates and invalid UTF-8 are never invalid_json.
-//   - A byte order mark (U+FEFF) before the value is invalid_json: RFC 8259 §8.1 forbids
+//   - A byte order mark (U+FEFF) before the value is invalid_json: RFC 8259, section 8.1, forbids
 //     sending one, and encoding/json rejects it as well.
 //   - Numbers are checked for syntax in time linear in their length and never converted
 //     to float64; Int looks at no more than 19 digits and allocates nothing but the failure
 //     it records, so a 400-digit literal is out_of_range and 1e999999 invalid_type at the
 //     cost of one scan.
-//   - Control characters (U+0000–U+001F) must be escaped inside strings (RFC 8259 §7);
+//   - Control characters (U+0000–U+001F) must be escaped inside strings (RFC 8259, section 7);
 //     escaped, they decode (\u0000 is a NUL byte) and the field's rule decides.
 //   - Duplicate names are compared after decoding ("a" and "\u0061" are the same member).
 //     Up to 32 names an object compares them one by one; past that it keeps a hash table
@@ -107,19 +107,13 @@
 //
 // # Why a scanner of our own
 //
-// DESIGN.md asks to choose between this scanner and encoding/json's Decoder.Token stream
-// by measurement. BenchmarkReader (bench_test.go) reads the same documents three ways:
-// this reader, reading every member as a parser does; the token stream, doing nothing but
-// pulling tokens and parsing integers (a lower bound for a strict reader built on it,
-// which would still need duplicate detection, paths and integer syntax on top); and
-// json.Unmarshal into any. On a shared 2-core machine (go test -bench=Reader$
-// -benchtime=100ms -count=10, fastest run of each):
+// encoding/json's Decoder.Token stream was the other choice; BenchmarkReader (bench_test.go)
+// reads the same documents three ways: this reader, reading every member as a parser does;
+// the token stream, doing nothing but pulling tokens and parsing integers (a lower bound for
+// a strict reader built on it, which would still need duplicate detection, paths and
+// integer syntax on top); and json.Unmarshal into any.
 //
-//	document              strictjson            Decoder.Token            Unmarshal(any)
-//	20-entry metadata      2.2 µs, 1 alloc      19.4 µs, 285 allocs      14.5 µs, 70 allocs
-//	customer object        2.8 µs, 1 alloc      11.3 µs, 211 allocs       4.7 µs, 53 allocs
-//
-// The token stream is 4 to 9 times slower before doing any of the checks, because it
+// The token stream is several times slower before doing any of the checks, because it
 // boxes every token in an interface and copies every string; worse, it replaces invalid
 // UTF-8 and lone surrogates with U+FFFD before the caller sees them, so the field rules
 // could not report them at all. This reader allocates once per valid document (its own
