@@ -13,8 +13,9 @@ import (
 // holding a code [ParseStoredCurrency] accepts: a row written earlier stays readable when
 // its currency has been withdrawn from ISO 4217 since. It implements database/sql.Scanner.
 //
-// It fails with a one-entry [billing.Errors] at "currency": ParseStoredCurrency's failures;
-// [billing.CodeRequired] for NULL, which a plain Currency cannot hold (scan a nullable
+// It fails with a one-entry [billing.Errors] at "currency": ParseStoredCurrency's failures
+// (a code padded with spaces, as a char(n) column wider than 3 pads it, is refused, never
+// trimmed); [billing.CodeRequired] for NULL, which a plain Currency cannot hold (scan a nullable
 // column into a sql.Null[Currency] or a *Currency); [billing.CodeInvalidType] for any other
 // type. On failure c is left unchanged.
 func (c *Currency) Scan(src any) error {
