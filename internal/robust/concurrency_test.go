@@ -18,6 +18,7 @@ import (
 	"github.com/tallykit/billing/contact"
 	"github.com/tallykit/billing/customer"
 	"github.com/tallykit/billing/ids"
+	"github.com/tallykit/billing/internal/testkit"
 	"github.com/tallykit/billing/metadata"
 	"github.com/tallykit/billing/money"
 )
@@ -276,12 +277,12 @@ func TestConcurrentParsing(t *testing.T) {
 			v, err = account.Decode(doc)
 		}
 		out, _ := v.MarshalJSON()
-		return outcome{string(out), fmt.Sprint(failuresOf(err))}
+		return outcome{string(out), fmt.Sprint(testkit.Failures(err))}
 	}
 	parseMD := func(doc []byte) outcome {
 		md, err := metadata.Decode(doc, metadata.AccountLimits())
 		out, _ := md.MarshalJSON()
-		return outcome{string(out), fmt.Sprint(failuresOf(err))}
+		return outcome{string(out), fmt.Sprint(testkit.Failures(err))}
 	}
 	copies := map[string][]byte{}
 	want := map[string]outcome{}

@@ -8,17 +8,15 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	billing "github.com/tallykit/billing"
 	"github.com/tallykit/billing/account"
 	"github.com/tallykit/billing/customer"
-	"github.com/tallykit/billing/internal/report"
+	"github.com/tallykit/billing/internal/testkit"
 )
 
 // IDs used by the documents the tests build.
@@ -31,24 +29,10 @@ const (
 const maxDoc = 1 << 20
 
 // failure is one entry of a document's error list, without its message.
-type failure struct {
-	Field string       `json:"field"`
-	Code  billing.Code `json:"code"`
-}
-
-func (f failure) String() string { return fmt.Sprintf("%q %s", f.Field, f.Code) }
+type failure = testkit.Failure
 
 // at is a failure at path with code, for the tables.
-func at(path string, code billing.Code) failure { return failure{path, code} }
-
-// failuresOf returns the failures in err, in order; nil for a nil error.
-func failuresOf(err error) []failure {
-	var out []failure
-	for _, e := range report.Errs(err) {
-		out = append(out, failure{e.Field, e.Code})
-	}
-	return out
-}
+var at = testkit.At
 
 // kind is one document kind of SPEC §2.
 type kind int
@@ -148,31 +132,6 @@ func jsonString(s string) string {
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
-// measurement is the cost of one call: the bytes it allocated and the CPU time it took, the
-// least of a few runs. A collection comes first, so that earlier garbage is not charged to
-// the call, but not between runs: a collection empties the sync.Pools (regexp keeps its
-// matchers in one), and the later runs are meant to measure the call warm.
-type measurement struct {
-	bytes uint64
-	cpu   time.Duration
-}
-
-func measure(runs int, fn func()) measurement {
-	best := measurement{bytes: 1<<64 - 1, cpu: 1<<63 - 1}
-	var before, after runtime.MemStats
-	runtime.GC()
-	for range runs {
-		runtime.ReadMemStats(&before)
-		start := cpuTime()
-		fn()
-		cpu := cpuTime() - start
-		runtime.ReadMemStats(&after)
-		best.bytes = min(best.bytes, after.TotalAlloc-before.TotalAlloc)
-		best.cpu = min(best.cpu, cpu)
-	}
-	return best
-}
-
 // The command-line checker, built once for the package's tests.
 var (
 	cliOnce sync.Once
@@ -189,24 +148,17 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// goTool finds the go command: on PATH, or in $GOROOT/bin.
-func goTool() string {
-	if p, err := exec.LookPath("go"); err == nil {
-		return p
-	}
-	return filepath.Join(os.Getenv("GOROOT"), "bin", "go")
-}
-
 // cli returns the path of a billingcheck binary built from the module as it is on disk.
 func cli(t *testing.T) string {
 	t.Helper()
+	goCmd := testkit.GoTool(t)
 	cliOnce.Do(func() {
 		cliDir, cliErr = os.MkdirTemp("", "robust-billingcheck-")
 		if cliErr != nil {
 			return
 		}
 		cliPath = filepath.Join(cliDir, "billingcheck")
-		out, err := exec.Command(goTool(), "build", "-o", cliPath, "github.com/tallykit/billing/cmd/billingcheck").CombinedOutput()
+		out, err := exec.Command(goCmd, "build", "-o", cliPath, "github.com/tallykit/billing/cmd/billingcheck").CombinedOutput()
 		if err != nil {
 			cliErr = fmt.Errorf("go build ./cmd/billingcheck: %v\n%s", err, out)
 		}
@@ -233,7 +185,7 @@ type cliItem struct {
 func (r cliResult) failures() []failure {
 	var out []failure
 	for _, e := range r.Errors {
-		out = append(out, failure{e.Field, e.Code})
+		out = append(out, at(e.Field, e.Code))
 	}
 	return out
 }
@@ -283,7 +235,7 @@ func asJSON(fs []failure) []failure {
 		b, _ := json.Marshal(f.Field)
 		var s string
 		_ = json.Unmarshal(b, &s)
-		out[i] = failure{s, f.Code}
+		out[i] = at(s, f.Code)
 	}
 	return out
 }

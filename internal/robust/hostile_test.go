@@ -17,6 +17,7 @@ import (
 	billing "github.com/tallykit/billing"
 	"github.com/tallykit/billing/internal/report"
 	"github.com/tallykit/billing/internal/strictjson"
+	"github.com/tallykit/billing/internal/testkit"
 	"github.com/tallykit/billing/metadata"
 )
 
@@ -95,26 +96,6 @@ func padTo(doc []byte, n int) []byte {
 	return append(out, doc[1:]...)
 }
 
-// key returns the i-th of 238 328 distinct three-character keys.
-func key(i int) string {
-	const digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-	return string([]byte{digits[i/(62*62)%62], digits[i/62%62], digits[i%62]})
-}
-
-// manyEntries returns a JSON object of n members "key(i)":value.
-func manyEntries(n int, value string) string {
-	var b strings.Builder
-	b.WriteByte('{')
-	for i := range n {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(`"` + key(i) + `":` + value)
-	}
-	b.WriteByte('}')
-	return b.String()
-}
-
 var zar = []string{`"currency":"ZAR"`}
 
 const validRules = `"payment_rules":{"min_amount":1,"max_amount":10,"underpayment_allowed":true,"overpayment_allowed":false}`
@@ -169,22 +150,26 @@ func hostileCases() []hostile {
 		},
 		{
 			name: "100 000 metadata keys",
-			doc:  func(k kind) []byte { return docOf(k, `"metadata":`+manyEntries(manyKeys, `"v"`)) },
+			doc: func(k kind) []byte {
+				return docOf(k, `"metadata":`+string(testkit.Members(manyKeys, testkit.Key3, `"v"`)))
+			},
 			// strictjson's duplicate check of a big object keeps about 140 bytes per member
 			// (its list of names seen and its hash table, both grown by doubling): 14 bytes
 			// per byte of this document, the most of any case without failures.
 			allocPerByte: 16,
 			want:         func(kind) []failure { return []failure{at("metadata", cKeys)} },
-			meta:         func() []byte { return []byte(manyEntries(manyKeys, `"v"`)) }, metaWant: []failure{at("metadata", cKeys)},
+			meta:         func() []byte { return testkit.Members(manyKeys, testkit.Key3, `"v"`) }, metaWant: []failure{at("metadata", cKeys)},
 		},
 		{
 			name: "100 000 metadata keys, every value empty",
-			doc:  func(k kind) []byte { return docOf(k, `"metadata":`+manyEntries(manyKeys, `""`)) },
+			doc: func(k kind) []byte {
+				return docOf(k, `"metadata":`+string(testkit.Members(manyKeys, testkit.Key3, `""`)))
+			},
 			want: func(kind) []failure {
-				return []failure{at("metadata", cKeys), at("metadata."+key(0), cReq), at("metadata."+key(1), cReq)}
+				return []failure{at("metadata", cKeys), at("metadata."+testkit.Key3(0), cReq), at("metadata."+testkit.Key3(1), cReq)}
 			},
 			count: manyKeys + 1,
-			meta:  func() []byte { return []byte(manyEntries(manyKeys, `""`)) }, metaWant: []failure{at("metadata", cKeys), at("metadata."+key(0), cReq)},
+			meta:  func() []byte { return testkit.Members(manyKeys, testkit.Key3, `""`) }, metaWant: []failure{at("metadata", cKeys), at("metadata."+testkit.Key3(0), cReq)},
 			metaCount: manyKeys + 1,
 		},
 		{
@@ -197,9 +182,9 @@ func hostileCases() []hostile {
 			name: "100 000 unknown members",
 			doc: func(k kind) []byte {
 				d := docOf(k)
-				return append(append(d[:len(d)-1], ','), manyEntries(manyKeys, "1")[1:]...)
+				return append(append(d[:len(d)-1], ','), testkit.Members(manyKeys, testkit.Key3, "1")[1:]...)
 			},
-			want:  func(kind) []failure { return []failure{at(key(0), cUnknown), at(key(1), cUnknown)} },
+			want:  func(kind) []failure { return []failure{at(testkit.Key3(0), cUnknown), at(testkit.Key3(1), cUnknown)} },
 			count: manyKeys,
 		},
 		{
@@ -415,7 +400,7 @@ func hostileCases() []hostile {
 					return []byte(`{"metadata":[],"customer":{"phone":"+4407911123456","payment_rules":null},` +
 						`"balance":9007199254740992,"external_reference":"bacc_1"}`)
 				default:
-					return []byte(`{"customer_id":"bacc_9Xk2LmQ7rT4vW8yZ1aB3c","currency":"HRK","id":null,` +
+					return []byte(`{"customer_id":"bacc_9Xk2LmQ7rT4vW8yZ1aB3c","currency":"hrk","id":null,` +
 						`"payment_rules":{"max_amount":1,"min_amount":2,"underpayment_allowed":1,"overpayment_allowed":false},"email":"a@example.com"}`)
 				}
 			},
@@ -452,14 +437,17 @@ func hostileCases() []hostile {
 //
 // where base is the CPU time per byte that encoding/json's Valid takes over a 1 MiB
 // document, measured in the same test run, so that the time bound follows the machine
-// instead of absolute numbers. A failure costs its *billing.FieldError, its path, its slot
-// in the list and in the list's index, once in the parser that finds it and once more in
-// each document that re-homes it under its own path (metadata in a customer: about 560
-// bytes a failure in all). Both bounds hold under the race detector too: it slows
-// encoding/json as much as the parsers, and only its sync.Pool needs some slack.
+// instead of absolute numbers. A failure costs its *billing.FieldError, its path and its
+// pointer, its slot in the list and in the list's index, once in the parser that finds it
+// and once more in each document that re-homes it under its own place (metadata in a
+// customer: about 620 bytes a failure in all, some more under the race detector). Both
+// bounds hold under the race detector too: it slows encoding/json as much as the parsers,
+// and only its sync.Pool needs some slack. Each cost is testkit.Measure's: a warm call,
+// the least of a few rounds, counting neither other goroutines nor the collector's own
+// work, so that the bounds hold on a busy machine.
 const (
 	allocPerByte    = 4
-	allocPerFailure = 640
+	allocPerFailure = 768
 	allocConst      = 64<<10 + raceAllocSlack
 	timeFactor      = 40
 	timeFloor       = 64 << 10
@@ -480,34 +468,32 @@ func baselinePerByte(t *testing.T) float64 {
 	}
 	b.WriteString(`]}`)
 	doc := []byte(b.String())
-	m := measure(5, func() { json.Valid(doc) })
-	perByte := float64(max(m.cpu, time.Microsecond)) / float64(len(doc))
+	c := testkit.Measure(func() { json.Valid(doc) })
+	perByte := float64(max(c.CPU, time.Microsecond)) / float64(len(doc))
 	t.Logf("baseline: json.Valid %.2f ns/byte over %d bytes", perByte, len(doc))
 	return perByte
 }
 
-// parseWithin parses doc once, measuring it, checks the cost against the bounds (with
-// perByte bytes allowed per byte of doc) and returns the parser's failures.
+// parseWithin parses doc, measuring the parse alone, checks its cost against the bounds
+// (with perByte bytes allowed per byte of doc) and returns the parser's failures.
+//
+// The cost is testkit.Measure's: the parse of a warm parser (a first parse may pay a
+// one-time cost, such as the phone patterns of a calling code, compiled when a number of
+// that code is first checked), the least of a few rounds, allocations and CPU time of the
+// parsing goroutine's thread only, so that neither another goroutine, nor the collector,
+// nor a busy machine counts.
 func parseWithin(t *testing.T, base float64, perByte int, doc []byte, parse func([]byte) error) []failure {
 	t.Helper()
-	// A small document is measured twice, the second run counting: its first run may pay a
-	// one-time cost (the phone patterns of a calling code are compiled when a number of
-	// that code is first checked). A big one is measured once: the constant term of the
-	// bounds covers those costs, and the package's run time stays low.
-	runs := 1
-	if len(doc) < timeFloor {
-		runs = 2
-	}
 	var err error
-	m := measure(runs, func() { err = parse(doc) })
+	c := testkit.Measure(func() { err = parse(doc) })
 	n, f := len(doc), len(report.Errs(err))
 	allocLimit := uint64(perByte*n + allocPerFailure*f + allocConst)
 	timeLimit := time.Duration(timeFactor * base * float64(max(n, timeFloor)+timePerFailure*f))
 	t.Logf("%d bytes, %d failures: allocated %d B (%.0f%% of bound), CPU %v (%.0f%% of bound)",
-		n, f, m.bytes, 100*float64(m.bytes)/float64(allocLimit), m.cpu, 100*float64(m.cpu)/float64(timeLimit))
-	assert.LessOrEqual(t, m.bytes, allocLimit, "allocated bytes over the bound")
-	assert.LessOrEqual(t, m.cpu, timeLimit, "CPU time over the bound")
-	return failuresOf(err)
+		n, f, c.Bytes, 100*float64(c.Bytes)/float64(allocLimit), c.CPU, 100*float64(c.CPU)/float64(timeLimit))
+	assert.LessOrEqual(t, c.Bytes, allocLimit, "allocated bytes over the bound")
+	assert.LessOrEqual(t, c.CPU, timeLimit, "CPU time over the bound")
+	return testkit.Failures(err)
 }
 
 // checkFailures compares got with a case's want (and count).
@@ -789,10 +775,10 @@ func TestEveryTypeInEveryField(t *testing.T) {
 		for _, f := range fieldsOf(k) {
 			for _, lit := range jsonTypes {
 				doc, want := docOf(k, f.members(lit)...), f.want(lit)
-				got := failuresOf(k.parse(doc))
+				got := testkit.Failures(k.parse(doc))
 				assert.Equal(t, want, got, "%s: %s = %s in %s", k, f.path, lit, doc)
-				m := measure(1, func() { _ = k.parse(doc) })
-				assert.LessOrEqual(t, m.bytes, uint64(allocConst), "%s: %s = %s: allocated bytes", k, f.path, lit)
+				c := testkit.Measure(func() { _ = k.parse(doc) })
+				assert.LessOrEqual(t, c.Bytes, uint64(allocConst), "%s: %s = %s: allocated bytes", k, f.path, lit)
 				name := filepath.Join(dir, k.String()+"-"+strconv.Itoa(len(files))+".json")
 				require.NoError(t, os.WriteFile(name, doc, 0o600))
 				files, wants = append(files, name), append(wants, want)

@@ -19,6 +19,7 @@ import (
 	"github.com/tallykit/billing/contact"
 	"github.com/tallykit/billing/customer"
 	"github.com/tallykit/billing/ids"
+	"github.com/tallykit/billing/internal/testkit"
 	"github.com/tallykit/billing/metadata"
 	"github.com/tallykit/billing/money"
 )
@@ -227,27 +228,25 @@ func (g gen) id(prefix string) string {
 	return prefix + g.chars(alnum, g.length(255-len(prefix)))
 }
 
-func ptr[T any](v T) *T { return &v }
-
 // customerParams returns a valid customer create request as Go values, each optional member
 // present about two times in three.
 func (g gen) customerParams() customer.CreateParams {
 	p := customer.CreateParams{ExternalReference: g.externalReference(ids.CustomerIDPrefix)}
 	some := func() bool { return g.r.IntN(3) > 0 }
 	if some() {
-		p.Name = ptr(g.name())
+		p.Name = testkit.Ptr(g.name())
 	}
 	if some() {
-		p.Email = ptr(g.email())
+		p.Email = testkit.Ptr(g.email())
 	}
 	if some() {
-		p.Phone = ptr(g.phone())
+		p.Phone = testkit.Ptr(g.phone())
 	}
 	if some() {
 		cs := money.Currencies()
-		p.Currency = ptr(cs[g.r.IntN(len(cs))].String())
+		p.Currency = testkit.Ptr(cs[g.r.IntN(len(cs))].String())
 		if some() {
-			p.Balance = ptr(g.balance())
+			p.Balance = testkit.Ptr(g.balance())
 		}
 	}
 	p.Metadata = g.metadata(metadata.CustomerLimits().MaxKeys)
@@ -262,17 +261,17 @@ func (g gen) accountParams() account.CreateParams {
 	case 1:
 		p.Customer = g.externalReference(ids.CustomerIDPrefix)
 	default:
-		p.NewCustomer = ptr(g.customerParams())
+		p.NewCustomer = testkit.Ptr(g.customerParams())
 	}
 	some := func() bool { return g.r.IntN(3) > 0 }
 	if some() {
-		p.Name = ptr(g.name())
+		p.Name = testkit.Ptr(g.name())
 	}
 	if some() {
 		cs := money.Currencies()
-		p.Currency = ptr(cs[g.r.IntN(len(cs))].String())
+		p.Currency = testkit.Ptr(cs[g.r.IntN(len(cs))].String())
 		if some() {
-			p.Balance = ptr(g.balance())
+			p.Balance = testkit.Ptr(g.balance())
 		}
 	}
 	p.Metadata = g.metadata(metadata.AccountLimits().MaxKeys)
@@ -719,7 +718,7 @@ func TestRoundTrip(t *testing.T) {
 func TestRoundTripEveryCurrency(t *testing.T) {
 	for _, c := range money.Currencies() {
 		for _, bal := range []int64{money.MaxMinorUnits, -money.MaxMinorUnits, 0} {
-			p := customer.CreateParams{ExternalReference: "c1", Currency: ptr(c.String()), Balance: ptr(bal)}
+			p := customer.CreateParams{ExternalReference: "c1", Currency: testkit.Ptr(c.String()), Balance: testkit.Ptr(bal)}
 			req, err := customer.NewCreateRequest(p)
 			require.NoError(t, err, c.String())
 			alt := fmt.Sprintf(`{"balance":%d,"currency":"%s","external_reference":"c1"}`, bal, c.String())
