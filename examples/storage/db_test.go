@@ -124,12 +124,11 @@ func newSchema(tb testing.TB) *pgx.ConnConfig {
 		_ = admin.Close(ctx)
 	})
 
-	cfg.RuntimeParams["search_path"] = schema
-	conn, err := pgx.ConnectConfig(ctx, cfg)
+	_, err = admin.Exec(ctx, "set search_path to "+pgx.Identifier{schema}.Sanitize())
 	require.NoError(tb, err)
-	defer conn.Close(ctx)
-	_, err = conn.Exec(ctx, storage.Schema)
+	_, err = admin.Exec(ctx, storage.Schema)
 	require.NoError(tb, err, "creating the reference schema")
+	cfg.RuntimeParams["search_path"] = schema
 	return cfg
 }
 
