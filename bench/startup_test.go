@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/tallykit/billing/internal/testkit"
 )
 
 // The start-up cost of importing the library: what package initialisation
@@ -127,10 +129,7 @@ func buildProgram(tb testing.TB, p startupProgram) string {
 		}
 		buildDir = dir
 	}
-	gocmd, err := exec.LookPath("go")
-	if err != nil {
-		tb.Skip("no go command:", err)
-	}
+	gocmd := testkit.GoTool(tb)
 	bin := filepath.Join(buildDir, p.name)
 	if out, err := exec.Command(gocmd, "build", "-o", bin, p.pkg).CombinedOutput(); err != nil {
 		tb.Fatalf("go build %s: %v\n%s", p.pkg, err, out)
