@@ -20,22 +20,6 @@ func decodeSkipAll(data []byte) error {
 	})
 }
 
-// objectUpTo returns an object of members "key(i)":value, as many as fit in n bytes.
-func objectUpTo(n int, key func(i int) string, value string) []byte {
-	b := []byte{'{'}
-	for i := 0; ; i++ {
-		m := `"` + key(i) + `":` + value
-		if len(b)+len(m)+2 > n {
-			break
-		}
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, m...)
-	}
-	return append(b, '}')
-}
-
 // linearSmall is the size of the small document of the linear-time checks: sixteen times
 // it, the big one, stays within MaxSize, so that both are read through.
 const linearSmall = 1<<16 - 1024
@@ -43,8 +27,8 @@ const linearSmall = 1<<16 - 1024
 func TestHostile(t *testing.T) {
 	brackets := func(n int) []byte { return []byte(strings.Repeat("[", n)) }
 	deepObjects := func(n int) []byte { return []byte(strings.Repeat(`{"o":`, n/5)) }
-	manyKeys := func(n int) []byte { return objectUpTo(n, strconv.Itoa, "1") }
-	sameKey := func(n int) []byte { return objectUpTo(n, func(int) string { return "a" }, "1") }
+	manyKeys := func(n int) []byte { return testkit.MembersUpTo(n, strconv.Itoa, "1") }
+	sameKey := func(n int) []byte { return testkit.MembersUpTo(n, func(int) string { return "a" }, "1") }
 	longString := func(n int) []byte { return []byte(`{"s":"` + strings.Repeat("x", n) + `"}`) }
 	escapes := func(n int) []byte { return []byte(`{"s":"` + strings.Repeat(`\u0041`, n/6) + `"}`) }
 	pairs := func(n int) []byte { return []byte(`{"s":"` + strings.Repeat(`\ud83d\ude00`, n/12) + `"}`) }
@@ -73,7 +57,7 @@ func TestHostile(t *testing.T) {
 		return []byte(b.String())
 	}
 	unknown := func(n int) []byte { // every member fails: the failure list must stay linear too
-		return objectUpTo(n, func(i int) string { return "k" + strconv.Itoa(i) }, "1")
+		return testkit.MembersUpTo(n, func(i int) string { return "k" + strconv.Itoa(i) }, "1")
 	}
 
 	tests := []struct {
