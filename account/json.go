@@ -125,7 +125,9 @@ func (r *CustomerRef) UnmarshalJSON(data []byte) error {
 //
 // [DecodeCreateRequest] reads the result back to a request equal to r, and encoding that
 // gives the same bytes.
-func (r CreateRequest) MarshalJSON() ([]byte, error) { return r.AppendJSON(nil) }
+func (r CreateRequest) MarshalJSON() ([]byte, error) {
+	return r.AppendJSON(make([]byte, 0, entity.Size(entity.AccountCreate, &r.v)))
+}
 
 // AppendJSON appends the JSON form of r (see [CreateRequest.MarshalJSON]) to b.
 func (r CreateRequest) AppendJSON(b []byte) ([]byte, error) {
@@ -141,7 +143,9 @@ func (r CreateRequest) AppendJSON(b []byte) ([]byte, error) {
 //
 // [Decode] reads the result back to an account equal to a, and encoding that gives the
 // same bytes.
-func (a Account) MarshalJSON() ([]byte, error) { return a.AppendJSON(nil) }
+func (a Account) MarshalJSON() ([]byte, error) {
+	return a.AppendJSON(make([]byte, 0, entity.Size(entity.AccountObject, &a.v)))
+}
 
 // AppendJSON appends the JSON form of a (see [Account.MarshalJSON]) to b.
 func (a Account) AppendJSON(b []byte) ([]byte, error) {
@@ -156,7 +160,9 @@ func (a Account) AppendJSON(b []byte) ([]byte, error) {
 // customer.CreateRequest.MarshalJSON). [CustomerRef.UnmarshalJSON] and
 // [DecodeCreateRequest] read it back to the same form. The zero CustomerRef fails with
 // required at "customer".
-func (r CustomerRef) MarshalJSON() ([]byte, error) { return r.AppendJSON(nil) }
+func (r CustomerRef) MarshalJSON() ([]byte, error) {
+	return r.AppendJSON(nil)
+}
 
 // AppendJSON appends the JSON form of r (see [CustomerRef.MarshalJSON]) to b.
 func (r CustomerRef) AppendJSON(b []byte) ([]byte, error) {

@@ -80,7 +80,9 @@ func (c *Customer) UnmarshalJSON(data []byte) error {
 //
 // [DecodeCreateRequest] reads the result back to a request equal to r, and encoding that
 // gives the same bytes.
-func (r CreateRequest) MarshalJSON() ([]byte, error) { return r.AppendJSON(nil) }
+func (r CreateRequest) MarshalJSON() ([]byte, error) {
+	return r.AppendJSON(make([]byte, 0, entity.Size(entity.CustomerCreate, &r.v)))
+}
 
 // AppendJSON appends the JSON form of r (see [CreateRequest.MarshalJSON]) to b.
 func (r CreateRequest) AppendJSON(b []byte) ([]byte, error) {
@@ -96,7 +98,9 @@ func (r CreateRequest) AppendJSON(b []byte) ([]byte, error) {
 //
 // [Decode] reads the result back to a customer equal to c, and encoding that gives the
 // same bytes.
-func (c Customer) MarshalJSON() ([]byte, error) { return c.AppendJSON(nil) }
+func (c Customer) MarshalJSON() ([]byte, error) {
+	return c.AppendJSON(make([]byte, 0, entity.Size(entity.CustomerObject, &c.v)))
+}
 
 // AppendJSON appends the JSON form of c (see [Customer.MarshalJSON]) to b.
 func (c Customer) AppendJSON(b []byte) ([]byte, error) {

@@ -23,18 +23,23 @@ func AppendMasked(b []byte, d Doc, v *Values) []byte {
 	return appendDoc(b, d, v, Masked)
 }
 
-// A Form gives the text a string member is written as.
-type Form func(m *member, v *Values) string
+// A Form is how a document is written: [Wire] for the wire (personal data in full),
+// [Masked] for printing and logging (personal data masked).
+type Form uint8
 
-// Wire is the member's value; Masked is its masked form where it holds personal data.
-func Wire(m *member, v *Values) string { return m.get(v) }
+// The forms of a document.
+const (
+	Wire Form = iota
+	Masked
+)
 
-// Masked is the member's masked form where it holds personal data, its value elsewhere.
-func Masked(m *member, v *Values) string {
-	if m.masked != nil {
-		return m.masked(v)
+// text returns the text member m is written as in form f.
+func (f Form) text(m *member, v *Values) string {
+	if f == Masked {
+		return m.maskedText(v)
 	}
-	return m.get(v)
+	s, _ := m.text(v)
+	return s
 }
 
 func appendDoc(b []byte, d Doc, v *Values, text Form) []byte {
@@ -43,10 +48,10 @@ func appendDoc(b []byte, d Doc, v *Values, text Form) []byte {
 	for _, m := range membersOf(d, func(_ int, m *member) bool { return m.has(v) }) {
 		b = appendName(b, start, m.name)
 		switch {
-		case m.get != nil:
-			b = strictjson.AppendString(b, text(m, v))
-		case m.name == "customer":
+		case m.kind == kCustomer:
 			b = appendCustomerRef(b, v, text)
+		case m.kind < kBalance:
+			b = strictjson.AppendString(b, text.text(m, v))
 		default:
 			b = m.write(b, v)
 		}
@@ -122,4 +127,32 @@ func LogAttrs(d Doc, v *Values) []slog.Attr {
 // document: required at the member that the zero value lacks.
 func ZeroError(member, message string) error {
 	return billing.Errors{report.At(member).Error(billing.CodeRequired, message)}
+}
+
+// Size returns about how many bytes the JSON document d of v takes, to size a buffer once:
+// exact unless strings need escapes.
+func Size(d Doc, v *Values) int {
+	n := 2
+	for _, m := range membersOf(d, func(_ int, m *member) bool { return m.has(v) }) {
+		n += len(m.name) + 4
+		switch m.kind {
+		case kCustomer:
+			n += len(v.Customer.ID.String()) + len(v.Customer.Ref.String()) + 2
+			if v.Customer.New != nil {
+				n += Size(CustomerCreate, v.Customer.New)
+			}
+		case kBalance:
+			n += 20
+		case kPaymentRules:
+			n += len(`{"min_amount":,"max_amount":,"underpayment_allowed":false,"overpayment_allowed":false}`) + 32
+		case kMetadata:
+			for k, val := range v.Metadata.All() {
+				n += len(k) + len(val) + 6
+			}
+		default:
+			s, _ := m.text(v)
+			n += len(s) + 2
+		}
+	}
+	return n
 }

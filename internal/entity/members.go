@@ -61,27 +61,145 @@ const (
 	msgBalanceRange   = "must be an integer from -9007199254740991 to 9007199254740991"
 )
 
+// kind says what a member holds, and so how it is read, checked and written.
+type kind uint8
+
+// The kinds of members. The string kinds come first: each is read through one rule, a
+// value parser of the package that owns the value.
+const (
+	kCustomerID     kind = iota + 1 // a customer's id, an account's customer_id
+	kAccountID                      // an account's id
+	kCustomerRefStr                 // a customer's external_reference
+	kAccountRefStr                  // an account's external_reference
+	kName
+	kEmail
+	kPhone       // a request's phone: a valid number in canonical form today
+	kStoredPhone // an object's phone: the E.164 shape alone
+	lastString   = kStoredPhone
+	kCurrency       kind = iota // a request's currency: a current ISO 4217 code
+	kStoredCurrency             // an object's currency: current or withdrawn since
+	kBalance
+	kPaymentRules
+	kMetadata
+	kCustomer // an account request's customer member, which may nest a customer document
+)
+
 // member is one row of the table of members: its name, the documents that define and
-// require it, how it is read, checked and written. A string member has parse, which is
-// its rule (reading JSON and building from Go values both call it); the others have read.
+// require it, and what it holds. Its methods switch on the kind, so that the table is
+// data and the compiler sees every call (a value read never escapes through a func value).
 type member struct {
 	name     string
 	in       Doc
 	required Doc
-	parse    func(v *Values, s string) error                 // string members: check s, set v
-	read     func(o strictjson.Object, v *Values, st *state) // other members, from JSON
-	get      func(v *Values) string                          // string members: the value, "" when absent
-	write    func(b []byte, v *Values) []byte                // other members: the value, when present (not customer)
-	present  func(v *Values) bool                            // other members
-	masked   func(v *Values) string                          // members holding personal data: their masked form
+	kind     kind
+}
+
+// isString reports whether m is read through a value parser (parse).
+func (m *member) isString() bool { return m.kind <= lastString }
+
+// parse is a string member's rule: it checks s and sets the member in v.
+func (m *member) parse(v *Values, s string) (err error) {
+	switch m.kind {
+	case kCustomerID:
+		v.CustomerID, err = ids.ParseCustomerID(s)
+	case kAccountID:
+		v.AccountID, err = ids.ParseAccountID(s)
+	case kCustomerRefStr:
+		v.Ref, err = ids.ParseCustomerExternalReference(s)
+	case kAccountRefStr:
+		v.Ref, err = ids.ParseAccountExternalReference(s)
+	case kName:
+		v.Name, err = contact.ParseName(s)
+	case kEmail:
+		v.Email, err = contact.ParseEmail(s)
+	case kPhone:
+		v.Phone, err = contact.ParsePhone(s)
+	case kStoredPhone:
+		v.Phone, err = contact.ParseStoredPhone(s)
+	}
+	return err
+}
+
+// text returns the value of a member written as a JSON string ("" when v does not hold
+// it), and whether m is such a member.
+func (m *member) text(v *Values) (string, bool) {
+	switch m.kind {
+	case kCustomerID:
+		return idString(v.CustomerID), true
+	case kAccountID:
+		return idString(v.AccountID), true
+	case kCustomerRefStr, kAccountRefStr:
+		return idString(v.Ref), true
+	case kName:
+		return v.Name.String(), true
+	case kEmail:
+		return v.Email.Address(), true
+	case kPhone, kStoredPhone:
+		return v.Phone.E164(), true
+	case kCurrency, kStoredCurrency:
+		return currencyString(v.Currency), true
+	}
+	return "", false
+}
+
+// maskedText returns the member's text as printed and logged: masked where it holds
+// personal data (email, phone), as [member.text] elsewhere.
+func (m *member) maskedText(v *Values) string {
+	switch m.kind {
+	case kEmail:
+		return v.Email.Masked()
+	case kPhone, kStoredPhone:
+		return v.Phone.Masked()
+	}
+	s, _ := m.text(v)
+	return s
 }
 
 // has reports whether v holds the member.
 func (m *member) has(v *Values) bool {
-	if m.get != nil {
-		return m.get(v) != ""
+	if s, ok := m.text(v); ok {
+		return s != ""
 	}
-	return m.present(v)
+	switch m.kind {
+	case kBalance:
+		return v.HasBalance
+	case kPaymentRules:
+		return !v.Rules.IsZero()
+	case kMetadata:
+		return v.HasMeta
+	default: // kCustomer
+		return v.Customer.Kind != RefNone
+	}
+}
+
+// read reads a member that is not a string member from the current member of o.
+func (m *member) read(o strictjson.Object, v *Values, st *state) {
+	switch m.kind {
+	case kCurrency:
+		readCurrency(o, v, st)
+	case kStoredCurrency:
+		readStoredCurrency(o, v, st)
+	case kBalance:
+		readBalance(o, v, st)
+	case kPaymentRules:
+		readPaymentRules(o, v, st)
+	case kMetadata:
+		readMetadata(o, v, st)
+	default: // kCustomer
+		readCustomerRef(o, v)
+	}
+}
+
+// write appends the value of balance, payment_rules or metadata.
+func (m *member) write(b []byte, v *Values) []byte {
+	switch m.kind {
+	case kBalance:
+		return strconv.AppendInt(b, v.Balance, 10)
+	case kPaymentRules:
+		return appendPaymentRules(b, v)
+	default: // kMetadata
+		return appendMetadata(b, v)
+	}
 }
 
 // state is what the rule that spans members needs to know after the loop.
@@ -95,54 +213,25 @@ func (st *state) missingCurrency() bool { return st.needCurrency && !st.currency
 
 // members is the table, in the order every document lists its members: restricted to one
 // document, it is that document's order (the order of encoding, and of the failures of
-// absent members).
+// absent members). A request's phone is checked against today's numbering plans and its
+// currency must be current; an object's phone needs only its E.164 shape and its currency
+// may be one withdrawn since, so that an object written earlier stays readable.
 var members = [...]member{
-	{name: "id", in: CustomerObject, required: CustomerObject,
-		parse: func(v *Values, s string) (err error) { v.CustomerID, err = ids.ParseCustomerID(s); return },
-		get:   func(v *Values) string { return idString(v.CustomerID) }},
-	{name: "id", in: AccountObject, required: AccountObject,
-		parse: func(v *Values, s string) (err error) { v.AccountID, err = ids.ParseAccountID(s); return },
-		get:   func(v *Values) string { return idString(v.AccountID) }},
-	{name: "customer", in: AccountCreate, required: AccountCreate,
-		present: func(v *Values) bool { return v.Customer.Kind != RefNone }}, // read by Read itself: it nests a document
-	{name: "external_reference", in: CustomerCreate | CustomerObject, required: CustomerCreate | CustomerObject,
-		parse: func(v *Values, s string) (err error) { v.Ref, err = ids.ParseCustomerExternalReference(s); return },
-		get:   func(v *Values) string { return idString(v.Ref) }},
-	{name: "external_reference", in: AccountCreate | AccountObject, required: AccountCreate | AccountObject,
-		parse: func(v *Values, s string) (err error) { v.Ref, err = ids.ParseAccountExternalReference(s); return },
-		get:   func(v *Values) string { return idString(v.Ref) }},
-	{name: "customer_id", in: AccountObject, required: AccountObject,
-		parse: func(v *Values, s string) (err error) { v.CustomerID, err = ids.ParseCustomerID(s); return },
-		get:   func(v *Values) string { return idString(v.CustomerID) }},
-	{name: "name", in: allDocs,
-		parse: func(v *Values, s string) (err error) { v.Name, err = contact.ParseName(s); return },
-		get:   func(v *Values) string { return v.Name.String() }},
-	{name: "email", in: customerDocs,
-		parse:  func(v *Values, s string) (err error) { v.Email, err = contact.ParseEmail(s); return },
-		get:    func(v *Values) string { return v.Email.Address() },
-		masked: func(v *Values) string { return v.Email.Masked() }},
-	// A request's phone is checked against today's numbering plans; an object's only by its
-	// E.164 shape, so that an object written earlier stays readable when the plans change.
-	{name: "phone", in: customerDocs &^ CustomerObject,
-		parse:  func(v *Values, s string) (err error) { v.Phone, err = contact.ParsePhone(s); return },
-		get:    func(v *Values) string { return v.Phone.E164() },
-		masked: func(v *Values) string { return v.Phone.Masked() }},
-	{name: "phone", in: CustomerObject,
-		parse:  func(v *Values, s string) (err error) { v.Phone, err = contact.ParseStoredPhone(s); return },
-		get:    func(v *Values) string { return v.Phone.E164() },
-		masked: func(v *Values) string { return v.Phone.Masked() }},
-	// A request's currency is a current ISO 4217 code; an object's may be one withdrawn since.
-	{name: "currency", in: requests, read: readCurrency,
-		get: func(v *Values) string { return currencyString(v.Currency) }},
-	{name: "currency", in: objects, read: readStoredCurrency,
-		get: func(v *Values) string { return currencyString(v.Currency) }},
-	{name: "balance", in: allDocs, read: readBalance,
-		write:   func(b []byte, v *Values) []byte { return strconv.AppendInt(b, v.Balance, 10) },
-		present: func(v *Values) bool { return v.HasBalance }},
-	{name: "payment_rules", in: objects, read: readPaymentRules,
-		write: appendPaymentRules, present: func(v *Values) bool { return !v.Rules.IsZero() }},
-	{name: "metadata", in: allDocs, read: readMetadata,
-		write: appendMetadata, present: func(v *Values) bool { return v.HasMeta }},
+	{"id", CustomerObject, CustomerObject, kCustomerID},
+	{"id", AccountObject, AccountObject, kAccountID},
+	{"customer", AccountCreate, AccountCreate, kCustomer},
+	{"external_reference", CustomerCreate | CustomerObject, CustomerCreate | CustomerObject, kCustomerRefStr},
+	{"external_reference", AccountCreate | AccountObject, AccountCreate | AccountObject, kAccountRefStr},
+	{"customer_id", AccountObject, AccountObject, kCustomerID},
+	{"name", allDocs, 0, kName},
+	{"email", customerDocs, 0, kEmail},
+	{"phone", customerDocs &^ CustomerObject, 0, kPhone},
+	{"phone", CustomerObject, 0, kStoredPhone},
+	{"currency", requests, 0, kCurrency},
+	{"currency", objects, 0, kStoredCurrency},
+	{"balance", allDocs, 0, kBalance},
+	{"payment_rules", objects, 0, kPaymentRules},
+	{"metadata", allDocs, 0, kMetadata},
 }
 
 // fieldCurrency is the member that the rule spanning balance, payment_rules and currency
@@ -305,16 +394,15 @@ func appendMetadata(b []byte, v *Values) []byte {
 
 // logValue returns the member's value for log/slog, masked where it holds personal data.
 func (m *member) logValue(v *Values) slog.Value {
-	switch {
-	case m.name == "customer":
+	if _, ok := m.text(v); ok {
+		return slog.StringValue(m.maskedText(v))
+	}
+	switch m.kind {
+	case kCustomer:
 		return customerRefLog(v.Customer)
-	case m.masked != nil:
-		return slog.StringValue(m.masked(v))
-	case m.get != nil:
-		return slog.StringValue(m.get(v))
-	case m.name == "balance":
+	case kBalance:
 		return slog.Int64Value(v.Balance)
-	case m.name == "payment_rules":
+	case kPaymentRules:
 		r := v.Rules
 		return slog.GroupValue(
 			slog.Int64("min_amount", r.MinAmount()),
@@ -346,7 +434,7 @@ func customerRefLog(r CustomerRef) slog.Value {
 // requiredError returns the failure of a required member that is absent or null at loc:
 // the failure its own rule gives "" (required, with the rule's message).
 func (m *member) requiredError() (billing.Code, string) {
-	if m.parse != nil {
+	if m.isString() {
 		var scratch Values
 		if es := report.Errs(m.parse(&scratch, "")); len(es) > 0 {
 			return es[0].Code, es[0].Message

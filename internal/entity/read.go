@@ -35,13 +35,10 @@ func Read(o strictjson.Object, d Doc, v *Values) {
 		}
 		seen |= 1 << i
 		m := &members[i]
-		switch {
-		case m.parse != nil:
+		if m.isString() {
 			readString(o, m, v, m.required&d != 0)
-		case m.read != nil:
+		} else {
 			m.read(o, v, &st)
-		default: // customer, which nests a whole document read by this function
-			readCustomerRef(o, v)
 		}
 	}
 	for i := range members {

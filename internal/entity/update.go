@@ -53,7 +53,7 @@ func ReadUpdate(o strictjson.Object, d Doc, u *Update) {
 		switch {
 		case m.name == "metadata":
 			readPatch(o, u, st.limits)
-		case m.parse != nil:
+		case m.isString():
 			readString(o, m, &u.Set, false)
 		default:
 			m.read(o, &u.Set, &st)
@@ -94,8 +94,8 @@ func AppendUpdate(b []byte, d Doc, u *Update, text Form) []byte {
 			b = append(b, "null"...)
 		case m.name == "metadata":
 			b, _ = u.Meta.AppendJSON(b)
-		case m.get != nil:
-			b = strictjson.AppendString(b, text(m, &u.Set))
+		case m.kind < kBalance:
+			b = strictjson.AppendString(b, text.text(m, &u.Set))
 		default:
 			b = m.write(b, &u.Set)
 		}
