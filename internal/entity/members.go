@@ -73,9 +73,9 @@ const (
 	kAccountRefStr                  // an account's external_reference
 	kName
 	kEmail
-	kPhone       // a request's phone: a valid number in canonical form today
-	kStoredPhone // an object's phone: the E.164 shape alone
-	lastString   = kStoredPhone
+	kPhone               // a request's phone: a valid number in canonical form today
+	kStoredPhone         // an object's phone: the E.164 shape alone
+	lastString           = kStoredPhone
 	kCurrency       kind = iota // a request's currency: a current ISO 4217 code
 	kStoredCurrency             // an object's currency: current or withdrawn since
 	kBalance
