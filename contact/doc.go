@@ -5,9 +5,12 @@
 // private.
 //
 // [ParseName], [ParseEmail] and [ParsePhone] apply the rules a request is held
-// to; [NormalizePhone] reads a number the way people type it, and
-// [ParseStoredPhone] reads one a server wrote earlier by its E.164 shape
-// alone, so that it stays readable when the phone metadata changes.
+// to, and [ParseStoredPhone] reads a number a server wrote earlier by its
+// E.164 shape alone, so that it stays readable when the phone metadata
+// changes. Phone validity comes from tables generated from libphonenumber's
+// metadata ([PhoneMetadataSource]): importing this package links no phone
+// library and costs nothing at start-up. Package phoneinput reads a number
+// the way people type it ("082 123 4567" in ZA) with the full parser.
 //
 // Each failure is a one-entry billing.Errors at the member the value stands
 // for ("name", "email", "phone"), with a stable billing.Code and a message

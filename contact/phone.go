@@ -2,7 +2,6 @@ package contact
 
 import (
 	"database/sql/driver"
-	"github.com/nyaruka/phonenumbers"
 
 	billing "github.com/tallykit/billing"
 	"github.com/tallykit/billing/internal/ascii"
@@ -14,30 +13,22 @@ var phoneLoc = report.At("phone")
 
 // Messages of phone failures. They never repeat the number.
 const (
-	msgPhoneRequired   = "must not be empty; send an E.164 number like +27123456789"
-	msgPhoneFormat     = "must be E.164: a + followed by 2 to 15 digits, the first not 0, nothing else, like +27123456789"
-	msgPhoneInvalid    = "is not a valid phone number for its country calling code; send it in E.164, like +27123456789"
-	msgPhoneNotCanon   = "is not in canonical E.164 form (no national prefix such as a 0 after the country code); send it like +447911123456"
-	msgPhoneExtension  = "must not have an extension; send the number alone"
-	msgPhoneCharacters = "may hold only digits, spaces and ( ) - . /, with + only first"
-	msgPhoneNoRegion   = "is in national form and needs a known region (ISO 3166-1 code such as ZA), or send it with + and the country calling code"
-	msgPhoneUnreadable = "could not be read as a phone number; send it in E.164, like +27123456789"
+	msgPhoneRequired = "must not be empty; send an E.164 number like +27123456789"
+	msgPhoneFormat   = "must be E.164: a + followed by 2 to 15 digits, the first not 0, nothing else, like +27123456789"
+	msgPhoneInvalid  = "is not a valid phone number for its country calling code; send it in E.164, like +27123456789"
+	msgPhoneNotCanon = "is not in canonical E.164 form (no national prefix such as a 0 after the country code); send it like +447911123456"
 )
-
-// maxPhoneInputLength is the longest typed number NormalizePhone reads (the
-// longest input libphonenumber agrees to parse).
-const maxPhoneInputLength = 250
 
 // Phone is a phone number in E.164 form: a + then the country calling code
 // and the national number, 2 to 15 digits in all, the first not 0
 // (^\+[1-9]\d{1,14}$).
 //
-// A Phone from [ParsePhone], [NormalizePhone] or [Phone.UnmarshalText] is a
-// valid number in its canonical form, as the metadata of
-// github.com/nyaruka/phonenumbers (Google's libphonenumber) decides it; it
-// knows its [Phone.Region] and [Phone.Type]. Numbering plans change with every
-// release of that metadata: a number valid today may be refused after an
-// upgrade, and one refused today may become valid. So a number a server
+// A Phone from [ParsePhone] or [Phone.UnmarshalText] is a valid number in
+// its canonical form, as Google's libphonenumber metadata decides it (the
+// release [PhoneMetadataSource] names); it knows its [Phone.Region] and
+// [Phone.Type]. Numbering plans change with every release of that metadata: a
+// number valid today may be refused after an upgrade, and one refused today
+// may become valid. So a number a server
 // wrote earlier (a stored row, an API response) is read by [ParseStoredPhone]
 // or [Phone.Scan], which check the E.164 shape alone and never fail because
 // the metadata changed; [Phone.IsValid] says whether today's metadata holds
@@ -70,17 +61,18 @@ type Phone struct {
 //   - [billing.CodeRequired] when s is empty;
 //   - [billing.CodeInvalidFormat] when s does not have the E.164 shape
 //     ^\+[1-9]\d{1,14}$ (spaces, letters, a leading +0, over 15 digits, …);
-//   - [billing.CodeInvalidPhone] when s has the shape but libphonenumber says
-//     the number is not valid, or its canonical E.164 form differs from s
-//     (+4407911123456 is refused, +447911123456 accepted).
+//   - [billing.CodeInvalidPhone] when s has the shape but libphonenumber's
+//     metadata says the number is not valid, or its canonical E.164 form
+//     differs from s (+4407911123456 is refused, +447911123456 accepted).
 //
 // The message never repeats the number.
 //
-// ParsePhone does not run the general phone parser on s: it checks the digits
-// against the metadata's own patterns, with the answer of phonenumbers.Parse,
-// IsValidNumber and the canonical-form check (which it falls back to where
-// the parser could rewrite the number). The first number of a calling code a
-// process checks compiles that code's patterns; later numbers reuse them.
+// ParsePhone gives the answer of libphonenumber's parser, validity check and
+// E.164 formatter (github.com/nyaruka/phonenumbers Parse, IsValidNumber,
+// Format) without linking them: it runs the digits through tables generated
+// from the same metadata, so a program that checks phones pays nothing for
+// them when it starts. To read what people type ("082 123 4567"), use
+// package phoneinput, which does link the full parser.
 func ParsePhone(s string) (Phone, error) {
 	if s == "" {
 		return Phone{}, phoneLoc.Fail(billing.CodeRequired, msgPhoneRequired)
@@ -154,8 +146,8 @@ const (
 	phoneNotCanonical              // valid only after the parser rewrites it
 )
 
-// parseE164 checks an E.164-shaped string s (hasE164Shape(s) is true): the fast
-// path of ParsePhone. It agrees with phoneReference on every such string.
+// parseE164 checks an E.164-shaped string s (hasE164Shape(s) is true): the
+// phone rule of ParsePhone, on the generated tables (phone_rules.go).
 func parseE164(s string) (Phone, phoneVerdict) {
 	digits := s[1:]
 	cc, ccLen := callingCode(digits)
@@ -163,150 +155,22 @@ func parseE164(s string) (Phone, phoneVerdict) {
 		return Phone{}, phoneInvalid
 	}
 	nsn := digits[ccLen:]
-	if len(nsn) < phonenumbers.MIN_LENGTH_FOR_NSN {
+	if len(nsn) < phoneMinNSN {
 		return Phone{}, phoneInvalid
 	}
-	rules := phoneRulesFor(cc)
-	if rules.reference {
-		return phoneReference(s)
-	}
-	if !rules.parserKeepsNationalNumber(nsn) {
-		// The parser may strip a national prefix ("+44 0…"): only the
-		// reference path can tell a valid number from a non-canonical one.
-		return phoneReference(s)
-	}
-	region, typ, class := rules.classify(cc, nsn)
-	switch class {
-	case phoneClassInvalid:
-		return Phone{}, phoneInvalid
-	case phoneClassReference:
-		return phoneReference(s)
-	}
-	return Phone{e164: s, region: region, ccLen: uint8(ccLen), typ: typ}, phoneOK
-}
-
-// callingCode returns the country calling code digits start with and its
-// number of digits, or 0, 0 when they start with no assigned code. E.164
-// codes are prefix-free, so the first prefix of 1 to 3 digits that is an
-// assigned code is the code.
-func callingCode(digits string) (cc, ccLen int) {
-	for l := 1; l <= 3 && l <= len(digits); l++ {
-		cc = cc*10 + int(digits[l-1]-'0')
-		if phonenumbers.GetRegionCodeForCountryCode(cc) != phonenumbers.UNKNOWN_REGION {
-			return cc, l
+	c := phoneCodes[cc]
+	m0 := phoneRegions[c.first].match(nsn)
+	if m0&(1<<phoneTagNationalPrefix) != 0 {
+		// The parser may strip a national prefix ("+44 0…") or rewrite it.
+		if v, rewritten := phoneStripNationalPrefix(c, nsn, m0); rewritten {
+			return Phone{}, v
 		}
 	}
-	return 0, 0
-}
-
-// phoneReference is the plain path: phonenumbers.Parse, IsValidNumber, and
-// the canonical check Format(E164) == s. parseE164 must agree with it.
-func phoneReference(s string) (Phone, phoneVerdict) {
-	num, err := phonenumbers.Parse(s, "")
-	if err != nil || !phonenumbers.IsValidNumber(num) {
+	r, typ := classify(c, nsn, m0)
+	if typ == PhoneTypeUnknown {
 		return Phone{}, phoneInvalid
 	}
-	if phonenumbers.Format(num, phonenumbers.E164) != s {
-		return Phone{}, phoneNotCanonical
-	}
-	return Phone{
-		e164:   s,
-		region: phonenumbers.GetRegionCodeForNumber(num),
-		ccLen:  uint8(countDigits(int(num.GetCountryCode()))),
-		typ:    phoneTypeOf(phonenumbers.GetNumberType(num)),
-	}, phoneOK
-}
-
-func countDigits(v int) int {
-	n := 1
-	for v >= 10 {
-		v /= 10
-		n++
-	}
-	return n
-}
-
-// NormalizePhone reads a phone number the way people type it and returns it
-// as a canonical Phone: "082 123 4567" with region "ZA", "(415) 555-2671" with
-// "US", "+44 20 7183 8750" or "0044 20 7183 8750" with "GB". A number that
-// starts with + is read by its country calling code whatever region is given.
-//
-// region is an ISO 3166-1 alpha-2 code in upper case, as libphonenumber knows
-// it; it may be empty when input starts with +. The input may hold ASCII
-// digits, spaces and the characters ( ) - . /, and a + only as its first
-// non-space character. Anything else is refused rather than dropped: an
-// extension ("ext. 123", "x123", ";ext=123", "#123") or letters ("1-800-FLOWERS")
-// fail with [billing.CodeInvalidFormat], so no part of what was typed is lost
-// silently.
-//
-// The number read must then pass the rules of [ParsePhone]. Failures are
-// one-entry [billing.Errors] at "phone": [billing.CodeRequired] for
-// an empty input, [billing.CodeInvalidFormat] when it cannot be read as a
-// number, [billing.CodeInvalidPhone] when it can but is not a valid number
-// (or its country calling code is unknown).
-func NormalizePhone(input, region string) (Phone, error) {
-	if input == "" {
-		return Phone{}, phoneLoc.Fail(billing.CodeRequired, msgPhoneRequired)
-	}
-	if code, msg := screenTypedPhone(input); code != "" {
-		return Phone{}, phoneLoc.Fail(code, msg)
-	}
-	num, err := phonenumbers.Parse(input, region)
-	if err != nil {
-		switch {
-		case err == phonenumbers.ErrInvalidCountryCode && !hasLeadingPlus(input):
-			return Phone{}, phoneLoc.Fail(billing.CodeInvalidFormat, msgPhoneNoRegion)
-		case err == phonenumbers.ErrInvalidCountryCode:
-			return Phone{}, phoneLoc.Fail(billing.CodeInvalidPhone, msgPhoneInvalid)
-		default:
-			return Phone{}, phoneLoc.Fail(billing.CodeInvalidFormat, msgPhoneUnreadable)
-		}
-	}
-	if num.GetExtension() != "" {
-		return Phone{}, phoneLoc.Fail(billing.CodeInvalidFormat, msgPhoneExtension)
-	}
-	return ParsePhone(phonenumbers.Format(num, phonenumbers.E164))
-}
-
-// screenTypedPhone checks the characters of a typed phone number. It returns
-// an empty code when they are acceptable.
-func screenTypedPhone(s string) (billing.Code, string) {
-	if len(s) > maxPhoneInputLength {
-		return billing.CodeInvalidFormat, msgPhoneUnreadable
-	}
-	seenNonSpace := false
-	digits := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= '0' && c <= '9':
-			digits++
-		case c == ' ', c == '-', c == '.', c == '(', c == ')', c == '/':
-		case c == '+' && !seenNonSpace:
-		case c == 'x', c == 'X', c == 'e', c == 'E', c == ';', c == ',', c == '#', c == '~':
-			// Markers of an extension: "x123", "ext. 123", ";ext=123", "#123",
-			// and the pause/wait separators that introduce one.
-			return billing.CodeInvalidFormat, msgPhoneExtension
-		default:
-			return billing.CodeInvalidFormat, msgPhoneCharacters
-		}
-		if c != ' ' {
-			seenNonSpace = true
-		}
-	}
-	if digits == 0 {
-		return billing.CodeInvalidFormat, msgPhoneUnreadable
-	}
-	return "", ""
-}
-
-func hasLeadingPlus(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] != ' ' {
-			return s[i] == '+'
-		}
-	}
-	return false
+	return Phone{e164: s, region: r.code, ccLen: uint8(ccLen), typ: typ}, phoneOK
 }
 
 // IsZero reports whether p is the zero Phone, which is not a phone number.
@@ -314,7 +178,7 @@ func (p Phone) IsZero() bool { return p.e164 == "" }
 
 // IsValid reports whether the metadata this program links held p a valid
 // number in canonical form when p was read. It is true for every Phone from
-// [ParsePhone], [NormalizePhone] and [Phone.UnmarshalText], and false for the
+// [ParsePhone] and [Phone.UnmarshalText], and false for the
 // zero Phone and for a number read by [ParseStoredPhone] or [Phone.Scan] that
 // today's metadata refuses.
 func (p Phone) IsValid() bool { return p.typ != PhoneTypeUnknown }

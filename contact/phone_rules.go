@@ -1,339 +1,273 @@
 package contact
 
 import (
+	"math/bits"
 	"regexp"
 	"sync"
-
-	"github.com/nyaruka/phonenumbers"
 )
 
-// This file decides whether a canonical E.164 string is a valid number without
-// going through phonenumbers.Parse, and without phonenumbers.IsValidNumber,
-// whose cost is dominated by building the same anchored pattern strings and
-// looking them up in a locked cache on every call.
+//go:generate go run ./internal/gen -out zz_generated_phone_rules.go
+
+// This file decides whether a canonical E.164 string is a valid number, and
+// which region and type it has, the way libphonenumber decides it
+// (phonenumbers.Parse, IsValidNumber, GetRegionCodeForNumber, GetNumberType
+// and the check that Format(E164) gives the string back), on tables generated
+// from libphonenumber's metadata (zz_generated_phone_rules.go) instead of the
+// library itself, so that a program checking phones does not link the
+// library nor load its metadata when it starts.
 //
-// The decision is the one libphonenumber makes, on the same metadata: the
-// patterns below are the metadata's own, compiled on first use (a calling
-// code's leading-digits and national-prefix patterns when the first number of
-// that code is checked, a region's number patterns when the first number that
-// needs that region is), then kept. The rules applied to them follow
-// libphonenumber's documented algorithm:
+// The metadata describes each region's numbers with patterns: a general one,
+// one per number type, and for a region sharing its calling code, the leading
+// digits that pick it. The generator compiles every region's patterns into
+// one deterministic automaton over the digits of the national number (all
+// regions' automata share one table, equal states merged); a state's accept
+// mask says which patterns match the digits read so far. Checking a national
+// number is one table step per digit, then a few mask operations:
 //
 //   - the region of a number is the only region of its calling code, or, for a
 //     shared code (+1, +7, +44, +262, ...), the first region of the metadata's
-//     list whose leading-digits pattern matches the national number or, for a
-//     region without one, whose patterns give the number a type;
+//     list whose leading digits start the national number or, for a region
+//     without leading digits, whose patterns give the number a type;
 //   - a number is valid when its region's general pattern matches and one of
 //     the type patterns does (premium rate, toll free, shared cost, VoIP,
 //     personal, pager, UAN, voicemail, fixed line, mobile; in that order of
-//     precedence), each pattern only tried for the lengths it allows.
+//     precedence), each pattern only for the lengths its description allows.
 //
-// No phonenumbers.PhoneNumber is built: libphonenumber checks a number's
-// national significant number as a digit string, and for a canonical E.164
-// input that string is exactly the digits after the calling code (a leading
-// zero, as in Italy's +39 06…, is kept by the parser as ItalianLeadingZero and
-// NumberOfLeadingZeros, which GetNationalSignificantNumber writes back as the
-// same zeros), so the rules are applied to that substring directly.
+// For a canonical E.164 input the national significant number libphonenumber
+// checks is exactly the digits after the calling code (a leading zero, as in
+// Italy's +39 06…, is kept by the parser and written back by the formatter),
+// so the rules apply to that substring directly.
 //
 // The parser also strips a national prefix written after the country code
-// ("+44 0 20…"): such input is not canonical. When the metadata's national
-// prefix pattern can match the start of a national number, the reference
-// path decides (phoneReference), so the answer is always libphonenumber's own.
-// FuzzParsePhone checks both paths against each other on every E.164-shaped
-// input it generates.
+// ("+44 0 20…"), and some regions' prefixes carry a transform (Argentina's
+// mobile 15). When the main region's national prefix for parsing can match
+// the start of the national number (the automaton says so too), the
+// parser's stripping is replayed step by step (phoneStripNationalPrefix) with
+// the prefix pattern itself, compiled by the regexp package on first use: a
+// number the parser would rewrite is not canonical, or not valid.
 
-// phoneRegionRules is one region of a calling code.
-type phoneRegionRules struct {
-	region        string         // ISO 3166-1 alpha-2, or "001" for a non-geographic entity
-	countryCode   int            // the region's calling code in the metadata
-	leadingDigits *regexp.Regexp // anchored at the start; nil when the region has none
+// The tags of the automaton's accept masks, as phonegen numbers them.
+const (
+	phoneTagGeneral = iota
+	phoneTagPremiumRate
+	phoneTagTollFree
+	phoneTagSharedCost
+	phoneTagVoIP
+	phoneTagPersonalNumber
+	phoneTagPager
+	phoneTagUAN
+	phoneTagVoicemail
+	phoneTagFixedLine
+	phoneTagMobile
+	phoneTagLeadingDigits
+	phoneTagNationalPrefix
+)
 
-	md    *phonenumbers.PhoneMetadata // read only, to build descs
-	once  sync.Once
-	descs *phoneRegionDescs // nil after once: the patterns did not compile
-}
-
-// phoneRegionDescs is one region's number patterns.
-type phoneRegionDescs struct {
-	sameMobileFix bool // fixed-line and mobile patterns are the same
-
-	general phoneDesc
-	special [len(phoneSpecialTypes)]phoneDesc // the patterns of phoneSpecialTypes, in its order
-	fixed   phoneDesc
-	mobile  phoneDesc
-}
-
-// phoneSpecialTypes are the types whose patterns are tried before fixed line and mobile,
-// in libphonenumber's order of precedence: the first that matches is the number's type.
+// phoneSpecialTypes are the types whose patterns are tried before fixed line
+// and mobile, in libphonenumber's order of precedence, which is the order of
+// their tags: the first that matches is the number's type.
 var phoneSpecialTypes = [...]PhoneType{
 	PhoneTypePremiumRate, PhoneTypeTollFree, PhoneTypeSharedCost, PhoneTypeVoIP,
 	PhoneTypePersonalNumber, PhoneTypePager, PhoneTypeUAN, PhoneTypeVoicemail,
 }
 
-// phoneDesc is one number description: the lengths it allows and its pattern.
-type phoneDesc struct {
-	lengths uint32         // bit n set: length n allowed
-	anyLen  bool           // the description lists no lengths: every length may match
-	re      *regexp.Regexp // anchored at both ends; nil: matches nothing
+const (
+	phoneSpecialMask = (1<<len(phoneSpecialTypes) - 1) << phoneTagPremiumRate
+
+	// phoneMinNSN and phoneMaxNSN bound the national significant numbers the
+	// parser accepts (phonenumbers.MIN_LENGTH_FOR_NSN, MAX_LENGTH_FOR_NSN).
+	phoneMinNSN = 2
+	phoneMaxNSN = 17
+)
+
+// phoneCode is a country calling code's entry: its regions
+// phoneRegions[first:first+n], and 1 + the index of its national prefix in
+// phonePrefixes (0: none). n is 0 for a code that is not assigned.
+type phoneCode struct {
+	first     uint16
+	n, prefix uint8
 }
 
-// phoneCCRules is everything needed for one country calling code.
-type phoneCCRules struct {
-	regions []*phoneRegionRules // in the metadata's order, main region first
+// Flags of a phoneRegion.
+const (
+	phoneSameMobileFixed = 1 << iota // fixed-line and mobile patterns are the same
+	phoneLeadingDigits               // the region has leading digits
+)
 
-	// nationalPrefix is the anchored national-prefix-for-parsing pattern of the
-	// main region (nil when it has none); a national number it matches may be
-	// rewritten by the parser, so the reference path decides.
-	nationalPrefix      *regexp.Regexp
-	prefixMatchesEmpty  bool // nationalPrefix matches the empty string
-	prefixTransform     bool // the main region has a national prefix transform rule
-	prefixTransformLast int  // index in a submatch slice of the group the transform depends on
-
-	// reference is set when the metadata could not be compiled into these
-	// rules; every number of this code then takes the reference path.
-	reference bool
+// phoneRegion is one region of a calling code.
+type phoneRegion struct {
+	code  string // ISO 3166-1 alpha-2, "001" for a non-geographic entity
+	start uint16 // the start state of its automaton
+	flags uint8
+	// byLen[n] is the mask of tags whose descriptions allow n digits (the
+	// leading-digits and national-prefix tags for every n).
+	byLen [phoneMaxNSN + 1]uint16
 }
 
-// phoneCCSlot holds the rules of one calling code, built on first use.
-type phoneCCSlot struct {
-	once  sync.Once
-	rules *phoneCCRules
+// phonePrefix is the national prefix for parsing of a calling code's main
+// region, and the general description's possible lengths, which decide
+// whether the parser keeps a stripped number.
+type phonePrefix struct {
+	pattern   string // unanchored, as the metadata gives it
+	transform string // "" for none
+	first     int8   // the first length listed; -1: no length is possible
+	last      int8   // the last length listed
+	lengths   uint32 // the lengths listed, bit n for n digits
+	localOnly uint32 // the lengths possible only locally
 }
 
-// phoneCCTable is indexed by country calling code (1–999). Each slot is
-// written once, by its sync.Once, and only read afterwards.
-var phoneCCTable [1000]phoneCCSlot
-
-// phoneMetadataIndex indexes the embedded metadata by region, and the
-// non-geographic entities by calling code. It is built once, on first use, so
-// that a program importing this package pays nothing for it until it checks a
-// phone number.
-var phoneMetadataIndex = sync.OnceValue(func() phoneMetadataMaps {
-	m := phoneMetadataMaps{
-		regions: make(map[string]*phonenumbers.PhoneMetadata, 256),
-		nonGeo:  make(map[int]*phonenumbers.PhoneMetadata, 16),
-	}
-	coll, err := phonenumbers.MetadataCollection()
-	if err != nil {
-		return m
-	}
-	for _, md := range coll.GetMetadata() {
-		if md.GetId() == phoneRegionNonGeographic {
-			m.nonGeo[int(md.GetCountryCode())] = md
-		} else {
-			m.regions[md.GetId()] = md
+// callingCode returns the country calling code digits start with and its
+// number of digits, or 0, 0 when they start with no assigned code. E.164
+// codes are prefix-free, so the first prefix of 1 to 3 digits that is an
+// assigned code is the code.
+func callingCode(digits string) (cc, ccLen int) {
+	for l := 1; l <= 3 && l <= len(digits); l++ {
+		cc = cc*10 + int(digits[l-1]-'0')
+		if phoneCodes[cc].n != 0 {
+			return cc, l
 		}
 	}
-	return m
-})
-
-type phoneMetadataMaps struct {
-	regions map[string]*phonenumbers.PhoneMetadata
-	nonGeo  map[int]*phonenumbers.PhoneMetadata
+	return 0, 0
 }
 
-// phoneRegionNonGeographic is the region libphonenumber gives numbers of
-// non-geographic calling codes (+800, +808, +870, +878, +881, +882, +883, +888, +979).
-const phoneRegionNonGeographic = "001"
-
-// phoneRulesFor returns the rules of calling code cc (1–999) that has regions.
-func phoneRulesFor(cc int) *phoneCCRules {
-	slot := &phoneCCTable[cc]
-	slot.once.Do(func() { slot.rules = buildPhoneCCRules(cc) })
-	return slot.rules
+// match runs the region's automaton over the digits of nsn and returns the
+// accept mask of the state it ends in, before any length is checked.
+func (r *phoneRegion) match(nsn string) uint16 {
+	s := uint(r.start)
+	for i := 0; i < len(nsn); i++ {
+		s = uint(phoneNext[s*10+uint(nsn[i]-'0')])
+	}
+	return phoneAccept[s]
 }
 
-func buildPhoneCCRules(cc int) *phoneCCRules {
-	regionCodes := phonenumbers.GetRegionCodesForCountryCode(cc)
-	if len(regionCodes) == 0 {
-		return &phoneCCRules{reference: true}
-	}
-	idx := phoneMetadataIndex()
-	rules := &phoneCCRules{regions: make([]*phoneRegionRules, 0, len(regionCodes))}
-	for _, rc := range regionCodes {
-		var md *phonenumbers.PhoneMetadata
-		if rc == phoneRegionNonGeographic {
-			md = idx.nonGeo[cc]
-		} else {
-			md = idx.regions[rc]
-		}
-		if md == nil {
-			return &phoneCCRules{reference: true}
-		}
-		rr := &phoneRegionRules{region: rc, countryCode: int(md.GetCountryCode()), md: md}
-		if ld := md.GetLeadingDigits(); ld != "" {
-			re, err := regexp.Compile("^(?:" + ld + ")")
-			if err != nil {
-				return &phoneCCRules{reference: true}
-			}
-			rr.leadingDigits = re
-		}
-		rules.regions = append(rules.regions, rr)
-	}
-
-	// The parser strips the national prefix using the main region's metadata
-	// (the first of the list, as phonenumbers.GetRegionCodeForCountryCode says).
-	main := rules.regions[0].md
-	if p := main.GetNationalPrefixForParsing(); p != "" {
-		re, err := regexp.Compile("^(?:" + p + ")")
-		if err != nil {
-			return &phoneCCRules{reference: true}
-		}
-		rules.nationalPrefix = re
-		rules.prefixMatchesEmpty = re.MatchString("")
-		rules.prefixTransform = main.GetNationalPrefixTransformRule() != ""
-		rules.prefixTransformLast = 2 * re.NumSubexp()
-	}
-	return rules
-}
-
-// numberPatterns returns the region's number patterns, compiling them the
-// first time; nil when they do not compile.
-func (rr *phoneRegionRules) numberPatterns() *phoneRegionDescs {
-	rr.once.Do(func() { rr.descs = buildPhoneRegionDescs(rr.md) })
-	return rr.descs
-}
-
-func buildPhoneRegionDescs(md *phonenumbers.PhoneMetadata) *phoneRegionDescs {
-	d := &phoneRegionDescs{sameMobileFix: md.GetSameMobileAndFixedLinePattern()}
-	// The metadata's descriptions of phoneSpecialTypes, in its order.
-	special := [len(phoneSpecialTypes)]*phonenumbers.PhoneNumberDesc{
-		md.GetPremiumRate(), md.GetTollFree(), md.GetSharedCost(), md.GetVoip(),
-		md.GetPersonalNumber(), md.GetPager(), md.GetUan(), md.GetVoicemail(),
-	}
-	ok := buildPhoneDesc(&d.general, md.GetGeneralDesc()) &&
-		buildPhoneDesc(&d.fixed, md.GetFixedLine()) && buildPhoneDesc(&d.mobile, md.GetMobile())
-	for i, src := range special {
-		ok = ok && buildPhoneDesc(&d.special[i], src)
-	}
-	if !ok {
-		return nil
-	}
-	return d
-}
-
-func buildPhoneDesc(dst *phoneDesc, src *phonenumbers.PhoneNumberDesc) bool {
-	if src == nil {
-		return true // matches nothing
-	}
-	pattern := src.GetNationalNumberPattern()
-	if pattern == "NA" {
-		// The metadata's marker for "no numbers of this type": it cannot match
-		// a string of digits, so it is not worth compiling.
-		return true
-	}
-	re, err := regexp.Compile("^(?:" + pattern + ")$")
-	if err != nil {
-		return false
-	}
-	dst.re = re
-	dst.anyLen = len(src.PossibleLength) == 0
-	for _, l := range src.PossibleLength {
-		if l >= 0 && l < 32 {
-			dst.lengths |= 1 << uint(l)
-		}
-	}
-	return true
-}
-
-// matches reports whether the national significant number nsn fits d.
-func (d *phoneDesc) matches(nsn string) bool {
-	if d.re == nil {
-		return false
-	}
-	if !d.anyLen && (len(nsn) >= 32 || d.lengths&(1<<uint(len(nsn))) == 0) {
-		return false
-	}
-	return d.re.MatchString(nsn)
-}
-
-// numberType is the type the region's patterns give nsn, PhoneTypeUnknown if none.
-func (d *phoneRegionDescs) numberType(nsn string) PhoneType {
-	if !d.general.matches(nsn) {
+// numberType is the type the region's patterns give a number whose
+// automaton mask, lengths checked, is m; PhoneTypeUnknown if none.
+func (r *phoneRegion) numberType(m uint16) PhoneType {
+	if m&(1<<phoneTagGeneral) == 0 {
 		return PhoneTypeUnknown
 	}
-	for i := range d.special {
-		if d.special[i].matches(nsn) {
-			return phoneSpecialTypes[i]
-		}
+	if sp := m & phoneSpecialMask; sp != 0 {
+		return phoneSpecialTypes[bits.TrailingZeros16(sp)-phoneTagPremiumRate]
 	}
-	if d.fixed.matches(nsn) {
-		if d.sameMobileFix || d.mobile.matches(nsn) {
+	same := r.flags&phoneSameMobileFixed != 0
+	mobile := m&(1<<phoneTagMobile) != 0
+	if m&(1<<phoneTagFixedLine) != 0 {
+		if same || mobile {
 			return PhoneTypeFixedLineOrMobile
 		}
 		return PhoneTypeFixedLine
 	}
-	if !d.sameMobileFix && d.mobile.matches(nsn) {
+	if !same && mobile {
 		return PhoneTypeMobile
 	}
 	return PhoneTypeUnknown
 }
 
-// phoneClass is the outcome of classify.
-type phoneClass uint8
-
-const (
-	phoneClassValid     phoneClass = iota
-	phoneClassInvalid              // not a valid number
-	phoneClassReference            // a region's patterns did not compile: ask the reference path
-)
-
-// classify returns the region and type of the national significant number nsn
-// of calling code cc, or says the number is not valid.
-func (r *phoneCCRules) classify(cc int, nsn string) (string, PhoneType, phoneClass) {
-	var rr *phoneRegionRules
-	typ := PhoneTypeUnknown
-	if len(r.regions) == 1 {
-		rr = r.regions[0]
-		d := rr.numberPatterns()
-		if d == nil {
-			return "", PhoneTypeUnknown, phoneClassReference
+// classify returns the region of the national significant number nsn of
+// calling code c and the type its patterns give it (PhoneTypeUnknown: not a
+// valid number; the region is then nil or not the number's). m0 is the mask
+// of c's main region for nsn.
+func classify(c phoneCode, nsn string, m0 uint16) (*phoneRegion, PhoneType) {
+	n := len(nsn)
+	if n > phoneMaxNSN {
+		return nil, PhoneTypeUnknown
+	}
+	regions := phoneRegions[c.first : int(c.first)+int(c.n)]
+	if len(regions) == 1 {
+		r := &regions[0]
+		return r, r.numberType(m0 & r.byLen[n])
+	}
+	for i := range regions {
+		r := &regions[i]
+		m := m0
+		if i > 0 {
+			m = r.match(nsn)
 		}
-		typ = d.numberType(nsn)
-	} else {
-		for _, cand := range r.regions {
-			if cand.leadingDigits != nil && !cand.leadingDigits.MatchString(nsn) {
+		if r.flags&phoneLeadingDigits != 0 {
+			// A region whose leading digits match is the number's region
+			// whatever its patterns say.
+			if m&(1<<phoneTagLeadingDigits) == 0 {
 				continue
 			}
-			d := cand.numberPatterns()
-			if d == nil {
-				return "", PhoneTypeUnknown, phoneClassReference
-			}
-			t := d.numberType(nsn)
-			if cand.leadingDigits != nil || t != PhoneTypeUnknown {
-				// A region whose leading digits match is the number's region
-				// whatever its patterns say; one without leading digits is
-				// when its patterns give the number a type.
-				rr, typ = cand, t
-				break
-			}
+			return r, r.numberType(m & r.byLen[n])
+		}
+		// One without leading digits is when its patterns give the number a type.
+		if t := r.numberType(m & r.byLen[n]); t != PhoneTypeUnknown {
+			return r, t
 		}
 	}
-	if rr == nil || typ == PhoneTypeUnknown {
-		return "", PhoneTypeUnknown, phoneClassInvalid
-	}
-	if rr.region != phoneRegionNonGeographic && rr.countryCode != cc {
-		return "", PhoneTypeUnknown, phoneClassInvalid
-	}
-	return rr.region, typ, phoneClassValid
+	return nil, PhoneTypeUnknown
 }
 
-// parserKeepsNationalNumber reports whether phonenumbers.Parse certainly keeps
-// nsn as the national number (it strips no national prefix from it). When it
-// returns false the parser may rewrite the number and the reference path must
-// decide.
-func (r *phoneCCRules) parserKeepsNationalNumber(nsn string) bool {
-	if r.nationalPrefix == nil || !r.nationalPrefix.MatchString(nsn) {
+// phonePrefixRegexps holds the compiled national prefix patterns, each
+// compiled the first time a number needs it.
+var phonePrefixRegexps [len(phonePrefixes)]struct {
+	once sync.Once
+	re   *regexp.Regexp
+}
+
+// phonePrefixRegexp returns phonePrefixes[i]'s pattern anchored at the start,
+// compiled.
+func phonePrefixRegexp(i int) *regexp.Regexp {
+	e := &phonePrefixRegexps[i]
+	e.once.Do(func() { e.re = regexp.MustCompile("^(?:" + phonePrefixes[i].pattern + ")") })
+	return e.re
+}
+
+// keeps reports whether the parser keeps a national number of n digits
+// once stripped: whether libphonenumber's length test of the general
+// description says neither too short, nor possible only locally, nor of an
+// invalid length.
+func (p *phonePrefix) keeps(n int) bool {
+	switch {
+	case p.first < 0 || n >= 32:
+		return false
+	case p.localOnly&(1<<n) != 0:
+		return false
+	case n == int(p.first):
 		return true
-	}
-	if !r.prefixMatchesEmpty {
+	case n < int(p.first):
 		return false
+	case n > int(p.last):
+		return true // too long: the parser keeps it
 	}
-	// A pattern that can match nothing (Argentina's "0?(?:(…)15)?"): the
-	// number is kept when the match is empty and no transform applies to it.
-	m := r.nationalPrefix.FindStringSubmatchIndex(nsn)
-	if m == nil || m[1] != 0 {
-		return false
+	return p.lengths&(1<<n) != 0
+}
+
+// phoneStripNationalPrefix replays what phonenumbers.Parse does with the
+// national significant number nsn of calling code c, whose main region's
+// national prefix can match its start (m0 is the main region's mask for nsn).
+// It reports whether the parser rewrites the number, and if so whether the
+// number it reads is valid (then s is not canonical) or not.
+func phoneStripNationalPrefix(c phoneCode, nsn string, m0 uint16) (phoneVerdict, bool) {
+	i := int(c.prefix) - 1
+	p := &phonePrefixes[i]
+	re := phonePrefixRegexp(i)
+	groups := re.FindStringSubmatchIndex(nsn)
+	if groups == nil {
+		return phoneOK, false
 	}
-	return !r.prefixTransform || m[r.prefixTransformLast] < 0
+	main := &phoneRegions[c.first]
+	viable := m0&(1<<phoneTagGeneral) != 0
+	last := len(groups)/2 - 1 // index of the last group
+	var stripped string
+	if p.transform == "" || groups[2*last] < 0 {
+		stripped = nsn[groups[1]:]
+	} else {
+		stripped = re.ReplaceAllString(nsn, p.transform)
+	}
+	// A number the general pattern holds is not stripped into one it does not.
+	if viable && main.match(stripped)&(1<<phoneTagGeneral) == 0 {
+		return phoneOK, false
+	}
+	if !p.keeps(len(stripped)) || stripped == nsn {
+		return phoneOK, false
+	}
+	if len(stripped) < phoneMinNSN {
+		return phoneInvalid, true
+	}
+	if _, typ := classify(c, stripped, main.match(stripped)); typ == PhoneTypeUnknown {
+		return phoneInvalid, true
+	}
+	return phoneNotCanonical, true
 }

@@ -1,7 +1,5 @@
 package contact
 
-import "github.com/nyaruka/phonenumbers"
-
 // PhoneType is what libphonenumber's metadata says a number is: mobile, fixed
 // line, toll free, and so on. It mirrors phonenumbers.PhoneNumberType, so that
 // callers need not import that package.
@@ -59,34 +57,4 @@ func (t PhoneType) String() string {
 		return phoneTypeNames[t]
 	}
 	return "unknown"
-}
-
-// phoneTypeOf maps libphonenumber's number type to PhoneType.
-func phoneTypeOf(t phonenumbers.PhoneNumberType) PhoneType {
-	switch t {
-	case phonenumbers.FIXED_LINE:
-		return PhoneTypeFixedLine
-	case phonenumbers.MOBILE:
-		return PhoneTypeMobile
-	case phonenumbers.FIXED_LINE_OR_MOBILE:
-		return PhoneTypeFixedLineOrMobile
-	case phonenumbers.TOLL_FREE:
-		return PhoneTypeTollFree
-	case phonenumbers.PREMIUM_RATE:
-		return PhoneTypePremiumRate
-	case phonenumbers.SHARED_COST:
-		return PhoneTypeSharedCost
-	case phonenumbers.VOIP:
-		return PhoneTypeVoIP
-	case phonenumbers.PERSONAL_NUMBER:
-		return PhoneTypePersonalNumber
-	case phonenumbers.PAGER:
-		return PhoneTypePager
-	case phonenumbers.UAN:
-		return PhoneTypeUAN
-	case phonenumbers.VOICEMAIL:
-		return PhoneTypeVoicemail
-	default:
-		return PhoneTypeUnknown
-	}
 }
