@@ -36,10 +36,13 @@ type op struct {
 // neither a string nor null), or one failure of the whole value at "metadata".
 func DecodePatch(data []byte, l Limits) (Patch, error) {
 	var (
-		ops []op
-		set int
-		bad bool
+		buf   []byte // keys and values, one after the other
+		spans []span // valueEnd -1: the key is removed
+		stack [24]span
+		set   int
+		bad   bool
 	)
+	spans = stack[:0]
 	err := strictjson.Decode(data, here, func(o strictjson.Object) {
 		for o.Next() {
 			key, ok := l.readKey(o)
@@ -51,17 +54,28 @@ func DecodePatch(data []byte, l Limits) (Patch, error) {
 				bad = true
 				continue
 			}
-			if o.Null() {
-				ops = append(ops, op{key: string(key), remove: true})
-				continue
+			var value []byte
+			remove := o.Null()
+			if !remove {
+				set++
+				if value, ok = l.readValue(o); !ok {
+					bad = true
+					continue
+				}
 			}
-			set++
-			value, ok := l.readValue(o)
-			if !ok {
-				bad = true
-				continue
+			if bad || l.tooMany(set) {
+				continue // the result is an error: keep checking, stop collecting
 			}
-			ops = append(ops, op{key: string(key), value: string(value)})
+			if buf == nil {
+				buf = make([]byte, 0, len(data)) // decoded keys and values are never longer
+			}
+			buf = append(buf, key...)
+			sp := span{keyEnd: int32(len(buf)), valueEnd: -1}
+			if !remove {
+				buf = append(buf, value...)
+				sp.valueEnd = int32(len(buf))
+			}
+			spans = append(spans, sp)
 		}
 	})
 	if err = l.withTooMany(set, err); err != nil || bad {
@@ -69,6 +83,20 @@ func DecodePatch(data []byte, l Limits) (Patch, error) {
 			err = here.Fail(billing.CodeInvalidType, "must be a JSON object of strings and nulls")
 		}
 		return Patch{}, err
+	}
+	if len(spans) == 0 {
+		return Patch{}, nil
+	}
+	all := string(buf) // one allocation for every key and value
+	ops := make([]op, len(spans))
+	start := int32(0)
+	for i, sp := range spans {
+		ops[i] = op{key: all[start:sp.keyEnd], remove: sp.valueEnd < 0}
+		start = sp.keyEnd
+		if sp.valueEnd >= 0 {
+			ops[i].value = all[sp.keyEnd:sp.valueEnd]
+			start = sp.valueEnd
+		}
 	}
 	slices.SortFunc(ops, func(a, b op) int { return strings.Compare(a.key, b.key) })
 	return Patch{ops: ops}, nil

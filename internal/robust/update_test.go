@@ -104,12 +104,11 @@ func sameUpdate(name string, doc []byte, want ...failure) hostileUpdate {
 // updateAllocPerByte is the bound of allocated bytes per byte of an update whose metadata
 // holds tens of thousands of keys, where allocPerByte is the bound of other documents.
 // An update's metadata keeps every change it reads (removals included, which no limit
-// bounds): about 32 bytes per byte of a document of 95 000 removed three-character keys,
-// of which the list of changes, grown by append a quarter at a time once big (its 40-byte
-// entries allocated about five times over), takes two thirds and the reader's check of
-// duplicate names the rest. The metadata of a create request, which stops collecting
-// entries past the key limit, takes at most 14.
-const updateAllocPerByte = 36
+// bounds): about 20 bytes per byte of a document of 95 000 removed three-character keys,
+// of which the reader's check of duplicate names takes two thirds and the list of changes
+// the rest. The metadata of a create request, which stops collecting entries past the key
+// limit, takes at most 14.
+const updateAllocPerByte = 24
 
 // removals returns a metadata object of null keys (every key removed) of about size bytes.
 func removals(size int) string { return string(testkit.MembersUpTo(size, testkit.Key3, "null")) }
