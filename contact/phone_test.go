@@ -305,20 +305,31 @@ func TestPhoneMaskShortNationalNumber(t *testing.T) {
 }
 
 func TestPhoneConcurrentFirstUse(t *testing.T) {
-	// Many goroutines checking numbers of codes not used before build each
-	// code's rules once; run with -race.
-	nums := []string{"+6494123456", "+351912345678", "+34612345678", "+4741234567", "+66812345678"}
+	// Many goroutines checking numbers whose national number starts with a
+	// match of their code's national prefix (Argentina's matches every
+	// number) compile each prefix pattern once and agree; run with -race.
+	nums := []string{"+5491123456789", "+330612345678", "+4407911123456", "+270821234567", "+79123456789", "+6494123456"}
+	want := make([]error, len(nums))
 	done := make(chan struct{})
-	for g := 0; g < 8; g++ {
+	results := make([][]error, 8)
+	for g := range results {
 		go func() {
 			defer func() { done <- struct{}{} }()
 			for _, n := range nums {
 				_, err := contact.ParsePhone(n)
-				assert.NoError(t, err, n)
+				results[g] = append(results[g], err)
 			}
 		}()
 	}
-	for g := 0; g < 8; g++ {
+	for range results {
 		<-done
 	}
+	for i, n := range nums {
+		_, want[i] = contact.ParsePhone(n)
+	}
+	for _, r := range results {
+		assert.Equal(t, want, r)
+	}
+	assert.NoError(t, want[0])
+	assert.Error(t, want[1])
 }
