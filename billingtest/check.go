@@ -29,7 +29,7 @@ func Check(t testing.TB, kind string, parse func([]byte) error) {
 	differ := 0
 	for _, c := range cases {
 		var d string
-		if err, p := call(parse, c.Doc); p != nil {
+		if p, err := call(parse, c.Doc); p != nil {
 			d = fmt.Sprintf("panicked: %v", p)
 		} else {
 			d = c.Diff(err)
@@ -89,9 +89,9 @@ func summarize(t testing.TB, fn, kind string, n, differ int) {
 }
 
 // call returns parse(doc), or what it panicked with.
-func call(parse func([]byte) error, doc []byte) (err error, panicked any) {
+func call(parse func([]byte) error, doc []byte) (panicked any, err error) {
 	defer func() { panicked = recover() }()
-	return parse(doc), nil
+	return nil, parse(doc)
 }
 
 // Diff compares err, what a parser returned for c.Doc, with the failures c must produce,

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/billingtest/internal/corpusgen"
 )
 
 //go:generate go run ./internal/gen -out zz_generated_corpus.json
@@ -87,56 +88,16 @@ const TooLongCaseName = "invalid-too-long-document-over-1-mib"
 // maxDocument is the largest document a parser reads: 1 MiB.
 const maxDocument = 1 << 20
 
-type corpusFailure struct {
-	Field   string `json:"field"`
-	Pointer string `json:"pointer"`
-	Code    string `json:"code"`
-}
-
-// corpusBytes is a document of the corpus file: a string, or {"base64": …} for bytes that
-// are not valid UTF-8.
-type corpusBytes []byte
-
-func (b *corpusBytes) UnmarshalJSON(data []byte) error {
-	if bytes.HasPrefix(data, []byte("{")) {
-		var v struct {
-			Base64 []byte `json:"base64"`
-		}
-		err := json.Unmarshal(data, &v)
-		*b = v.Base64
-		return err
-	}
-	var s string
-	err := json.Unmarshal(data, &s)
-	*b = []byte(s)
-	return err
-}
-
-type corpus struct {
-	Kinds map[string][]struct {
-		Name string          `json:"name"`
-		Doc  corpusBytes     `json:"doc"`
-		Want []corpusFailure `json:"want"`
-	} `json:"kinds"`
-	Apply map[string][]struct {
-		Name   string          `json:"name"`
-		Stored corpusBytes     `json:"stored"`
-		Update corpusBytes     `json:"update"`
-		Result corpusBytes     `json:"result"`
-		Want   []corpusFailure `json:"want"`
-	} `json:"apply"`
-}
-
 // loadCorpus reads the embedded corpus once.
-var loadCorpus = sync.OnceValue(func() corpus {
-	var c corpus
+var loadCorpus = sync.OnceValue(func() corpusgen.Corpus {
+	var c corpusgen.Corpus
 	if err := json.Unmarshal(corpusJSON, &c); err != nil {
 		panic("billingtest: the embedded corpus does not read: " + err.Error())
 	}
 	return c
 })
 
-func failuresOf(fs []corpusFailure) []Failure {
+func failuresOf(fs []corpusgen.Failure) []Failure {
 	out := make([]Failure, len(fs))
 	for i, f := range fs {
 		out[i] = Failure{Field: f.Field, Pointer: f.Pointer, Code: billing.Code(f.Code)}

@@ -54,13 +54,22 @@ func (g *Gen) chance(n int) bool { return g.intn(n) == 0 }
 
 func (g *Gen) pick(s []string) string { return s[g.intn(len(s))] }
 
-// ascii returns n characters picked from alphabet.
+// ascii returns n characters picked from alphabet, which has at most 256. Each random
+// number gives eight characters: each character takes the high bits of the product of
+// what is left of the number and the alphabet's size.
 func (g *Gen) ascii(alphabet string, n int) string {
-	b := make([]byte, n)
-	for i := range b {
-		b[i] = alphabet[g.intn(len(alphabet))]
+	var b strings.Builder
+	b.Grow(n)
+	var r uint64
+	for i := range n {
+		if i%8 == 0 {
+			r = g.src.Uint64()
+		}
+		hi, lo := bits.Mul64(r, uint64(len(alphabet)))
+		b.WriteByte(alphabet[hi])
+		r = lo
 	}
-	return string(b)
+	return b.String()
 }
 
 const (
@@ -310,8 +319,8 @@ func (g *Gen) cut(p *runePool, alphabet []rune, n int) string {
 }
 
 // metadataMap returns entries valid under l: one time in eight exactly l.MaxKeys of them,
-// otherwise 0 to l.MaxKeys; keys and values of 1 code point up to their limits, each
-// exactly at its limit one time in eight.
+// otherwise 0 to l.MaxKeys; keys of 1 to 12 code points and values of 1 to 24, or, each
+// one time in sixteen, exactly at its limit.
 func (g *Gen) metadataMap(l metadata.Limits) map[string]string {
 	n := 0
 	switch {
@@ -334,7 +343,7 @@ func (g *Gen) metadataMap(l metadata.Limits) map[string]string {
 
 func (g *Gen) metadataKey(l metadata.Limits) string {
 	n := l.MaxKeyLength
-	if !g.chance(8) {
+	if !g.chance(16) {
 		n = 1 + g.intn(min(l.MaxKeyLength, 12))
 	}
 	return g.cut(keyPool(), keyChars, n)
@@ -342,7 +351,7 @@ func (g *Gen) metadataKey(l metadata.Limits) string {
 
 func (g *Gen) metadataValue(l metadata.Limits) string {
 	n := l.MaxValueLength
-	if !g.chance(8) {
+	if !g.chance(16) {
 		n = 1 + g.intn(min(l.MaxValueLength, 24))
 	}
 	return g.cut(valuePool(), valueChars, n)
@@ -350,8 +359,8 @@ func (g *Gen) metadataValue(l metadata.Limits) string {
 
 // Metadata returns metadata valid under l (metadata.CustomerLimits or AccountLimits, or
 // a service's own): one time in eight exactly l.MaxKeys keys, otherwise 0 to l.MaxKeys;
-// keys of 1 up to l.MaxKeyLength code points and values of 1 up to l.MaxValueLength,
-// each exactly at its limit one time in eight. Keys hold dots, slashes and tildes (which a
+// keys of 1 to 12 code points and values of 1 to 24, or, each one time in sixteen,
+// exactly at its limit (l.MaxKeyLength, l.MaxValueLength). Keys hold dots, slashes and tildes (which a
 // path or pointer must write apart), quotes, <, > and &, and letters of other scripts;
 // values also hold control characters, U+2028 and U+2029, which JSON writes escaped.
 func (g *Gen) Metadata(l metadata.Limits) metadata.Metadata {

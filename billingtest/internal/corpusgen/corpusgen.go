@@ -1,7 +1,8 @@
 // Package corpusgen builds the corpus file that package billingtest embeds from the module's
 // testdata directory: every document of each kind with its expected failures, and every
-// apply case. The testdata directory stays the one source; the file is its copy in a form
-// go:embed can reach, and a test of billingtest rebuilds it and fails on any difference.
+// apply case. The testdata directory stays the one source; the file is its copy inside
+// the package, where an embed directive can reach it, and a test of billingtest rebuilds
+// it and fails on any difference.
 //
 // The file is JSON, one case per line, in the order of the kinds below and of the file
 // names. A document that is valid UTF-8 is a JSON string; one that is not (some documents
