@@ -43,22 +43,44 @@ var comparisons = []comparison{
 	{"Metadata20", "`metadata.Decode`, 20 entries", "`json.Unmarshal` into `map[string]string` + validator `dive`", 3},
 }
 
+// decodeOnly is one row of the decode-only table: a Benchmark with
+// "library", "goccy" and "interleaved" sub-benchmarks.
+type decodeOnly struct {
+	bench string
+	label string
+}
+
+var decodeOnlys = []decodeOnly{
+	{"DecodeOnlyCustomer", "`customer.DecodeCreateRequest`, docs example, phone included"},
+	{"DecodeOnlyAccount", "`account.DecodeCreateRequest`, nested new customer"},
+}
+
+// maxDecodeRatio is the decode-only goal: library ÷ goccy.
+const maxDecodeRatio = 1.0
+
 // startup is one program of BenchmarkStartup.
 type startup struct {
 	name  string
 	label string
-	goal  bool // the ids+money goal applies: ≤ maxInitMs without runtime, no phonenumbers
+	goal  string // "idsmoney", "entity" (customer and account) or ""
 }
 
 var startups = []startup{
-	{"empty", "empty program (baseline)", false},
-	{"idsmoney", "imports `ids` and `money`", true},
-	{"customer", "imports `customer`", false},
+	{"empty", "empty program (baseline)", ""},
+	{"idsmoney", "imports `ids` and `money`", "idsmoney"},
+	{"customer", "imports `customer`", "entity"},
+	{"account", "imports `account`", "entity"},
+	{"phoneinput", "imports `customer` and `contact/phoneinput`", ""},
 }
 
-// maxInitMs is the goal of the ids+money program: its packages' init clock,
-// the runtime's own excluded.
-const maxInitMs = 0.2
+// The start-up goals: the ids+money program's packages' init clock, the
+// runtime's own excluded; the customer and account programs' init clock, all
+// packages, and heap.
+const (
+	maxIDsMoneyMs  = 0.2
+	maxEntityMs    = 1.0
+	maxEntityBytes = 300 << 10
+)
 
 // samples holds, for each benchmark name (GOMAXPROCS suffix removed), the
 // values read for each unit, one per run.
@@ -219,14 +241,47 @@ func printStartups(w io.Writer, s samples) int {
 		links, _ := median(m["phonenumbers"])
 		restMed, okRest := median(m["nonruntime-init-ms/run"])
 		goal, met := "", ""
-		if p.goal {
-			goal = fmt.Sprintf("≤ %g ms all but runtime, no phonenumbers", maxInitMs)
-			met = yesNo(okRest && restMed <= maxInitMs && links == 0)
+		switch p.goal {
+		case "idsmoney":
+			goal = fmt.Sprintf("≤ %g ms all but runtime, no phonenumbers", maxIDsMoneyMs)
+			met = yesNo(okRest && restMed <= maxIDsMoneyMs && links == 0)
+		case "entity":
+			goal = fmt.Sprintf("≤ %g ms all packages, ≤ %d KB, no phonenumbers", maxEntityMs, maxEntityBytes>>10)
+			met = yesNo(okAll && all <= maxEntityMs && okHeap && heap <= maxEntityBytes && links == 0)
 		}
 		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", p.label,
 			fmtInt(pkgs, okPkgs), yesNo(links != 0),
 			fmtMs(all, okAll), fmtMs(rt, okRt), fmtMs(own, okOwn), fmtMs(mods, okMods), fmtMs(restMed, okRest),
 			fmtInt(heap, okHeap), fmtInt(allocs, okAllocs), goal, met)
+	}
+	return runs
+}
+
+// printDecodeOnly prints the decode-only table: the interleaved run's
+// ns/op of each side and their ratio (library ÷ goccy, medians over runs),
+// and each side's B/op and allocs/op from its own sub-benchmark.
+func printDecodeOnly(w io.Writer, s samples) int {
+	fmt.Fprintln(w, "| document | library ns | B/op | allocs/op | goccy/go-json ns | B/op | allocs/op | ratio library ÷ goccy | goal | met |")
+	fmt.Fprintln(w, "|---|--:|--:|--:|--:|--:|--:|--:|--:|:-:|")
+	runs := 0
+	for _, d := range decodeOnlys {
+		in := s[d.bench+"/interleaved"]
+		if in == nil {
+			fmt.Fprintf(w, "| %s | not run | | | | | | | ≤ %g | |\n", d.label, maxDecodeRatio)
+			continue
+		}
+		runs = max(runs, len(in["ratio"]))
+		libNs, okLN := median(in["library-ns"])
+		altNs, okAN := median(in["goccy-ns"])
+		ratio, okR := median(in["ratio"])
+		libB, okLB := median(s[d.bench+"/library"]["B/op"])
+		libA, okLA := median(s[d.bench+"/library"]["allocs/op"])
+		altB, okAB := median(s[d.bench+"/goccy"]["B/op"])
+		altA, okAA := median(s[d.bench+"/goccy"]["allocs/op"])
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s | ≤ %g | %s |\n", d.label,
+			fmtNum(libNs, okLN), fmtInt(libB, okLB), fmtInt(libA, okLA),
+			fmtNum(altNs, okAN), fmtInt(altB, okAB), fmtInt(altA, okAA),
+			strconv.FormatFloat(ratio, 'f', 2, 64), maxDecodeRatio, yesNo(okR && ratio <= maxDecodeRatio))
 	}
 	return runs
 }
@@ -245,6 +300,8 @@ func main() {
 	defer w.Flush()
 	runs := printComparisons(w, s)
 	fmt.Fprintf(w, "\nMedians of %d runs of each benchmark, library and alternative in the same go test run; ratio = alternative ns/op ÷ library ns/op.\n\n", runs)
+	runs = printDecodeOnly(w, s)
+	fmt.Fprintf(w, "\nThe library parses and validates every member (phone validity included); goccy/go-json only decodes into a plain struct. Both run in alternation, 64 calls each in turn; medians of %d runs.\n\n", runs)
 	runs = printStartups(w, s)
 	fmt.Fprintf(w, "\nPackage initialisation by GODEBUG=inittrace=1, medians over %d benchmark runs (each the median of its process runs); times in ms.\n", runs)
 }

@@ -19,6 +19,10 @@ BenchmarkCurrency/xtext-2             	13285580	         9.000 ns/op	       0 B/
 BenchmarkMetadata20/library-2         	   62913	      5445 ns/op	 169.15 MB/s	    4416 B/op	       4 allocs/op
 BenchmarkMetadata20/validator-2       	   13868	     25778 ns/op	  35.73 MB/s	    5897 B/op	     173 allocs/op
 BenchmarkStartup/idsmoney-2           	      69	   2899996 ns/op	     15656 init-B/run	       105.0 init-allocs/run	         0.2720 init-ms/run	         0.05400 modules-init-ms/run	         0.1500 nonruntime-init-ms/run	         0 own-init-ms/run	        45.00 packages/run	         0 phonenumbers	         0.04200 runtime-init-ms/run
+BenchmarkStartup/customer-2           	      69	   2899996 ns/op	     35576 init-B/run	       217.0 init-allocs/run	         0.6000 init-ms/run	         0.09800 modules-init-ms/run	         0.5800 nonruntime-init-ms/run	         0.024 own-init-ms/run	        56.00 packages/run	         0 phonenumbers	         0.02000 runtime-init-ms/run
+BenchmarkDecodeOnlyCustomer/library-2         	  538921	      1000 ns/op	  28.83 MB/s	     240 B/op	       7 allocs/op
+BenchmarkDecodeOnlyCustomer/goccy-2           	 1000000	      1200 ns/op	  65.96 MB/s	     544 B/op	      12 allocs/op
+BenchmarkDecodeOnlyCustomer/interleaved-2     	    4755	    141000 ns/op	      1200 goccy-ns	      1000 library-ns	         0.8333 ratio	   784 B/op	    19 allocs/op
 --- FAIL: BenchmarkOther
 PASS
 `
@@ -28,8 +32,8 @@ func TestTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if lines != 11 {
-		t.Errorf("read %d benchmark lines, want 11", lines)
+	if lines != 15 {
+		t.Errorf("read %d benchmark lines, want 15", lines)
 	}
 	if got, _ := median(s["CustomerID/library"]["ns/op"]); got != 20 {
 		t.Errorf("median library ns/op = %v, want 20", got)
@@ -45,6 +49,9 @@ func TestTable(t *testing.T) {
 	if runs := printComparisons(&out, s); runs != 3 {
 		t.Errorf("runs = %d, want 3", runs)
 	}
+	if runs := printDecodeOnly(&out, s); runs != 1 {
+		t.Errorf("decode-only runs = %d, want 1", runs)
+	}
 	printStartups(&out, s)
 	table := out.String()
 	for _, want := range []string{
@@ -53,6 +60,9 @@ func TestTable(t *testing.T) {
 		"| 5445 | 4416 | 4 | 25778 | 5897 | 173 | 4.7 | ≥ 3 | yes |",
 		"not run",
 		"| imports `ids` and `money` | 45 | no | 0.272 | 0.042 | 0.000 | 0.054 | 0.150 | 15656 | 105 | ≤ 0.2 ms all but runtime, no phonenumbers | yes |",
+		"| imports `customer` | 56 | no | 0.600 | 0.020 | 0.024 | 0.098 | 0.580 | 35576 | 217 | ≤ 1 ms all packages, ≤ 300 KB, no phonenumbers | yes |",
+		"| `customer.DecodeCreateRequest`, docs example, phone included | 1000 | 240 | 7 | 1200 | 544 | 12 | 0.83 | ≤ 1 | yes |",
+		"| imports `account` | not run |",
 	} {
 		if !strings.Contains(table, want) {
 			t.Errorf("table lacks %q:\n%s", want, table)
