@@ -1,10 +1,13 @@
 package billingtest
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
+
+	billing "github.com/tallykit/billing"
 )
 
 // Check runs every case of kind ([Cases]) through parse, which returns nil for a valid
@@ -105,6 +108,10 @@ func call(parse func([]byte) error, doc []byte) (panicked any, err error) {
 func (c Case) Diff(err error) string {
 	got, ok := Failures(err)
 	if !ok {
+		var errs billing.Errors
+		if errors.As(err, &errs) {
+			return "returned an empty billing.Errors as a non-nil error (return nil when there is no failure)"
+		}
 		return fmt.Sprintf("returned an error that is not a billing.Errors: %v", err)
 	}
 	want := c.Want

@@ -176,7 +176,7 @@ func TestDiff(t *testing.T) {
 		{"accepted", c, nil, `accepted an invalid document; want ["/phone" invalid_phone, "/name" required]`},
 		{"refused", billingtest.Case{}, billing.Errors{fe(billing.CodeRequired, "name")}, `refused a valid document: got ["/name" required]`},
 		{"not ours", c, errors.New("no"), "returned an error that is not a billing.Errors: no"},
-		{"empty Errors", c, billing.Errors{}, "returned an error that is not a billing.Errors: no errors"},
+		{"empty Errors", c, billing.Errors(nil), "returned an empty billing.Errors as a non-nil error (return nil when there is no failure)"},
 		{"code", c, billing.Errors{fe(billing.CodeInvalidFormat, "phone"), fe(billing.CodeRequired, "name")},
 			"failures differ:\n\t\"/phone\": code invalid_format, want invalid_phone\n" +
 				"\twant [\"/phone\" invalid_phone, \"/name\" required]\n\tgot  [\"/phone\" invalid_format, \"/name\" required]"},

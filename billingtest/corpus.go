@@ -61,7 +61,7 @@ func (f Failure) String() string { return strconv.Quote(f.Pointer) + " " + strin
 // Case is one document of the contract with the failures it must produce, in order.
 // Want is empty for a valid document.
 type Case struct {
-	Name string // the file name in the module's testdata, without .json: "invalid-phone-not-a-number"
+	Name string // the file name in the module's testdata, without .json: "invalid-phone-fictional-555"
 	Doc  []byte // the document, exactly the bytes a client would send
 	Want []Failure
 }

@@ -412,7 +412,7 @@ func (g *Gen) CustomerCreate() customer.CreateRequest {
 }
 
 // Customer returns a valid customer object: a [Gen.CustomerID], an external reference
-// and, each one time in two, a [Gen.Name], an [Gen.Email], a [Gen.Phone], a currency
+// and, each one time in two, a [Gen.Name], a [Gen.Email], a [Gen.Phone], a currency
 // (with a balance one time in two, and payment rules one time in two) and metadata
 // (within 20 keys; sometimes {}), as a [Gen.CustomerCreate] request gives them.
 func (g *Gen) Customer() customer.Customer {

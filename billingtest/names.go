@@ -214,12 +214,11 @@ func (g *Gen) letter(s Script) rune {
 	}
 }
 
-// NameIn returns a valid name written in script s: one to three words (family names
-// first or last, as the script's users write them does not matter to the rules), or,
-// one time in eight, a name of exactly 255 code points, the longest allowed. Words are
-// separated by spaces, sometimes no-break spaces, and Han names sometimes by an
-// ideographic space. Every name is checked with contact.ParseName. NameIn panics for a
-// script not in [Scripts].
+// NameIn returns a valid name written in script s: one to three words of random letters
+// of the script, or, one time in eight, a name of exactly 255 code points, the longest
+// allowed. Words are separated by spaces, sometimes no-break spaces, and Han names
+// sometimes by an ideographic space. Every name is checked with contact.ParseName.
+// NameIn panics for a script not in [Scripts].
 func (g *Gen) NameIn(s Script) contact.Name {
 	text := g.nameText(s)
 	n, err := contact.ParseName(text)
