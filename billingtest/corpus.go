@@ -17,7 +17,7 @@ import (
 	"github.com/tallykit/billing/billingtest/internal/corpusgen"
 )
 
-//go:generate go run ./internal/gen -out zz_generated_corpus.json
+//go:generate go run ./internal/gen
 
 // corpusJSON is the module's testdata, generated into this package by go generate:
 // testdata stays the one source, and a test fails when this copy differs from it.

@@ -15,6 +15,7 @@ import (
 	"github.com/tallykit/billing/account"
 	"github.com/tallykit/billing/billingtest"
 	"github.com/tallykit/billing/billingtest/internal/corpusgen"
+	"github.com/tallykit/billing/billingtest/internal/phonesgen"
 	"github.com/tallykit/billing/customer"
 	"github.com/tallykit/billing/internal/testdocs"
 )
@@ -217,5 +218,18 @@ func TestCorpusgenKeepsBytes(t *testing.T) {
 		require.NoError(t, back.UnmarshalJSON(enc))
 		assert.Equal(t, string(b), string(back))
 		assert.Equal(t, strings.HasPrefix(string(enc), "{"), string(b) == "{\"a\":\"caf\xe9\"}", string(enc))
+	}
+}
+
+// TestPhonesTableMatchesMetadata rebuilds the table of example phone numbers from the
+// phone metadata the module requires and fails on any difference. Run go generate
+// ./billingtest after upgrading github.com/nyaruka/phonenumbers.
+func TestPhonesTableMatchesMetadata(t *testing.T) {
+	want, err := phonesgen.Generate("go run ./internal/gen")
+	require.NoError(t, err)
+	got, err := os.ReadFile("zz_generated_phones.go")
+	require.NoError(t, err)
+	if !bytes.Equal(got, want) {
+		t.Fatal("zz_generated_phones.go differs from what the phone metadata gives: run go generate ./billingtest")
 	}
 }

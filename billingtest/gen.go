@@ -200,8 +200,8 @@ func (g *Gen) Email() contact.Email {
 // Phone returns a valid phone number, one of [Phones] chosen at random: an example number
 // of the phone metadata, of any region and type.
 func (g *Gen) Phone() contact.Phone {
-	ex := examplePhones()
-	return ex[g.intn(len(ex))].phone
+	ps := distinctPhones()
+	return ps[g.intn(len(ps))]
 }
 
 var currencies = sync.OnceValue(money.Currencies)

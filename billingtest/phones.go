@@ -1,83 +1,59 @@
 package billingtest
 
 import (
-	"maps"
-	"slices"
 	"sync"
-
-	"github.com/nyaruka/phonenumbers"
 
 	"github.com/tallykit/billing/contact"
 )
 
-// phoneTypes maps each PhoneType that the phone metadata gives example numbers of to
-// libphonenumber's type. FixedLineOrMobile has no examples of its own: the metadata's
-// fixed-line example stands for it.
-var phoneTypes = []struct {
-	typ contact.PhoneType
-	lib phonenumbers.PhoneNumberType
-}{
-	{contact.PhoneTypeFixedLine, phonenumbers.FIXED_LINE},
-	{contact.PhoneTypeMobile, phonenumbers.MOBILE},
-	{contact.PhoneTypeTollFree, phonenumbers.TOLL_FREE},
-	{contact.PhoneTypePremiumRate, phonenumbers.PREMIUM_RATE},
-	{contact.PhoneTypeSharedCost, phonenumbers.SHARED_COST},
-	{contact.PhoneTypeVoIP, phonenumbers.VOIP},
-	{contact.PhoneTypePersonalNumber, phonenumbers.PERSONAL_NUMBER},
-	{contact.PhoneTypePager, phonenumbers.PAGER},
-	{contact.PhoneTypeUAN, phonenumbers.UAN},
-	{contact.PhoneTypeVoicemail, phonenumbers.VOICEMAIL},
-}
-
-// examplePhone is one example number of the metadata that contact.ParsePhone accepts.
-type examplePhone struct {
+// exampleNumber is one example number of the phone metadata, as the generated table
+// holds it.
+type exampleNumber struct {
 	region string
 	typ    contact.PhoneType // the type the metadata gives the example for
+	e164   string
+}
+
+// examplePhone is an example number that contact.ParsePhone accepts.
+type examplePhone struct {
+	region string
+	typ    contact.PhoneType
 	phone  contact.Phone
 }
 
-// examplePhones reads every example number of the phone metadata once: each supported
-// region's example of each type, in region then type order, then the example of each
-// non-geographic calling code (region "001"). Only the numbers contact.ParsePhone accepts
-// are kept, and each number once.
+// examplePhones reads the table of example numbers once, keeping those that
+// contact.ParsePhone accepts (all of them, when the table and contact's rules come from
+// the same metadata, as a test holds).
 var examplePhones = sync.OnceValue(func() []examplePhone {
-	var out []examplePhone
-	seen := map[string]bool{}
-	add := func(region string, typ contact.PhoneType, n *phonenumbers.PhoneNumber) {
-		if n == nil {
-			return
-		}
-		e164 := phonenumbers.Format(n, phonenumbers.E164)
-		p, err := contact.ParsePhone(e164)
-		if err != nil || seen[e164] {
-			return
-		}
-		seen[e164] = true
-		out = append(out, examplePhone{region, typ, p})
-	}
-	for _, region := range slices.Sorted(maps.Keys(phonenumbers.GetSupportedRegions())) {
-		for _, t := range phoneTypes {
-			add(region, t.typ, phonenumbers.GetExampleNumberForType(region, t.lib))
-		}
-	}
-	for _, cc := range slices.Sorted(maps.Keys(phonenumbers.GetSupportedGlobalNetworkCallingCodes())) {
-		n := phonenumbers.GetExampleNumberForNonGeoEntity(cc)
-		if n != nil {
-			p, err := contact.ParsePhone(phonenumbers.Format(n, phonenumbers.E164))
-			if err == nil {
-				add("001", p.Type(), n)
-			}
+	out := make([]examplePhone, 0, len(exampleNumbers))
+	for _, e := range exampleNumbers {
+		if p, err := contact.ParsePhone(e.e164); err == nil {
+			out = append(out, examplePhone{e.region, e.typ, p})
 		}
 	}
 	return out
 })
 
-// Phone returns the example number that the phone metadata (github.com/nyaruka/phonenumbers,
-// as the library validates phones) gives for region, an ISO 3166-1 alpha-2 code such as
-// "ZA" or "001" for the non-geographic calling codes, and typ; PhoneTypeFixedLineOrMobile
-// stands for the fixed-line example. The number is one that contact.ParsePhone accepts
-// (valid by today's metadata and in its canonical E.164 form). It reports false when the
-// metadata has no such example, or has one that ParsePhone refuses.
+// distinctPhones are the numbers of examplePhones, each once (a number can be the example
+// of several types), in their order.
+var distinctPhones = sync.OnceValue(func() []contact.Phone {
+	seen := map[contact.Phone]bool{}
+	var out []contact.Phone
+	for _, e := range examplePhones() {
+		if !seen[e.phone] {
+			seen[e.phone] = true
+			out = append(out, e.phone)
+		}
+	}
+	return out
+})
+
+// Phone returns the example number that the phone metadata (libphonenumber's, which
+// contact.ParsePhone holds numbers to) gives for region, an ISO 3166-1 alpha-2 code such
+// as "ZA", or "001" for the non-geographic calling codes, and typ;
+// PhoneTypeFixedLineOrMobile stands for the fixed-line example. The number is one that
+// contact.ParsePhone accepts (valid by today's metadata and in its canonical E.164 form).
+// It reports false when the metadata has no such example.
 func Phone(region string, typ contact.PhoneType) (contact.Phone, bool) {
 	if typ == contact.PhoneTypeFixedLineOrMobile {
 		typ = contact.PhoneTypeFixedLine
@@ -90,15 +66,8 @@ func Phone(region string, typ contact.PhoneType) (contact.Phone, bool) {
 	return contact.Phone{}, false
 }
 
-// Phones returns every example number of the phone metadata that contact.ParsePhone
-// accepts: each region's example of each type, in the order of the regions' codes, then
-// those of the non-geographic calling codes; each number once. The slice is new on each
-// call.
-func Phones() []contact.Phone {
-	ex := examplePhones()
-	out := make([]contact.Phone, len(ex))
-	for i, e := range ex {
-		out[i] = e.phone
-	}
-	return out
-}
+// Phones returns every example number of the phone metadata, each once: each region's
+// examples of each type, in the order of the regions' codes, then those of the
+// non-geographic calling codes. Each is a number contact.ParsePhone accepts. The slice is
+// new on each call.
+func Phones() []contact.Phone { return append([]contact.Phone(nil), distinctPhones()...) }

@@ -1,13 +1,15 @@
-// Command gen writes package billingtest's embedded corpus from the module's testdata
-// directory.
+// Command gen writes package billingtest's generated files: the embedded corpus, from the
+// module's testdata directory, and the table of example phone numbers, from the phone
+// metadata of github.com/nyaruka/phonenumbers at the version the module requires.
 //
 // Usage (run by go generate in the billingtest directory):
 //
-//	go run ./internal/gen [-testdata DIR] [-out FILE]
+//	go run ./internal/gen [-testdata DIR] [-corpus FILE] [-phones FILE]
 //
 // -testdata defaults to the testdata directory at the module root (the directory of
-// go.mod, found upwards from the working directory). -out defaults to
-// zz_generated_corpus.json in the working directory.
+// go.mod, found upwards from the working directory). -corpus defaults to
+// zz_generated_corpus.json and -phones to zz_generated_phones.go, in the working
+// directory.
 package main
 
 import (
@@ -17,20 +19,25 @@ import (
 	"path/filepath"
 
 	"github.com/tallykit/billing/billingtest/internal/corpusgen"
+	"github.com/tallykit/billing/billingtest/internal/phonesgen"
 	"github.com/tallykit/billing/internal/modroot"
 )
 
 func main() {
 	testdata := flag.String("testdata", "", "the testdata directory (default: testdata at the module root)")
-	out := flag.String("out", "zz_generated_corpus.json", "the file to write")
+	corpus := flag.String("corpus", "zz_generated_corpus.json", "the corpus file to write")
+	phones := flag.String("phones", "zz_generated_phones.go", "the Go file of example phone numbers to write")
 	flag.Parse()
-	if err := run(*testdata, *out); err != nil {
+	if err := run(*testdata, *corpus, *phones); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(testdata, out string) error {
+// Command is how the generated files say they were made.
+const Command = "go run ./internal/gen"
+
+func run(testdata, corpus, phones string) error {
 	if testdata == "" {
 		root, err := modroot.Find()
 		if err != nil {
@@ -42,5 +49,12 @@ func run(testdata, out string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %v", testdata, err)
 	}
-	return os.WriteFile(out, b, 0o644)
+	if err := os.WriteFile(corpus, b, 0o644); err != nil {
+		return err
+	}
+	p, err := phonesgen.Generate(Command)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(phones, p, 0o644)
 }
