@@ -341,3 +341,10 @@ func ExampleAPIKey_Equal() {
 	// Output:
 	// true
 }
+
+func ExampleAPIKey_Value() {
+	k, _ := ids.ParseAPIKey("sk_test_4eC39HqLyjWDarjtT1zdp7dc")
+	_, err := k.Value()
+	fmt.Println(errors.Is(err, ids.ErrAPIKeyNotEncoded))
+	// Output: true
+}
