@@ -484,7 +484,9 @@ func TestProgressLine(t *testing.T) {
 	line := progressLine("big.jsonl", 250000, 50_000_000, 200_000_000, 2_000_000_000, 120)
 	assert.Equal(t, "big.jsonl: 250000 records, 125000 records/s, 25.0 MB/s, 25%", line)
 	assert.Equal(t, "-: 10 records, 100 records/s, 0.0 MB/s", progressLine("-", 10, 1000, -1, 100_000_000, 80))
-	assert.Equal(t, "big.js", progressLine("big.jsonl", 1, 1, 1, 1, 7), "cut to the width, leaving the last column")
+	assert.Equal(t, "…/big.jsonl: 1 records, 1000 records/s, 0.0 MB/s, 100%", progressLine("/data/in/big.jsonl", 1, 1, 1, 1, 55),
+		"the name shortened to the width, leaving the last column")
+	assert.Equal(t, ": 1 records, 1000 records/s, 0.0", progressLine("big.jsonl", 1, 1, 1, 1, 33), "the figures cut when nothing else is left")
 	assert.Equal(t, "x: 1 records, 1000 records/s, 0.0 MB/s, 100%", progressLine("x", 1, 20, 10, 0, 0), "a file that grew")
 }
 

@@ -149,6 +149,10 @@ func (s *csvSplitter) keep(b *batch) {
 			s.skipBlank = skipSpace(b.buf[s.off:]) == len(b.buf)-s.off && skipSpace(c) == len(c)
 			b.buf = b.buf[:s.off]
 			s.open, s.skip = false, true
+			if s.wantHeader && !s.skipBlank {
+				s.headLong = true // no need to read to its end: the input is refused
+				s.wantHeader, s.gotHeader = false, true
+			}
 		} else {
 			b.buf = append(b.buf, c...)
 		}

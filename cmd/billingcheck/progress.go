@@ -11,7 +11,7 @@ import (
 )
 
 // progressEvery is how often the progress line is redrawn.
-const progressEvery = 100 * time.Millisecond
+var progressEvery = 100 * time.Millisecond
 
 // progress draws a line on standard error, when it is a terminal, with the records
 // checked so far, the records and megabytes per second, and the share of the input read
@@ -141,11 +141,12 @@ func (p *progress) addRecords(n int) {
 }
 
 // progressLine returns the progress line: "NAME: R records, R/s records/s, M MB/s" and
-// ", P%" when the size is known, cut to fit in width columns.
+// ", P%" when the size is known, made to fit in width columns (less one: a line that
+// fills the last column wraps on some terminals): the name is shortened first, from its
+// start, so that the figures stay in view.
 func progressLine(name string, records, bytes, size int64, elapsed time.Duration, width int) string {
 	secs := max(elapsed.Seconds(), 1e-3)
 	b := make([]byte, 0, 96)
-	b = append(b, name...)
 	b = append(b, ": "...)
 	b = strconv.AppendInt(b, records, 10)
 	b = append(b, " records, "...)
@@ -158,15 +159,22 @@ func progressLine(name string, records, bytes, size int64, elapsed time.Duration
 		b = strconv.AppendInt(b, min(100, bytes*100/size), 10)
 		b = append(b, '%')
 	}
-	// Leave the last column free: a line that fills it wraps on some terminals.
-	if width > 1 && utf8.RuneCount(b) >= width {
-		cut, n := 0, 0
-		for cut < len(b) && n < width-1 {
-			_, size := utf8.DecodeRune(b[cut:])
-			cut += size
-			n++
-		}
-		b = b[:cut]
+	figures := string(b)
+	if width < 2 {
+		return name + figures
 	}
-	return string(b)
+	room := width - 1 - utf8.RuneCountInString(figures)
+	if n := utf8.RuneCountInString(name); n > room {
+		if room < 2 {
+			name = ""
+		} else {
+			r := []rune(name)
+			name = "…" + string(r[n-room+1:])
+		}
+	}
+	line := name + figures
+	if r := []rune(line); len(r) > width-1 {
+		line = string(r[:width-1])
+	}
+	return line
 }
