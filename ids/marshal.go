@@ -23,15 +23,15 @@ func (id CustomerID) MarshalText() ([]byte, error) { return id.AppendText(nil) }
 func (id CustomerID) AppendText(b []byte) ([]byte, error) { return customerForm.AppendText(b, id.cus) }
 
 // UnmarshalText sets id to the customer ID in text, checked by [ParseCustomerID].
-func (id *CustomerID) UnmarshalText(text []byte) error { return customerForm.UnmarshalText(id, text) }
+func (id *CustomerID) UnmarshalText(text []byte) error { return customerForm.ReadText(id, text) }
 
 // MarshalJSON returns the ID as a JSON string, or fails with billing.CodeRequired for the
 // zero CustomerID.
-func (id CustomerID) MarshalJSON() ([]byte, error) { return customerForm.MarshalJSON(id.cus) }
+func (id CustomerID) MarshalJSON() ([]byte, error) { return customerForm.JSON(id.cus) }
 
 // UnmarshalJSON sets id to the customer ID in the JSON string data, checked by
 // [ParseCustomerID]. The JSON null leaves id unchanged.
-func (id *CustomerID) UnmarshalJSON(data []byte) error { return customerForm.UnmarshalJSON(id, data) }
+func (id *CustomerID) UnmarshalJSON(data []byte) error { return customerForm.ReadJSON(id, data) }
 
 // MarshalText returns the ID, or fails with billing.CodeRequired for the zero AccountID.
 func (id AccountID) MarshalText() ([]byte, error) { return id.AppendText(nil) }
@@ -41,15 +41,15 @@ func (id AccountID) MarshalText() ([]byte, error) { return id.AppendText(nil) }
 func (id AccountID) AppendText(b []byte) ([]byte, error) { return accountForm.AppendText(b, id.acc) }
 
 // UnmarshalText sets id to the account ID in text, checked by [ParseAccountID].
-func (id *AccountID) UnmarshalText(text []byte) error { return accountForm.UnmarshalText(id, text) }
+func (id *AccountID) UnmarshalText(text []byte) error { return accountForm.ReadText(id, text) }
 
 // MarshalJSON returns the ID as a JSON string, or fails with billing.CodeRequired for the
 // zero AccountID.
-func (id AccountID) MarshalJSON() ([]byte, error) { return accountForm.MarshalJSON(id.acc) }
+func (id AccountID) MarshalJSON() ([]byte, error) { return accountForm.JSON(id.acc) }
 
 // UnmarshalJSON sets id to the account ID in the JSON string data, checked by
 // [ParseAccountID]. The JSON null leaves id unchanged.
-func (id *AccountID) UnmarshalJSON(data []byte) error { return accountForm.UnmarshalJSON(id, data) }
+func (id *AccountID) UnmarshalJSON(data []byte) error { return accountForm.ReadJSON(id, data) }
 
 // MarshalText returns the reference, or fails with billing.CodeRequired for the zero
 // ExternalReference.
@@ -61,15 +61,15 @@ func (r ExternalReference) AppendText(b []byte) ([]byte, error) { return refForm
 
 // UnmarshalText sets r to the reference in text, checked by [ParseExternalReference]: no
 // reserved prefix applies, since the text alone does not say whose reference it is.
-func (r *ExternalReference) UnmarshalText(text []byte) error { return refForm.UnmarshalText(r, text) }
+func (r *ExternalReference) UnmarshalText(text []byte) error { return refForm.ReadText(r, text) }
 
 // MarshalJSON returns the reference as a JSON string, or fails with billing.CodeRequired for
 // the zero ExternalReference.
-func (r ExternalReference) MarshalJSON() ([]byte, error) { return refForm.MarshalJSON(r.ref) }
+func (r ExternalReference) MarshalJSON() ([]byte, error) { return refForm.JSON(r.ref) }
 
 // UnmarshalJSON sets r to the reference in the JSON string data, checked by
 // [ParseExternalReference]. The JSON null leaves r unchanged.
-func (r *ExternalReference) UnmarshalJSON(data []byte) error { return refForm.UnmarshalJSON(r, data) }
+func (r *ExternalReference) UnmarshalJSON(data []byte) error { return refForm.ReadJSON(r, data) }
 
 // MarshalText returns the key, or fails with billing.CodeRequired for the zero IdempotencyKey.
 func (k IdempotencyKey) MarshalText() ([]byte, error) { return k.AppendText(nil) }
@@ -79,15 +79,15 @@ func (k IdempotencyKey) MarshalText() ([]byte, error) { return k.AppendText(nil)
 func (k IdempotencyKey) AppendText(b []byte) ([]byte, error) { return keyForm.AppendText(b, k.key) }
 
 // UnmarshalText sets k to the key in text, checked by [ParseIdempotencyKey].
-func (k *IdempotencyKey) UnmarshalText(text []byte) error { return keyForm.UnmarshalText(k, text) }
+func (k *IdempotencyKey) UnmarshalText(text []byte) error { return keyForm.ReadText(k, text) }
 
 // MarshalJSON returns the key as a JSON string, or fails with billing.CodeRequired for the
 // zero IdempotencyKey.
-func (k IdempotencyKey) MarshalJSON() ([]byte, error) { return keyForm.MarshalJSON(k.key) }
+func (k IdempotencyKey) MarshalJSON() ([]byte, error) { return keyForm.JSON(k.key) }
 
 // UnmarshalJSON sets k to the key in the JSON string data, checked by [ParseIdempotencyKey].
 // The JSON null leaves k unchanged.
-func (k *IdempotencyKey) UnmarshalJSON(data []byte) error { return keyForm.UnmarshalJSON(k, data) }
+func (k *IdempotencyKey) UnmarshalJSON(data []byte) error { return keyForm.ReadJSON(k, data) }
 
 // MarshalText fails with [ErrAPIKeyNotEncoded]: an API key is never encoded. Write
 // k.Reveal() where the secret must go.
@@ -98,7 +98,7 @@ func (k APIKey) MarshalText() ([]byte, error) { return nil, ErrAPIKeyNotEncoded 
 func (k APIKey) AppendText(b []byte) ([]byte, error) { return b, ErrAPIKeyNotEncoded }
 
 // UnmarshalText sets k to the API key in text, checked by [ParseAPIKey].
-func (k *APIKey) UnmarshalText(text []byte) error { return apiKeyForm.UnmarshalText(k, text) }
+func (k *APIKey) UnmarshalText(text []byte) error { return apiKeyForm.ReadText(k, text) }
 
 // MarshalJSON fails with [ErrAPIKeyNotEncoded]: an API key is never encoded, so a struct
 // holding one does not marshal by accident. Leave the member out (`json:"-"`) and write
@@ -107,4 +107,4 @@ func (k APIKey) MarshalJSON() ([]byte, error) { return nil, ErrAPIKeyNotEncoded 
 
 // UnmarshalJSON sets k to the API key in the JSON string data, checked by [ParseAPIKey].
 // The JSON null leaves k unchanged.
-func (k *APIKey) UnmarshalJSON(data []byte) error { return apiKeyForm.UnmarshalJSON(k, data) }
+func (k *APIKey) UnmarshalJSON(data []byte) error { return apiKeyForm.ReadJSON(k, data) }

@@ -19,5 +19,6 @@ func (m Metadata) Value() (driver.Value, error) {
 // into a sql.Null[metadata.Metadata] or a *metadata.Metadata. A source of another type is
 // invalid_type at "metadata". On failure m is unchanged and the error is a billing.Errors.
 func (m *Metadata) Scan(src any) error {
-	return strictjson.Scan(m, src, here, "metadata.Metadata", decodeCustomer)
+	data, err := strictjson.Column(src, here, "metadata.Metadata")
+	return strictjson.Set(m, data, err, decodeCustomer)
 }

@@ -89,3 +89,21 @@ func TestScanBadColumns(t *testing.T) {
 		})
 	}
 }
+
+func BenchmarkCurrencyScan(b *testing.B) {
+	src := []byte("ZAR")
+	var c Currency
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = c.Scan(src)
+	}
+}
+
+func BenchmarkPaymentRulesScan(b *testing.B) {
+	src := []byte(`{"min_amount":1000,"max_amount":500000,"underpayment_allowed":true,"overpayment_allowed":false}`)
+	var r PaymentRules
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = r.Scan(src)
+	}
+}

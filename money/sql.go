@@ -3,7 +3,7 @@ package money
 import (
 	"database/sql/driver"
 	"errors"
-	"fmt"
+	"reflect"
 
 	billing "github.com/tallykit/billing"
 	"github.com/tallykit/billing/internal/strictjson"
@@ -33,8 +33,9 @@ func (c *Currency) Scan(src any) error {
 		return currencyLoc.Fail(billing.CodeRequired,
 			"is NULL: scan a nullable column into a sql.Null[money.Currency] or a *money.Currency")
 	}
-	return currencyLoc.Fail(billing.CodeInvalidType,
-		fmt.Sprintf("must be stored as text, like char(3), not as %T", src))
+	// reflect.TypeOf, unlike fmt, keeps src from escaping: a []byte column is passed as an
+	// interface without an allocation.
+	return currencyLoc.Fail(billing.CodeInvalidType, "must be stored as text, like char(3), not as "+reflect.TypeOf(src).String())
 }
 
 // Value returns the currency's code for a database, a string. It fails as
@@ -72,7 +73,8 @@ func (a Amount) Value() (driver.Value, error) {
 // nullable column into a sql.Null[PaymentRules] or a *PaymentRules); and
 // [billing.CodeInvalidType] for any other type. On failure r is left unchanged.
 func (r *PaymentRules) Scan(src any) error {
-	return strictjson.Scan(r, src, rulesLoc, "money.PaymentRules", DecodePaymentRules)
+	data, err := strictjson.Column(src, rulesLoc, "money.PaymentRules")
+	return strictjson.Set(r, data, err, DecodePaymentRules)
 }
 
 // Value returns the rules for a database: their JSON object (as [PaymentRules.MarshalJSON]

@@ -1,7 +1,7 @@
 package strictjson
 
 import (
-	"fmt"
+	"reflect"
 
 	billing "github.com/tallykit/billing"
 	"github.com/tallykit/billing/internal/report"
@@ -31,24 +31,38 @@ func Unmarshal[T any](v *T, data []byte, parse func([]byte) (T, error)) error {
 	return set(v, data, parse)
 }
 
-// Scan is the body of the Scan method of a type whose database column holds its JSON
-// document (json, jsonb): src, []byte or string, is read by decode into *v, which is left
-// unchanged on failure (decode copies what it keeps: a driver may reuse the bytes). SQL
-// NULL fails with billing.CodeRequired at at, with a message naming the nullable forms of
-// typeName ("money.PaymentRules"); a column of any other type fails with
-// billing.CodeInvalidType at at, naming that type.
-func Scan[T any](v *T, src any, at report.Loc, typeName string, decode func([]byte) (T, error)) error {
-	var data []byte
+// Column returns the JSON document of a database column (json, jsonb), src, given as []byte
+// or string: the first half of the Scan method of a type whose column holds its document,
+//
+//	data, err := strictjson.Column(src, at, "money.PaymentRules")
+//	return strictjson.Set(v, data, err, DecodePaymentRules)
+//
+// SQL NULL fails with billing.CodeRequired at at, with a message naming the nullable forms
+// of typeName ("money.PaymentRules"); a column of any other type fails with
+// billing.CodeInvalidType at at, naming that type. The bytes are a driver's, which it may
+// reuse after Scan: the decoder copies what it keeps. Column is not generic, so that a
+// Scan method inlined into another package does not box a caller's []byte on the heap
+// (the compiler does not carry what it knows of a generic function's parameters across
+// packages).
+func Column(src any, at report.Loc, typeName string) ([]byte, error) {
 	switch s := src.(type) {
 	case []byte:
-		data = s
+		return s, nil
 	case string:
-		data = []byte(s)
+		return []byte(s), nil
 	case nil:
-		return at.Fail(billing.CodeRequired,
+		return nil, at.Fail(billing.CodeRequired,
 			"is NULL: scan a nullable column into a sql.Null["+typeName+"] or a *"+typeName)
-	default:
-		return at.Fail(billing.CodeInvalidType, fmt.Sprintf("must be stored as JSON text (json, jsonb), not as %T", src))
+	}
+	// reflect.TypeOf, unlike fmt, keeps src from escaping.
+	return nil, at.Fail(billing.CodeInvalidType, "must be stored as JSON text (json, jsonb), not as "+reflect.TypeOf(src).String())
+}
+
+// Set sets *v to what decode reads from data, the document [Column] returned, unless
+// reading the column failed (err). On failure *v is left unchanged.
+func Set[T any](v *T, data []byte, err error, decode func([]byte) (T, error)) error {
+	if err != nil {
+		return err
 	}
 	return set(v, data, decode)
 }

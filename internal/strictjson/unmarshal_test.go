@@ -37,7 +37,7 @@ func TestUnmarshal(t *testing.T) {
 	assert.Equal(t, "new", v)
 }
 
-func TestScan(t *testing.T) {
+func TestColumnSet(t *testing.T) {
 	at := report.At("doc")
 	parse := func(data []byte) (string, error) {
 		if string(data) == "bad" {
@@ -59,7 +59,8 @@ func TestScan(t *testing.T) {
 	}
 	for _, tt := range tests {
 		v := "old"
-		err := Scan(&v, tt.src, at, "test.Doc", parse)
+		data, err := Column(tt.src, at, "test.Doc")
+		err = Set(&v, data, err, parse)
 		assert.Equal(t, tt.want, v, "%#v", tt.src)
 		if tt.code == "" {
 			assert.NoError(t, err)
@@ -70,8 +71,8 @@ func TestScan(t *testing.T) {
 		assert.Equal(t, tt.code, es[0].Code)
 		assert.Equal(t, "/doc", es[0].Pointer)
 	}
-	err := Scan(new(string), nil, at, "test.Doc", parse)
+	_, err := Column(nil, at, "test.Doc")
 	assert.ErrorContains(t, err, "sql.Null[test.Doc] or a *test.Doc")
-	err = Scan(new(string), 1.5, at, "test.Doc", parse)
+	_, err = Column(1.5, at, "test.Doc")
 	assert.ErrorContains(t, err, "not as float64")
 }

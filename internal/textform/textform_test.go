@@ -61,10 +61,10 @@ func TestEncoders(t *testing.T) {
 	assert.Equal(t, billing.CodeRequired, code(t, err))
 	assert.Equal(t, "kept", string(b))
 
-	j, err := form.MarshalJSON("abc")
+	j, err := form.JSON("abc")
 	require.NoError(t, err)
 	assert.Equal(t, `"abc"`, string(j))
-	_, err = form.MarshalJSON("")
+	_, err = form.JSON("")
 	assert.Equal(t, billing.CodeRequired, code(t, err))
 
 	v, err := form.Value("abc")
@@ -82,22 +82,22 @@ func TestDecoders(t *testing.T) {
 		read func(*word) error
 		want billing.Code // "" when it reads "abc"
 	}{
-		{"text", func(w *word) error { return form.UnmarshalText(w, []byte("abc")) }, ""},
-		{"empty text", func(w *word) error { return form.UnmarshalText(w, nil) }, billing.CodeRequired},
-		{"text over the limit", func(w *word) error { return form.UnmarshalText(w, []byte("abcdefghi")) }, billing.CodeTooLong},
-		{"JSON", func(w *word) error { return form.UnmarshalJSON(w, []byte(` "abc" `)) }, ""},
-		{"JSON escaped", func(w *word) error { return form.UnmarshalJSON(w, []byte(`"\u0061bc"`)) }, ""},
-		{"JSON number", func(w *word) error { return form.UnmarshalJSON(w, []byte(`12`)) }, billing.CodeInvalidType},
-		{"not JSON", func(w *word) error { return form.UnmarshalJSON(w, []byte(`"ab`)) }, billing.CodeInvalidJSON},
-		{"JSON empty", func(w *word) error { return form.UnmarshalJSON(w, []byte(`""`)) }, billing.CodeRequired},
-		{"JSON over the limit", func(w *word) error { return form.UnmarshalJSON(w, []byte(`"abcdefghi"`)) }, billing.CodeTooLong},
-		{"column string", func(w *word) error { return form.Scan(w, "abc") }, ""},
-		{"column bytes", func(w *word) error { return form.Scan(w, []byte("abc")) }, ""},
-		{"column bytes over the limit", func(w *word) error { return form.Scan(w, []byte("abcdefghi")) }, billing.CodeTooLong},
-		{"column NULL", func(w *word) error { return form.Scan(w, nil) }, billing.CodeRequired},
-		{"column int64", func(w *word) error { return form.Scan(w, int64(1)) }, billing.CodeInvalidType},
-		{"column time", func(w *word) error { return form.Scan(w, time.Time{}) }, billing.CodeInvalidType},
-		{"column bad", func(w *word) error { return form.Scan(w, "ab c") }, billing.CodeInvalidFormat},
+		{"text", func(w *word) error { return form.ReadText(w, []byte("abc")) }, ""},
+		{"empty text", func(w *word) error { return form.ReadText(w, nil) }, billing.CodeRequired},
+		{"text over the limit", func(w *word) error { return form.ReadText(w, []byte("abcdefghi")) }, billing.CodeTooLong},
+		{"JSON", func(w *word) error { return form.ReadJSON(w, []byte(` "abc" `)) }, ""},
+		{"JSON escaped", func(w *word) error { return form.ReadJSON(w, []byte(`"\u0061bc"`)) }, ""},
+		{"JSON number", func(w *word) error { return form.ReadJSON(w, []byte(`12`)) }, billing.CodeInvalidType},
+		{"not JSON", func(w *word) error { return form.ReadJSON(w, []byte(`"ab`)) }, billing.CodeInvalidJSON},
+		{"JSON empty", func(w *word) error { return form.ReadJSON(w, []byte(`""`)) }, billing.CodeRequired},
+		{"JSON over the limit", func(w *word) error { return form.ReadJSON(w, []byte(`"abcdefghi"`)) }, billing.CodeTooLong},
+		{"column string", func(w *word) error { return form.Set(w, form.Column("abc")) }, ""},
+		{"column bytes", func(w *word) error { return form.Set(w, form.Column([]byte("abc"))) }, ""},
+		{"column bytes over the limit", func(w *word) error { return form.Set(w, form.Column([]byte("abcdefghi"))) }, billing.CodeTooLong},
+		{"column NULL", func(w *word) error { return form.Set(w, form.Column(nil)) }, billing.CodeRequired},
+		{"column int64", func(w *word) error { return form.Set(w, form.Column(int64(1))) }, billing.CodeInvalidType},
+		{"column time", func(w *word) error { return form.Set(w, form.Column(time.Time{})) }, billing.CodeInvalidType},
+		{"column bad", func(w *word) error { return form.Set(w, form.Column("ab c")) }, billing.CodeInvalidFormat},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -114,16 +114,16 @@ func TestDecoders(t *testing.T) {
 
 	// JSON null leaves the value as it was.
 	w := keep
-	require.NoError(t, form.UnmarshalJSON(&w, []byte(" null ")))
+	require.NoError(t, form.ReadJSON(&w, []byte(" null ")))
 	assert.Equal(t, keep, w)
 
 	// A column of another type is named.
-	err := form.Scan(&w, 1.5)
+	err := form.Set(&w, form.Column(1.5))
 	assert.Contains(t, err.Error(), "not as float64")
 
 	// The bytes of a column are copied.
 	b := []byte("abc")
-	require.NoError(t, form.Scan(&w, b))
+	require.NoError(t, form.Set(&w, form.Column(b)))
 	b[0] = 'x'
 	assert.Equal(t, word{"abc"}, w)
 }
