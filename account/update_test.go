@@ -39,7 +39,7 @@ func TestTestdataUpdateNames(t *testing.T) {
 	testdocs.CheckNames(t, "account-update")
 	for _, d := range testdocs.Load(t, "account-update") {
 		for _, f := range d.Want {
-			assert.Empty(t, f.Field != "" && f.Pointer == "", "%s: %s has no pointer", d.Name, f.Field)
+			assert.False(t, f.Field != "" && f.Pointer == "", "%s: %s has no pointer", d.Name, f.Field)
 		}
 	}
 }

@@ -44,7 +44,7 @@ func TestTestdataUpdateNames(t *testing.T) {
 	testdocs.CheckNames(t, "customer-update")
 	for _, d := range testdocs.Load(t, "customer-update") {
 		for _, f := range d.Want {
-			assert.Empty(t, f.Field != "" && f.Pointer == "", "%s: %s has no pointer", d.Name, f.Field)
+			assert.False(t, f.Field != "" && f.Pointer == "", "%s: %s has no pointer", d.Name, f.Field)
 		}
 	}
 }

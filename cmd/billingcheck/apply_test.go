@@ -88,7 +88,8 @@ func jsonLine(file string, object []byte) string {
 	return `{"file":` + string(name) + `,"valid":true,"errors":[],"object":` + string(object) + "}\n"
 }
 
-// plainLines is the plain output of failures of file: "FILE: FIELD: CODE: " starts each.
+// checkPlain checks the plain output of the failures of file: one line each, in order,
+// starting "FILE: FIELD: CODE: ".
 func checkPlain(t *testing.T, out, file string, want []testdocs.Failure) {
 	t.Helper()
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
