@@ -6,12 +6,14 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
 
 	"github.com/tallykit/billing/cmd/billingcheck/internal/gen"
 	"github.com/tallykit/billing/customer"
+	"github.com/tallykit/billing/internal/testkit"
 )
 
 // benchRecords is the number of generated records the bulk benchmarks check: 100 000, or
@@ -93,4 +95,57 @@ func BenchmarkDecodeLoop(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(lines))*float64(b.N)/time.Since(start).Seconds(), "records/s")
+}
+
+// BenchmarkBulkFigures measures, round after round on the same records, the library in a
+// loop (customer.DecodeCreateRequest over lines in memory), the command with one worker,
+// and the command with one worker per processor, and reports the medians of the rounds'
+// ratios, which hold on a busy machine where single times drift: "1worker/loop" (the
+// one-worker rate over the loop's, wall-clock), "speedup" (one worker's time over all
+// workers'), and each one's CPU time per record (every thread's, the collector's
+// included).
+func BenchmarkBulkFigures(b *testing.B) {
+	n := benchRecords(b)
+	path, data := benchFile(b, n, false)
+	lines := bytes.Split(bytes.TrimSuffix(data, []byte("\n")), []byte("\n"))
+	all := strconv.Itoa(runtime.NumCPU())
+	type measure struct{ wall, cpu time.Duration }
+	timed := func(fn func()) measure {
+		runtime.GC()
+		c, w := testkit.ProcessCPUTime(), time.Now()
+		fn()
+		return measure{time.Since(w), testkit.ProcessCPUTime() - c}
+	}
+	loop := func() {
+		for _, l := range lines {
+			customer.DecodeCreateRequest(l)
+		}
+	}
+	bulk := func(workers string) func() {
+		return func() {
+			if status := run([]string{"-lines", "-workers", workers, "customer-create", path}, nil, io.Discard, io.Discard); status > exitInvalid {
+				b.Fatalf("status %d", status)
+			}
+		}
+	}
+	var rate, speedup []float64
+	var cpuLoop, cpu1, cpuAll []float64
+	for b.Loop() {
+		l, one, many := timed(loop), timed(bulk("1")), timed(bulk(all))
+		rate = append(rate, l.wall.Seconds()/one.wall.Seconds())
+		speedup = append(speedup, one.wall.Seconds()/many.wall.Seconds())
+		perRecord := func(d time.Duration) float64 { return float64(d.Nanoseconds()) / float64(n) }
+		cpuLoop, cpu1, cpuAll = append(cpuLoop, perRecord(l.cpu)), append(cpu1, perRecord(one.cpu)), append(cpuAll, perRecord(many.cpu))
+	}
+	b.ReportMetric(median(rate), "1worker/loop")
+	b.ReportMetric(median(speedup), "speedup")
+	b.ReportMetric(median(cpuLoop), "cpu-ns/record-loop")
+	b.ReportMetric(median(cpu1), "cpu-ns/record-1worker")
+	b.ReportMetric(median(cpuAll), "cpu-ns/record-"+all+"workers")
+}
+
+func median(x []float64) float64 {
+	s := slices.Clone(x)
+	slices.Sort(s)
+	return s[len(s)/2]
 }

@@ -500,3 +500,12 @@ func TestBulkStatusOfValidInput(t *testing.T) {
 	assert.Empty(t, got.stdout)
 	assert.Equal(t, "-: 100 records, 100 valid, 0 invalid\n", got.stderr)
 }
+
+func TestHelpShowsBulk(t *testing.T) {
+	var out bytes.Buffer
+	writeUsage(&out)
+	for _, s := range []string{"(-lines | -csv) [-workers N] [-valid OUT] KIND [FILE ...]", "-lines ", "-csv ", "-workers N ", "-valid OUT ",
+		"FILE:RECORD: FIELD: CODE: message", "metadata.KEY"} {
+		assert.Contains(t, out.String(), s)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 
 	billing "github.com/tallykit/billing"
@@ -86,12 +87,23 @@ func writeUsage(w io.Writer) {
 	var b strings.Builder
 	b.WriteString("Usage:\n")
 	b.WriteString("  billingcheck [-json] [-allow-unknown] KIND [FILE ...]\n")
-	b.WriteString("  billingcheck [-json] [-allow-unknown] apply customer|account STORED UPDATE\n\n")
+	b.WriteString("  billingcheck [-json] [-allow-unknown] apply customer|account STORED UPDATE\n")
+	b.WriteString("  billingcheck [-json] [-allow-unknown] (-lines | -csv) [-workers N] [-valid OUT] KIND [FILE ...]\n\n")
 	b.WriteString("Checks billing API documents and prints every failure as FILE: FIELD: CODE: message,\n")
 	b.WriteString("or FILE: ok. With no FILE, or FILE \"-\", standard input is read. apply reads the object\n")
 	b.WriteString("in STORED and the update in UPDATE, and prints the updated object, or the failures.\n\n")
+	b.WriteString("Bulk (-lines, -csv) checks files of many records, one per line or CSV row, in parallel,\n")
+	b.WriteString("and prints only the failures, as FILE:RECORD: FIELD: CODE: message, in input order, then\n")
+	b.WriteString("FILE: N records, V valid, I invalid on standard error. A CSV header names members\n")
+	b.WriteString("(external_reference, name, email, phone, currency, balance; customer for account-create)\n")
+	b.WriteString("and metadata keys as metadata.KEY; an empty cell is an absent member.\n\n")
 	b.WriteString("Flags:\n  -json            one JSON object per input: {\"file\":…,\"valid\":…,\"errors\":[{\"field\":…,\"pointer\":…,\"code\":…,\"message\":…}]}\n")
+	b.WriteString("                   (bulk: one per record, with \"record\":N)\n")
 	b.WriteString("  -allow-unknown   skip members an object does not define (object kinds and apply's STORED only)\n")
+	b.WriteString("  -lines           each input is JSON Lines: one document per line (blank lines skipped)\n")
+	b.WriteString("  -csv             each input is CSV with a header row: one request per row (customer-create, account-create)\n")
+	fmt.Fprintf(&b, "  -workers N       check records on N goroutines (bulk; default %d, the number of CPUs)\n", runtime.NumCPU())
+	b.WriteString("  -valid OUT       write the valid records to OUT as JSON Lines, in the library's encoding (bulk)\n")
 	b.WriteString("  -h               this help\n\nKinds:\n")
 	for _, k := range kinds(options{}) {
 		fmt.Fprintf(&b, "  %-16s %s\n", k.name, k.about)
@@ -103,5 +115,8 @@ func writeUsage(w io.Writer) {
 	b.WriteString("\nExit status: 0 every input valid, 1 some input invalid, 2 usage or I/O error.\n\n")
 	b.WriteString("Example:\n  billingcheck customer-create testdata/customer-create/docs-example.json\n")
 	b.WriteString("  testdata/customer-create/docs-example.json: ok\n")
+	b.WriteString("  billingcheck -csv -valid ok.jsonl customer-create export.csv\n")
+	b.WriteString("  export.csv:7: phone: invalid_phone: …\n")
+	b.WriteString("  export.csv: 1000 records, 999 valid, 1 invalid\n")
 	io.WriteString(w, b.String())
 }
