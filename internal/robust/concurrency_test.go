@@ -198,8 +198,9 @@ func (s shared) observe() string {
 		cur, _ := c.Currency()
 		bal, _ := c.Balance()
 		md, _ := c.Metadata()
+		digits, _ := cur.MinorUnits()
 		p(c.ExternalReference(), n, e.Address(), e.Local(), e.Domain(), e.Masked(), ph.E164(), ph.Region(), ph.Type(),
-			ph.CountryCode(), ph.Masked(), cur.String(), cur.Name(), cur.MinorUnits(), cur.NumericCode(), bal.Minor(),
+			ph.CountryCode(), ph.Masked(), cur.String(), cur.Name(), digits, cur.NumericCode(), bal.Minor(),
 			bal.String(), bal.Display(language.MustParse("en-ZA")), bal.IsCredit(), bal.IsOwed(), md.Map())
 	}
 	r, _ := s.cust.PaymentRules()
