@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -26,15 +27,25 @@ import (
 // maxWorkers bounds -workers: each worker keeps two batches in flight.
 const maxWorkers = 1024
 
-// Batches are shipped when they hold batchRecords records or batchBytes bytes of records,
-// and whenever the reader has used up what one read returned (so that a slow producer on
-// standard input sees its records checked as they come). A batch whose buffers grew
-// beyond keepBytes for a big record gives them back when it is recycled.
+// memoryLimit is the soft limit of the Go heap in bulk mode, unless GOMEMLIMIT sets one.
+const memoryLimit = 40 << 20
+
+// Batches are shipped when they hold batchRecords records or their size in bytes of
+// records, and whenever the reader has used up what one read returned (so that a slow
+// producer on standard input sees its records checked as they come). The size is
+// inFlightBytes shared among the batches in flight, within minBatch and maxBatch: each
+// batch also holds its records' report and valid documents, of about the same size. A
+// batch whose buffers grew beyond four times its size, for a big record, gives them back
+// when it is recycled.
 const (
-	batchRecords = 1024
-	batchBytes   = 128 << 10
-	keepBytes    = 4 * batchBytes
+	batchRecords  = 1024
+	inFlightBytes = 4 << 20
+	minBatch      = 8 << 10
+	maxBatch      = 128 << 10
 )
+
+// batchSize returns the size of the batches for a number of batches in flight.
+func batchSize(batches int) int { return min(max(inFlightBytes/batches, minBatch), maxBatch) }
 
 // record is one record of a batch: its bytes are buf[off:end] of the batch.
 type record struct {
@@ -50,24 +61,30 @@ type batch struct {
 	out   []byte // the report of the records: plain failure lines or -json lines
 	valid []byte // the valid records' documents, one a line (-valid)
 	nOK   int    // valid records
+	size  int    // the batch is full at this many bytes of records
 	done  chan struct{}
 }
 
+func newBatch(size int) *batch {
+	return &batch{buf: make([]byte, 0, size), size: size, done: make(chan struct{}, 1)}
+}
+
 func (b *batch) reset() {
-	if cap(b.buf) > keepBytes {
-		b.buf = nil
+	keep := 4 * b.size
+	if cap(b.buf) > keep {
+		b.buf = make([]byte, 0, b.size)
 	}
-	if cap(b.out) > keepBytes {
+	if cap(b.out) > keep {
 		b.out = nil
 	}
-	if cap(b.valid) > keepBytes {
+	if cap(b.valid) > keep {
 		b.valid = nil
 	}
 	b.buf, b.recs, b.out, b.valid, b.nOK = b.buf[:0], b.recs[:0], b.out[:0], b.valid[:0], 0
 }
 
 // full reports whether b should be shipped now that a record is complete.
-func (b *batch) full() bool { return len(b.recs) >= batchRecords || len(b.buf) >= batchBytes }
+func (b *batch) full() bool { return len(b.recs) >= batchRecords || len(b.buf) >= b.size }
 
 // splitter reads one input's records into batches.
 type splitter interface {
@@ -141,6 +158,12 @@ func runBulk(k kind, files []string, opts options, stdin io.Reader, stdout io.Wr
 	}
 	bk.prog = startProgress(stderr)
 	defer bk.prog.stop()
+	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
+		// The batches in flight and the workers' scratch are a few megabytes; the limit
+		// makes the collector keep the heap near them rather than let it double, and stays
+		// soft: a run whose records need more still finishes.
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit))
+	}
 
 	status := exitValid
 	for _, name := range files {
@@ -252,7 +275,7 @@ func (bk *bulk) getBatch() *batch {
 	}
 	if bk.allocated < cap(bk.free) {
 		bk.allocated++
-		return &batch{done: make(chan struct{}, 1)}
+		return newBatch(batchSize(cap(bk.free)))
 	}
 	return <-bk.free
 }

@@ -6,16 +6,15 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime/debug"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/tallykit/billing/cmd/billingcheck/internal/gen"
+	"github.com/tallykit/billing/internal/testkit"
 )
 
 // maxRSS is the resident memory a bulk check may reach, whatever the size of its input.
@@ -28,18 +27,17 @@ func bigInputs() bool { return os.Getenv("BILLINGCHECK_BIG") != "" }
 // runMeasured runs the built command with its output thrown away and returns its exit
 // status, standard error, peak resident memory and time taken.
 //
-// The peak is the child's maximum resident set size as the kernel accounts it. On Linux a
-// child started by a Go program begins as a virtual fork that shares its parent's memory
-// until it executes the command, and that memory counts in the child's maximum: so the
-// figure is at least this test process's resident memory, an upper bound of the
-// command's own. The test process gives back what it can first.
-func runMeasured(t *testing.T, bin string, args ...string) (int, string, int64, time.Duration) {
+// The peak is the command's maximum resident set size as the kernel accounts it, which
+// includes its parent's resident memory when it starts (on Linux a child begins as a
+// virtual fork of its parent): so the command is started by a small program of its own,
+// testdata/maxrss, not by this test process, which the race detector makes large.
+func runMeasured(t *testing.T, tools measureTools, args ...string) (int, string, int64, time.Duration) {
 	t.Helper()
-	debug.FreeOSMemory()
 	devNull, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
 	require.NoError(t, err)
 	defer devNull.Close()
-	cmd := exec.Command(bin, args...)
+	rssFile := filepath.Join(t.TempDir(), "maxrss")
+	cmd := exec.Command(tools.maxrss, append([]string{rssFile, tools.bin}, args...)...)
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = devNull, &stderr
 	start := time.Now()
@@ -48,9 +46,23 @@ func runMeasured(t *testing.T, bin string, args ...string) (int, string, int64, 
 	if _, ok := err.(*exec.ExitError); err != nil && !ok {
 		t.Fatal(err)
 	}
-	rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss * 1024 // kilobytes on Linux
+	data, err := os.ReadFile(rssFile)
+	require.NoError(t, err, "maxrss: %s", stderr.String())
+	rss, err := strconv.ParseInt(string(data), 10, 64)
+	require.NoError(t, err)
 	t.Logf("%s: %.1f MB resident at most, %v", strings.Join(args, " "), float64(rss)/1e6, took.Round(time.Millisecond))
 	return cmd.ProcessState.ExitCode(), stderr.String(), rss, took
+}
+
+// measureTools are the command and the program that measures it.
+type measureTools struct{ bin, maxrss string }
+
+func buildMeasureTools(t *testing.T) measureTools {
+	t.Helper()
+	maxrss := filepath.Join(t.TempDir(), "maxrss")
+	out, err := exec.Command(testkit.GoTool(t), "build", "-o", maxrss, "./testdata/maxrss").CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	return measureTools{bin: buildBinary(t), maxrss: maxrss}
 }
 
 // writeGenerated writes generated records of at least size bytes to a file.
@@ -72,7 +84,7 @@ func TestBulkMemoryBounded(t *testing.T) {
 	if testing.Short() {
 		t.Skip("writes a 50 MB file")
 	}
-	bin := buildBinary(t)
+	tools := buildMeasureTools(t)
 	size := int64(50 << 20)
 	if bigInputs() {
 		size = 1 << 30
@@ -89,7 +101,7 @@ func TestBulkMemoryBounded(t *testing.T) {
 		{"-csv", "customer-create", rows},
 		{"-json", "-csv", "-workers", "1", "-valid", valid, "customer-create", rows},
 	} {
-		status, stderr, rss, _ := runMeasured(t, bin, args...)
+		status, stderr, rss, _ := runMeasured(t, tools, args...)
 		assert.Less(t, status, exitUsage, stderr)
 		assert.Less(t, rss, int64(maxRSS), "%v", args)
 	}
@@ -103,7 +115,7 @@ func TestBulkHugeLines(t *testing.T) {
 	if testing.Short() {
 		t.Skip("writes a 256 MiB file")
 	}
-	bin := buildBinary(t)
+	tools := buildMeasureTools(t)
 	sparseSize, blankSize := int64(256<<20), int64(256<<20)
 	if bigInputs() {
 		sparseSize, blankSize = 10<<30, 1<<30
@@ -129,19 +141,19 @@ func TestBulkHugeLines(t *testing.T) {
 	require.NoError(t, w.Flush())
 	require.NoError(t, f.Close())
 
-	status, stderr, rss, _ := runMeasured(t, bin, "-lines", "customer-create", sparse)
+	status, stderr, rss, _ := runMeasured(t, tools, "-lines", "customer-create", sparse)
 	assert.Equal(t, exitInvalid, status)
 	assert.Equal(t, sparse+": 1 records, 0 valid, 1 invalid\n", stderr)
 	assert.Less(t, rss, int64(maxRSS))
 
-	status, stderr, rss, _ = runMeasured(t, bin, "-json", "-lines", "customer-create", blank)
+	status, stderr, rss, _ = runMeasured(t, tools, "-json", "-lines", "customer-create", blank)
 	assert.Equal(t, exitValid, status, stderr)
 	assert.Less(t, rss, int64(maxRSS))
 	got := runBulkDirect([]string{"-json", "-lines", "customer-create", blank}, "")
 	assert.Equal(t, `{"file":"`+blank+`","record":`+strconv.FormatInt(blankSize+1, 10)+`,"valid":true,"errors":[]}`+"\n", got.stdout)
 
 	// A CSV input whose header row never ends is refused without reading it all.
-	status, stderr, rss, _ = runMeasured(t, bin, "-csv", "customer-create", sparse)
+	status, stderr, rss, _ = runMeasured(t, tools, "-csv", "customer-create", sparse)
 	assert.Equal(t, exitUsage, status)
 	assert.Contains(t, stderr, "the header row is longer than 1 MiB")
 	assert.Less(t, rss, int64(maxRSS))
