@@ -41,6 +41,8 @@ var comparisons = []comparison{
 	{"CustomerID", "`ids.ParseCustomerID`", "`regexp` of SPEC", 10},
 	{"Currency", "`money.ParseCurrency`", "x/text `currency.ParseISO`", 2},
 	{"Metadata20", "`metadata.Decode`, 20 entries", "`json.Unmarshal` into `map[string]string` + validator `dive`", 3},
+	{"UpdateBalance", "`{\"balance\": 5000}` parsed and applied to the docs' customer", "`json.Unmarshal` into pointers + merge + `validator.Struct`", 5},
+	{"UpdateTypical", "update of name, phone and two metadata keys, parsed and applied", "`json.Unmarshal` into pointers + merge + `validator.Struct` + phone check", 5},
 }
 
 // decodeOnly is one row of the decode-only table: a Benchmark with
