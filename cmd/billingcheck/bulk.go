@@ -120,13 +120,14 @@ type stats struct{ records, valid int64 }
 
 // bulk is the state of one bulk run over all its inputs.
 type bulk struct {
-	k        kind
-	opts     options
-	out      *bufio.Writer // the report, on standard output
-	outTTY   bool          // standard output is a terminal (the progress line is cleared before writing to it)
-	validOut *bufio.Writer // -valid OUT, or nil
-	stderr   io.Writer
-	prog     *progress // nil when standard error is not a terminal
+	k         kind
+	opts      options
+	out       *bufio.Writer // the report, on standard output
+	outTTY    bool          // standard output is a terminal (the progress line is cleared before writing to it)
+	validOut  *bufio.Writer // -valid OUT, or nil
+	validFile *os.File
+	stderr    io.Writer
+	prog      *progress // nil when standard error is not a terminal
 
 	free      chan *batch
 	allocated int
@@ -146,15 +147,7 @@ func runBulk(k kind, files []string, opts options, stdin io.Reader, stdout io.Wr
 			fmt.Fprintf(stderr, "billingcheck: %v\n", err)
 			return exitUsage
 		}
-		bk.validOut = bufio.NewWriterSize(f, 64<<10)
-		defer func() {
-			if err := bk.validOut.Flush(); err != nil {
-				fmt.Fprintf(stderr, "billingcheck: writing %s: %v\n", opts.validOut, err)
-			}
-			if err := f.Close(); err != nil {
-				fmt.Fprintf(stderr, "billingcheck: writing %s: %v\n", opts.validOut, err)
-			}
-		}()
+		bk.validFile, bk.validOut = f, bufio.NewWriterSize(f, 64<<10)
 	}
 	bk.prog = startProgress(stderr)
 	defer bk.prog.stop()
@@ -170,7 +163,11 @@ func runBulk(k kind, files []string, opts options, stdin io.Reader, stdout io.Wr
 		status = worse(status, bk.input(name, stdin))
 	}
 	if bk.validOut != nil {
-		if err := bk.validOut.Flush(); err != nil {
+		err := bk.validOut.Flush()
+		if cerr := bk.validFile.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
 			bk.report(func() { fmt.Fprintf(stderr, "billingcheck: writing %s: %v\n", opts.validOut, err) })
 			status = exitUsage
 		}
@@ -259,7 +256,7 @@ func (bk *bulk) input(name string, stdin io.Reader) int {
 		status = exitUsage
 	}
 	if writeErr != nil {
-		bk.report(func() { fmt.Fprintf(bk.stderr, "billingcheck: writing output: %v\n", writeErr) })
+		bk.report(func() { fmt.Fprintf(bk.stderr, "billingcheck: %v\n", writeErr) })
 		status = exitUsage
 	}
 	return status
@@ -361,7 +358,10 @@ func (bk *bulk) write(b *batch) error {
 	} else {
 		_, err = bk.out.Write(b.out)
 	}
-	return err
+	if err != nil {
+		return fmt.Errorf("writing output: %w", err)
+	}
+	return nil
 }
 
 // countingReader counts the bytes read, for the progress line.

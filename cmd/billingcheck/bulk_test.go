@@ -365,6 +365,7 @@ func TestBulkUsage(t *testing.T) {
 		{"zero workers", []string{"-lines", "-workers", "0", "customer-create", in}, "-workers must be from 1 to 1024"},
 		{"too many workers", []string{"-lines", "-workers", "1025", "customer-create", in}, "-workers must be from 1 to 1024"},
 		{"valid to standard output", []string{"-lines", "-valid", "-", "customer-create", in}, "-valid needs a file"},
+		{"valid in a missing directory", []string{"-lines", "-valid", filepath.Join(dir, "no", "v.jsonl"), "customer-create", in}, "no such file or directory"},
 		{"valid over an input", []string{"-csv", "-valid", in, "customer-create", in}, "is also an input"},
 		{"bulk apply", []string{"-lines", "apply", "customer", in, in}, "-lines and -csv do not apply"},
 		{"csv of objects", []string{"-csv", "customer", in}, "-csv reads create requests only (customer-create, account-create), not customer"},
@@ -508,4 +509,18 @@ func TestHelpShowsBulk(t *testing.T) {
 		"FILE:RECORD: FIELD: CODE: message", "metadata.KEY"} {
 		assert.Contains(t, out.String(), s)
 	}
+}
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, os.ErrClosed }
+
+// TestBulkOutputFails checks that a report that cannot be written ends the run with
+// status 2 and says so.
+func TestBulkOutputFails(t *testing.T) {
+	in := strings.Repeat(badDoc+"\n", 5000)
+	var stderr bytes.Buffer
+	status := run([]string{"-lines", "customer-create"}, strings.NewReader(in), failingWriter{}, &stderr)
+	assert.Equal(t, exitUsage, status)
+	assert.Contains(t, stderr.String(), "billingcheck: writing output: file already closed")
 }
