@@ -9,16 +9,17 @@ import (
 	"github.com/tallykit/billing/internal/strictjson"
 )
 
-// UpdateParams is a account update request as Go values, for [NewUpdateRequest]. A nil
+// UpdateParams is an account update request as Go values, for [NewUpdateRequest]. A nil
 // pointer or map leaves the member as stored; Remove names the members to remove ("name",
-// "email", "phone", "currency", "balance", or "metadata" for every key), RemoveMetadata
-// the metadata keys to remove. A member both set and removed is duplicate_field.
+// "currency", "balance", or "metadata" for every key), RemoveMetadata the metadata keys to
+// remove. A member both set and removed is duplicate_field; a name in Remove that an
+// account update does not define is unknown_field.
 type UpdateParams struct {
-	Name, Email, Phone, Currency *string
-	Balance                      *int64
-	Metadata                     map[string]string // keys to set; at most 20
-	Remove                       []string
-	RemoveMetadata               []string
+	Name, Currency *string
+	Balance        *int64
+	Metadata       map[string]string // keys to set; at most 10
+	Remove         []string
+	RemoveMetadata []string
 }
 
 // UpdateRequest is a valid account update request, the body of
@@ -32,7 +33,7 @@ type UpdateRequest struct {
 	u entity.Update
 }
 
-// DecodeUpdateRequest reads a account update request from its JSON document: an object
+// DecodeUpdateRequest reads an account update request from its JSON document: an object
 // with any of the members name, currency, balance and metadata, each value
 // checked by the rule of its member. null removes the member; "" is required, as
 // everywhere; metadata is merged key by key, a string setting the key, null removing it

@@ -169,7 +169,13 @@ func (p Patch) Equal(q Patch) bool { return slices.Equal(p.ops, q.ops) }
 // keys and p adds keys; the message gives both counts. A patch that adds no key never
 // fails on the limit.
 func (p Patch) Apply(m Metadata, l Limits) (Metadata, error) {
-	out := make([]entry, 0, len(m.entries)+len(p.ops))
+	sets := 0
+	for _, o := range p.ops {
+		if !o.remove {
+			sets++
+		}
+	}
+	out := make([]entry, 0, len(m.entries)+sets) // removals never add an entry
 	added := 0
 	i, j := 0, 0
 	for i < len(m.entries) || j < len(p.ops) {

@@ -17,15 +17,19 @@ type Update struct {
 	MetaGiven bool           // the metadata member is an object ({} included)
 }
 
-// removes reports whether u removes the member named name.
-func (u *Update) removes(name string) bool {
-	for i := range members {
-		if members[i].name == name && members[i].in&updates != 0 && u.Removed&(1<<i) != 0 {
-			return true
+// removes reports whether u removes a member of kind k.
+func (u *Update) removes(k kind) bool { return u.Removed&updateBits[k] != 0 }
+
+// updateBits holds, for each kind, the bits of Update.Removed of the update members of that
+// kind: the table's positions, computed once from the table.
+var updateBits = func() (bits [kCustomer + 1]uint32) {
+	for i, m := range members {
+		if m.in&updates != 0 {
+			bits[m.kind] |= 1 << i
 		}
 	}
-	return false
-}
+	return bits
+}()
 
 // DecodeUpdate reads the JSON document data as the update document d into u. It fails
 // as [Decode] does; an update has no required member and no rule across members: whether
@@ -125,11 +129,11 @@ const (
 func Apply(d Doc, stored Values, u *Update) (Values, error) {
 	out := stored
 	s := &u.Set
-	merge(&out.Name, s.Name, u.removes("name"))
-	merge(&out.Email, s.Email, u.removes("email"))
-	merge(&out.Phone, s.Phone, u.removes("phone"))
-	merge(&out.Currency, s.Currency, u.removes("currency"))
-	if u.removes("balance") {
+	merge(&out.Name, s.Name, u.removes(kName))
+	merge(&out.Email, s.Email, u.removes(kEmail))
+	merge(&out.Phone, s.Phone, u.removes(kPhone))
+	merge(&out.Currency, s.Currency, u.removes(kCurrency))
+	if u.removes(kBalance) {
 		out.Balance, out.HasBalance = 0, false
 	} else if s.HasBalance {
 		out.Balance, out.HasBalance = s.Balance, true
@@ -137,7 +141,7 @@ func Apply(d Doc, stored Values, u *Update) (Values, error) {
 
 	var l report.List
 	changed := !stored.Currency.IsZero() && !out.Currency.IsZero() && out.Currency != stored.Currency
-	restated := s.HasBalance || u.removes("balance")
+	restated := s.HasBalance || u.removes(kBalance)
 	switch {
 	case (out.HasBalance || !out.Rules.IsZero()) && out.Currency.IsZero():
 		l.Add(report.At(fieldCurrency), billing.CodeRequired, msgCurrencyKept)
@@ -150,7 +154,7 @@ func Apply(d Doc, stored Values, u *Update) (Values, error) {
 	}
 
 	switch {
-	case u.removes("metadata"):
+	case u.removes(kMetadata):
 		out.Metadata, out.HasMeta = metadata.Metadata{}, false
 	case u.MetaGiven && (out.HasMeta || u.Meta.Sets()):
 		md, err := u.Meta.Apply(out.Metadata, d.Limits())
