@@ -85,34 +85,44 @@ const (
 
 // countRunes returns the number of code points of s, or the first thing in s it refuses:
 // a byte that starts no valid UTF-8 sequence, and a control character (C0, DEL, C1) when
-// noControls says so. It reads eight bytes at a time while they are ASCII (printable ASCII
-// when noControls), and one code point at a time from the first word that is not.
+// noControls says so. It reads eight bytes at a time while they pass wordOK, and the last
+// eight bytes, overlapping, when all before them passed; from the first word that does not
+// pass, a byte or a code point at a time. The whole of s is read, so a refused character
+// wins over the length.
 func countRunes[S ~string | ~[]byte](s S, noControls bool) (n, refused int) {
-	lo, hi := byte(0), byte(0x7F) // the bytes of the eight-byte steps
-	if noControls {
-		lo, hi = 0x20, 0x7E
-	}
 	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		if !ascii.AllInRange(ascii.Load64(s, i), lo, hi) {
-			break
-		}
-		n += 8
+	for ; i+8 <= len(s) && wordOK(ascii.Load64(s, i), noControls); i += 8 {
 	}
-	for i < len(s) {
-		r, size := rune(s[i]), 1
-		if r >= 0x80 {
-			if r, size = decodeRune(s, i); r < 0 {
-				return n, refusedUTF8
+	if i+8 > len(s) && len(s) >= 8 && wordOK(ascii.Load64(s, len(s)-8), noControls) {
+		return len(s), refusedNone // every word passed: every byte is a code point
+	}
+	for n = i; i < len(s); n++ { // each byte before i is a code point
+		if c := s[i]; c < 0x80 {
+			if noControls && (c < 0x20 || c == 0x7F) {
+				return n, refusedControl
 			}
+			i++
+			continue
 		}
-		if noControls && (r < 0x20 || 0x7F <= r && r <= 0x9F) {
+		c, size := decodeRune(s, i)
+		switch {
+		case c < 0:
+			return n, refusedUTF8
+		case noControls && c <= 0x9F:
 			return n, refusedControl
 		}
 		i += size
-		n++
 	}
 	return n, refusedNone
+}
+
+// wordOK reports whether the eight bytes of w are ASCII, and printable ASCII when
+// noControls: bytes countRunes counts as a code point each without a look.
+func wordOK(w uint64, noControls bool) bool {
+	if noControls {
+		return ascii.AllInRange(w, 0x20, 0x7E)
+	}
+	return ascii.NonASCII(w) == 0
 }
 
 // decodeRune decodes the UTF-8 sequence at s[i], which is not ASCII. It returns -1 and 1
