@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"log/slog"
 	"net/http"
 
 	"github.com/jackc/pgx/v5"
@@ -51,7 +50,7 @@ func (s *Server) createAccount(w http.ResponseWriter, r *http.Request) {
 		case err != nil:
 			return response{}, err
 		}
-		logAttrs(ctx, slog.String("account", a.ID().String()), slog.String("customer", customerID.String()))
+		logObject(ctx, "account", a.ID(), a)
 		return objectResponse(http.StatusCreated, "/billing/accounts/"+a.ID().String(), a)
 	})
 }
@@ -137,7 +136,7 @@ func (s *Server) updateAccount(w http.ResponseWriter, r *http.Request) {
 		if updated, err = stored.Apply(u); err != nil {
 			return documentError(err)
 		}
-		logAttrs(ctx, slog.String("account", updated.ID().String()))
+		logObject(ctx, "account", updated.ID(), updated)
 		if updated.Equal(stored) {
 			return nil
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"log/slog"
 	"net/http"
 
 	"github.com/jackc/pgx/v5"
@@ -39,7 +38,7 @@ func (s *Server) createCustomer(w http.ResponseWriter, r *http.Request) {
 		if err := insertCustomer(ctx, tx, c); err != nil {
 			return response{}, customerInsertError(err, "external_reference")
 		}
-		logAttrs(ctx, slog.String("customer", c.ID().String()))
+		logObject(ctx, "customer", c.ID(), c)
 		return objectResponse(http.StatusCreated, "/billing/customers/"+c.ID().String(), c)
 	})
 }
@@ -108,7 +107,7 @@ func (s *Server) updateCustomer(w http.ResponseWriter, r *http.Request) {
 		if updated, err = stored.Apply(u); err != nil {
 			return documentError(err)
 		}
-		logAttrs(ctx, slog.String("customer", updated.ID().String()))
+		logObject(ctx, "customer", updated.ID(), updated)
 		if updated.Equal(stored) {
 			return nil
 		}

@@ -1,6 +1,7 @@
 package service_test
 
 import (
+	"log/slog"
 	"net/http"
 	"strings"
 	"testing"
@@ -202,4 +203,20 @@ func TestLogs(t *testing.T) {
 	}
 	assert.Contains(t, lines[0], `"route":"POST /billing/customers","status":201`)
 	assert.Contains(t, lines[1], `"errors":["/email invalid_format","/phone invalid_phone"]`)
+}
+
+// TestDebugLogs: at debug level a request's record holds the object it made or read, whole,
+// as its LogValue writes it: personal data masked.
+func TestDebugLogs(t *testing.T) {
+	t.Parallel()
+	s := newServer(t, serverOptions{logLevel: slog.LevelDebug})
+	res := s.post(t, "/billing/customers", readFile(t, "customer-create", "docs-example.json"))
+	require.Equal(t, http.StatusCreated, res.status)
+	res = s.post(t, "/billing/accounts", []byte(`{"customer": "cust_2024_0001", "external_reference": "acct_1", "name": "Savings"}`))
+	require.Equal(t, http.StatusCreated, res.status)
+	logs := s.logs.String()
+	assert.NotContains(t, logs, "thandiwe.nkosi@example.co.za")
+	assert.NotContains(t, logs, "+27123456789")
+	assert.Contains(t, logs, `"external_reference":"cust_2024_0001"`)
+	assert.Contains(t, logs, `"name":"Savings"`)
 }

@@ -75,7 +75,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// closes the connection instead of being read to its end.
 	r.Body = http.MaxBytesReader(w, r.Body, MaxDocument+1)
 	rec := &recorder{ResponseWriter: w, status: http.StatusOK}
-	info := &requestInfo{}
+	info := &requestInfo{debug: s.log.Enabled(r.Context(), slog.LevelDebug)}
 	r = r.WithContext(context.WithValue(r.Context(), infoKey{}, info))
 	defer func() {
 		if v := recover(); v != nil {
@@ -150,6 +150,7 @@ type requestInfo struct {
 	key   ids.APIKey
 	attrs []slog.Attr
 	err   error // an internal error: logged, never sent
+	debug bool  // the logger writes debug records: log objects whole
 }
 
 type infoKey struct{}
@@ -165,6 +166,17 @@ func infoOf(ctx context.Context) *requestInfo {
 func logAttrs(ctx context.Context, attrs ...slog.Attr) {
 	info := infoOf(ctx)
 	info.attrs = append(info.attrs, attrs...)
+}
+
+// logObject adds the object a request made or read to its log record: its ID, or the whole
+// object when the logger writes debug records. An object logs itself through its LogValue
+// method, which masks personal data (an email as j***@example.com, a phone as +27*******89).
+func logObject(ctx context.Context, name string, id fmt.Stringer, object slog.LogValuer) {
+	if info := infoOf(ctx); info.debug {
+		info.attrs = append(info.attrs, slog.Any(name, object))
+	} else {
+		info.attrs = append(info.attrs, slog.String(name, id.String()))
+	}
 }
 
 // recorder is a ResponseWriter that remembers the status it was given.
