@@ -32,12 +32,16 @@
 // Within 24 hours, a request with a key already used by the same API key for the same
 // method, path and body gets the first response again, status and body, with
 // Idempotent-Replayed: true; with another body or path it is 422 (the key is the client's
-// promise that it is the same request). Only a created object is kept under its key: a
-// request that fails (a 4xx) keeps nothing, so the client can correct it and retry with
-// the same key. Keys are kept per API key, hashed (SHA-256): the API key is never stored.
+// promise that it is the same request; a 409 would read as a conflict with the stored
+// data). A document with failures is answered with its own problem before the key is
+// looked at. Only a created object is kept under its key: a request that fails (a 4xx)
+// keeps nothing, so the client can correct it and retry with the same key. Keys are kept
+// per API key, hashed (SHA-256): the API key is never stored. A PATCH needs no key: an
+// update sent twice gives the object that sending it once gives.
 //
 // An update (PATCH) reads the row FOR UPDATE, applies the library's update request to
 // the stored object (Customer.Apply), and writes the new row in the same transaction.
+// A body is read as JSON whatever its Content-Type says.
 //
 // Logs are log/slog records, one per request, with the API key, and any object, written
 // by the library's masking LogValue methods.
