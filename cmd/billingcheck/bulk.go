@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"sync"
@@ -24,11 +25,21 @@ import (
 // batches circulates (the reader waits for a free one), so memory is bounded by the
 // number of workers and the size of the largest record, never by the input.
 
-// maxWorkers bounds -workers: each worker keeps two batches in flight.
-const maxWorkers = 1024
+// tuneGC is set by main, whose process is the command's alone: bulk mode then lets the
+// heap grow to five times what is live (GOGC=400), since what is live is a few megabytes
+// and the collector's work falls with each cycle saved, within a soft limit of
+// heapLimit; a GOGC or GOMEMLIMIT in the environment wins. Tests that call run leave
+// their own process's collector alone.
+var tuneGC bool
 
-// memoryLimit is the soft limit of the Go heap in bulk mode, unless GOMEMLIMIT sets one.
-const memoryLimit = 40 << 20
+const (
+	gcPercent = 400
+	heapLimit = 48 << 20
+)
+
+// maxWorkers bounds -workers: each worker keeps two batches in flight, and more workers
+// than processors only share them.
+const maxWorkers = 256
 
 // Batches are shipped when they hold batchRecords records or their size in bytes of
 // records, and whenever the reader has used up what one read returned (so that a slow
@@ -39,9 +50,9 @@ const memoryLimit = 40 << 20
 // when it is recycled.
 const (
 	batchRecords  = 1024
-	inFlightBytes = 4 << 20
-	minBatch      = 8 << 10
-	maxBatch      = 128 << 10
+	inFlightBytes = 2 << 20
+	minBatch      = 4 << 10
+	maxBatch      = 64 << 10
 )
 
 // batchSize returns the size of the batches for a number of batches in flight.
@@ -151,11 +162,11 @@ func runBulk(k kind, files []string, opts options, stdin io.Reader, stdout io.Wr
 	}
 	bk.prog = startProgress(stderr)
 	defer bk.prog.stop()
-	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
-		// The batches in flight and the workers' scratch are a few megabytes; the limit
-		// makes the collector keep the heap near them rather than let it double, and stays
-		// soft: a run whose records need more still finishes.
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit))
+	_, gogc := os.LookupEnv("GOGC")
+	_, limit := os.LookupEnv("GOMEMLIMIT")
+	if tuneGC && !gogc && !limit {
+		debug.SetMemoryLimit(heapLimit)
+		debug.SetGCPercent(gcPercent)
 	}
 
 	status := exitValid
@@ -317,6 +328,10 @@ func (bk *bulk) run(name string, sp splitter, lay *csvLayout) (st stats, readErr
 			for b := range work {
 				w.check(b)
 				b.done <- struct{}{}
+				// Let the writer (or the reader) that the batch made runnable run now: with
+				// every processor busy checking, it would wait for the scheduler's next
+				// preemption, and so would the free batches the reader needs.
+				runtime.Gosched()
 			}
 		})
 	}
