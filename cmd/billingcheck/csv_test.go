@@ -15,6 +15,7 @@ import (
 	"github.com/tallykit/billing/customer"
 	"github.com/tallykit/billing/internal/report"
 	"github.com/tallykit/billing/internal/strictjson"
+	"github.com/tallykit/billing/internal/testkit"
 )
 
 func TestBulkCSVBadInput(t *testing.T) {
@@ -228,13 +229,11 @@ func TestCSVDocumentIsAJSONDocument(t *testing.T) {
 	require.NoError(t, err)
 	got, err := customer.DecodeCreateRequest(doc)
 	require.NoError(t, err, "%s", doc)
-	want := customer.MustNewCreateRequest(customer.CreateParams{ExternalReference: "cus_1", Name: ptr(`Zoë "Z" <M>`),
-		Email: ptr("z@example.com"), Phone: ptr("+27123456789"), Currency: ptr("ZAR"), Balance: ptr(int64(-2000)),
+	want := customer.MustNewCreateRequest(customer.CreateParams{ExternalReference: "cus_1", Name: testkit.Ptr(`Zoë "Z" <M>`),
+		Email: testkit.Ptr("z@example.com"), Phone: testkit.Ptr("+27123456789"), Currency: testkit.Ptr("ZAR"), Balance: testkit.Ptr(int64(-2000)),
 		Metadata: map[string]string{"a": "1", "b": "2"}})
 	assert.True(t, want.Equal(got), "%s", doc)
 
 	_, err = row.document(lay, []byte(`cus_1`))
 	assert.Equal(t, billing.Errors{{Code: billing.CodeInvalidFormat, Message: "has 1 cells, but the header has 8"}}, report.Errs(err))
 }
-
-func ptr[T any](v T) *T { return &v }
