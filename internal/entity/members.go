@@ -2,6 +2,7 @@ package entity
 
 import (
 	"log/slog"
+	"math/bits"
 	"strconv"
 
 	billing "github.com/tallykit/billing"
@@ -257,15 +258,27 @@ func currencyString(c money.Currency) string {
 }
 
 // find returns the position in the table of the member named name in document d, or -1
-// when d does not define it.
+// when d does not define it. It compares name only with the members of its length.
 func find(d Doc, name []byte) int {
-	for i := range members {
+	if len(name) >= len(membersByLength) {
+		return -1
+	}
+	for set := membersByLength[len(name)]; set != 0; set &= set - 1 {
+		i := bits.TrailingZeros32(set)
 		if m := &members[i]; m.in&d != 0 && m.name == string(name) {
 			return i
 		}
 	}
 	return -1
 }
+
+// membersByLength[n] has bit i set when members[i]'s name is n bytes long.
+var membersByLength = func() (t [32]uint32) {
+	for i, m := range members {
+		t[len(m.name)] |= 1 << i
+	}
+	return t
+}()
 
 // readCurrency reads the currency member; it is a string member whose presence also
 // matters to the rule that balance and payment_rules need it.

@@ -205,6 +205,12 @@ func (o Object) Failed(loc report.Loc) bool {
 
 // current returns the object's frame when it has a current member (read or not).
 func (o Object) current() *frame {
+	if o.r != nil && o.r.top == o.id { // the innermost container, open: the common case
+		if f := &o.r.frames[len(o.r.frames)-1]; f.state != stFirst {
+			return f
+		}
+		return nil
+	}
 	if !o.r.live(o) {
 		return nil
 	}

@@ -100,7 +100,13 @@ type frame struct {
 	seenBase  int        // where this object's names start in reader.seen
 	arenaBase int        // where this object's decoded names start in reader.arena
 	table     []int32    // big objects: open-addressing hash set of indices into reader.seen, +1 (0 = empty)
+	tags      uint64     // small objects: bit tagBit(s.tag) set for every name s seen
 }
+
+// tagBit is the bit of a name's tag in frame.tags: six bits of a multiplicative hash of
+// the tag. A name whose bit is not set was not seen before, which is the common case and
+// then needs no comparison with the names before it.
+func tagBit(tag uint32) uint64 { return 1 << (tag * 0x9E3779B1 >> 26) }
 
 // reader is the state of one Decode call.
 type reader struct {
@@ -116,6 +122,7 @@ type reader struct {
 	arena     []byte // decoded names that had escapes, in the same stack discipline
 	val       []byte // scratch for the string value being read
 	lastID    uint32
+	top       uint32 // id of the innermost open container; 0 when none is, or after a syntax error
 
 	seed   maphash.Seed // random per reader, so that no input can be built to collide
 	seeded bool
@@ -130,6 +137,7 @@ func (r *reader) fail(why string) bool {
 	if !r.failed {
 		r.failed = true
 		r.why = why
+		r.top = 0
 	}
 	return false
 }
@@ -217,7 +225,7 @@ func (r *reader) reset() {
 		clear(r.frameBuf[:])
 	}
 	clear(r.seenBuf[:]) // no pointers: a plain memory clear
-	r.data, r.pos, r.failed, r.why = nil, 0, false, ""
+	r.data, r.pos, r.failed, r.why, r.top = nil, 0, false, "", 0
 	r.list, r.failPos, r.topPrefix = report.List{}, nil, report.Loc{}
 	r.frames, r.seen, r.arena, r.val = nil, nil, nil, nil
 	r.seed, r.seeded = maphash.Seed{}, false
@@ -282,6 +290,7 @@ func (r *reader) push(array bool) Object {
 		id: r.lastID, array: array, index: -1,
 		seenBase: len(r.seen), arenaBase: len(r.arena),
 	})
+	r.top = r.lastID
 	return Object{r: r, level: int32(len(r.frames) - 1), id: r.lastID}
 }
 
@@ -292,6 +301,10 @@ func (r *reader) pop() {
 	r.arena = r.arena[:f.arenaBase]
 	*f = frame{}
 	r.frames = r.frames[:len(r.frames)-1]
+	r.top = 0
+	if n := len(r.frames); n > 0 && !r.failed {
+		r.top = r.frames[n-1].id
+	}
 }
 
 // drainTop reads the rest of the innermost container as its caller left it.
@@ -310,8 +323,18 @@ func (r *reader) live(h Object) bool {
 }
 
 // enter makes h's container the innermost one, reading what the caller left of the
-// containers inside it, and reports whether h can still be used.
+// containers inside it, and reports whether h can still be used. The common case, h's
+// container already innermost, is inlined into the callers; enterNested does the rest.
 func (r *reader) enter(h Object) bool {
+	if r != nil && r.top == h.id {
+		return true
+	}
+	return r.enterNested(h)
+}
+
+// enterNested is enter when h's container is not the innermost one: it drains the
+// containers inside h's, if h's is still open.
+func (r *reader) enterNested(h Object) bool {
 	if r == nil || r.failed || int(h.level) >= len(r.frames) || r.frames[h.level].id != h.id {
 		return false
 	}
@@ -440,8 +463,8 @@ func (r *reader) nameBytes(s *span) []byte {
 // Up to bigObject names it compares them one by one; past that it keeps a hash table of
 // the names, with a random seed, so the work stays linear in the number of names.
 func (r *reader) seenBefore(f *frame) (int32, bool) {
-	name := r.nameBytes(&f.name)
 	if f.table != nil {
+		name := r.nameBytes(&f.name)
 		h := maphash.Bytes(r.seed, name)
 		mask := uint64(len(f.table) - 1)
 		for i := h & mask; ; i = (i + 1) & mask {
@@ -462,10 +485,15 @@ func (r *reader) seenBefore(f *frame) (int32, bool) {
 		}
 		return 0, false
 	}
-	seen := r.seen[f.seenBase:]
-	for i := range seen {
-		if s := &seen[i]; s.tag == f.name.tag && string(r.nameBytes(s)) == string(name) {
-			return s.pos, true
+	if bit := tagBit(f.name.tag); f.tags&bit == 0 {
+		f.tags |= bit
+	} else {
+		name := r.nameBytes(&f.name)
+		seen := r.seen[f.seenBase:]
+		for i := range seen {
+			if s := &seen[i]; s.tag == f.name.tag && string(r.nameBytes(s)) == string(name) {
+				return s.pos, true
+			}
 		}
 	}
 	r.seen = append(r.seen, f.name)

@@ -10,33 +10,30 @@ import (
 // skipping whole values. Every function here advances r.pos and reports a syntax error
 // through r.fail; none allocates except appendUnescaped, which writes into a caller's buffer.
 
-// isSpace reports whether c is JSON white space (RFC 8259: space, tab, line feed, carriage return).
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+// isSpace reports whether c is JSON white space (RFC 8259: space, tab, line feed, carriage
+// return). Every other byte but the control characters is above ' ', so it costs one
+// comparison; the others, one test of a bit in a mask of the four.
+func isSpace(c byte) bool {
+	return c <= ' ' && (1<<' '|1<<'\t'|1<<'\n'|1<<'\r')>>c&1 != 0
+}
 
-// ws skips white space.
+// ws skips white space. It works on a copy of the position, which stays in a register.
 func (r *reader) ws() {
-	for r.pos < len(r.data) && isSpace(r.data[r.pos]) {
-		r.pos++
+	d, p := r.data, r.pos
+	for p < len(d) && isSpace(d[p]) {
+		p++
 	}
+	r.pos = p
 }
 
 // kindOf returns the kind of the value that starts with byte c, or KindNone when no value can.
-func kindOf(c byte) Kind {
-	switch c {
-	case '"':
-		return KindString
-	case '{':
-		return KindObject
-	case '[':
-		return KindArray
-	case 't', 'f':
-		return KindBool
-	case 'n':
-		return KindNull
-	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
-		return KindNumber
-	}
-	return KindNone
+func kindOf(c byte) Kind { return kinds[c] }
+
+// kinds is kindOf as a table: one load instead of a chain of comparisons.
+var kinds = [256]Kind{
+	'"': KindString, '{': KindObject, '[': KindArray, 't': KindBool, 'f': KindBool, 'n': KindNull,
+	'-': KindNumber, '0': KindNumber, '1': KindNumber, '2': KindNumber, '3': KindNumber,
+	'4': KindNumber, '5': KindNumber, '6': KindNumber, '7': KindNumber, '8': KindNumber, '9': KindNumber,
 }
 
 // peek returns the kind of the value at r.pos, or KindNone at the end of the data.
