@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/tallykit/billing/internal/testkit"
 )
 
 // TestAlternativesEnforceTheRules checks that the alternatives are not timed
@@ -93,23 +95,16 @@ func TestMetadataAlternativeEnforcesTheRules(t *testing.T) {
 	}
 }
 
+// manyKeys returns n metadata entries "key_<i>": "v".
 func manyKeys(n int) map[string]string {
 	m := make(map[string]string, n)
 	for i := range n {
-		m["key_"+strconv.Itoa(i)] = "v"
+		m[benchKey(i)] = "v"
 	}
 	return m
 }
 
-func manyKeysJSON(n int) string {
-	var b strings.Builder
-	b.WriteByte('{')
-	for i := range n {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(`"key_` + strconv.Itoa(i) + `":"v"`)
-	}
-	b.WriteByte('}')
-	return b.String()
-}
+// manyKeysJSON returns the entries of manyKeys(n) as a JSON object.
+func manyKeysJSON(n int) string { return string(testkit.Members(n, benchKey, `"v"`)) }
+
+func benchKey(i int) string { return "key_" + strconv.Itoa(i) }
