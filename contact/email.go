@@ -2,6 +2,7 @@ package contact
 
 import (
 	"database/sql/driver"
+	"github.com/tallykit/billing/internal/textform"
 	"unicode/utf8"
 
 	billing "github.com/tallykit/billing"
@@ -196,7 +197,9 @@ func (e Email) AppendText(b []byte) ([]byte, error) { return emailForm.AppendTex
 // UnmarshalText sets e to the Email text, with the rules and errors of
 // [ParseEmail]; empty text is [billing.CodeRequired]. On failure e is left
 // unchanged.
-func (e *Email) UnmarshalText(text []byte) error { return emailForm.ReadText(e, text) }
+func (e *Email) UnmarshalText(text []byte) error {
+	return textform.Set(e, emailForm.Text(text), ParseEmail)
+}
 
 // Value returns the full address as a string, never the masked form, or fails
 // with [billing.CodeRequired] at "email" for the zero Email.
@@ -207,4 +210,6 @@ func (e Email) Value() (driver.Value, error) { return emailForm.Value(e.addr) }
 // nullable column into a sql.Null[contact.Email] or a *contact.Email), a
 // column of another type with [billing.CodeInvalidType]. On failure e is
 // unchanged.
-func (e *Email) Scan(src any) error { return emailForm.Set(e, emailForm.Column(src)) }
+func (e *Email) Scan(src any) error {
+	return textform.Set(e, emailForm.Column(src), ParseEmail)
+}
