@@ -186,10 +186,8 @@ func (r PaymentRules) checkBounds(payment Amount, c Currency) error {
 	switch {
 	case r.min == 0:
 		return ErrNotPayable
-	case payment.cur != c || c.idx == 0:
-		return mismatchError(payment.cur, c)
-	case c.isWithdrawn():
-		return &refusal{ErrWithdrawnCurrency, c.String() + " is withdrawn from ISO 4217: nothing is paid in it any more"}
+	case payment.cur != c || c.idx-1 >= currencyCount: // the zero Currency wraps past the table
+		return currencyRefusal(payment.cur, c)
 	case payment.minor <= 0:
 		return &refusal{ErrNonPositivePayment, payment.String() + " is not a positive amount"}
 	case payment.minor < r.min:
@@ -198,6 +196,15 @@ func (r PaymentRules) checkBounds(payment Amount, c Currency) error {
 		return &refusal{ErrAboveMaximum, payment.String() + " is more than the maximum of " + Amount{minor: r.max, cur: c}.String()}
 	}
 	return nil
+}
+
+// currencyRefusal says why a payment in currency p is refused against an entity in c: p is
+// not c, or either is the zero Currency; or else c is withdrawn.
+func currencyRefusal(p, c Currency) error {
+	if p != c || c.idx == 0 {
+		return mismatchError(p, c)
+	}
+	return &refusal{ErrWithdrawnCurrency, c.String() + " is withdrawn from ISO 4217: nothing is paid in it any more"}
 }
 
 // refusal is a refused payment: one of the sentinels, with the amounts involved.
