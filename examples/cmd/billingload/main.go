@@ -14,12 +14,13 @@
 // The document is the docs' example (testdata/customer-create/docs-example.json) unless
 // -body names another; its external_reference member is replaced in each request.
 //
-// To measure the library's share of the service's CPU time, stop billingd (SIGINT) once
-// the run ends and read the profile: the share of samples whose stack holds a function of
-// the library (github.com/tallykit/billing, not its examples):
+// measure.sh, beside this file, runs billingd with a CPU profile and billingload against it,
+// and prints the figures with billingd's CPU time per request and the library's share of
+// its CPU samples: the samples whose stack holds a function of github.com/tallykit/billing
+// outside its examples, which it reads with
 //
 //	go tool pprof -top -focus='^github\.com/tallykit/billing(\.|/(account|contact|customer|ids|internal|metadata|money)[./])' \
-//		billingd.binary /tmp/billingd.prof
+//		billingd cpu.prof
 package main
 
 import (
