@@ -359,8 +359,23 @@ member:
 	goto value
 }
 
-// colon consumes the colon after a member's name, with the white space around it.
+// colon consumes the colon after a member's name, with the white space around it. The
+// common forms, `":` and `": ` before the value, take no loop.
 func (r *reader) colon() bool {
+	d, p := r.data, r.pos
+	if p < len(d) && d[p] == ':' {
+		p++
+		if p < len(d) && d[p] == ' ' {
+			p++
+		}
+		if p < len(d) && d[p] > ' ' {
+			r.pos = p
+			return true
+		}
+		r.pos = p
+		r.ws()
+		return true
+	}
 	r.ws()
 	if r.pos >= len(r.data) || r.data[r.pos] != ':' {
 		return r.fail(msgSyntax)
