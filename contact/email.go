@@ -2,7 +2,6 @@ package contact
 
 import (
 	"database/sql/driver"
-	"github.com/tallykit/billing/internal/textform"
 	"unicode/utf8"
 
 	billing "github.com/tallykit/billing"
@@ -197,9 +196,7 @@ func (e Email) AppendText(b []byte) ([]byte, error) { return emailForm.AppendTex
 // UnmarshalText sets e to the Email text, with the rules and errors of
 // [ParseEmail]; empty text is [billing.CodeRequired]. On failure e is left
 // unchanged.
-func (e *Email) UnmarshalText(text []byte) error {
-	return textform.Set(e, emailForm.Text(text), ParseEmail)
-}
+func (e *Email) UnmarshalText(text []byte) error { return emailForm.ReadText(e, text) }
 
 // Value returns the full address as a string, never the masked form, or fails
 // with [billing.CodeRequired] at "email" for the zero Email.
@@ -210,6 +207,4 @@ func (e Email) Value() (driver.Value, error) { return emailForm.Value(e.addr) }
 // nullable column into a sql.Null[contact.Email] or a *contact.Email), a
 // column of another type with [billing.CodeInvalidType]. On failure e is
 // unchanged.
-func (e *Email) Scan(src any) error {
-	return textform.Set(e, emailForm.Column(src), ParseEmail)
-}
+func (e *Email) Scan(src any) error { return emailForm.Set(e, emailForm.Column(src)) }

@@ -16,11 +16,12 @@ import "github.com/tallykit/billing/internal/textform"
 // sql.Null[contact.Phone]{}; database/sql calls Scan and Value of the value
 // inside either.
 
-// The forms of the types: the bodies of their text and SQL methods, which hand
-// what they read to the type's parser (a stored Phone's to ParseStoredPhone,
-// which checks its shape alone; a sent one's to ParsePhone).
+// The forms of the types: the bodies of their text and SQL methods, each with
+// the type's parser. A stored Phone is read by its shape alone
+// (storedPhoneForm), a sent one by today's metadata (phoneForm).
 var (
-	nameForm  = textform.New(nameLoc, "contact.Name", "name")
-	emailForm = textform.New(emailLoc, "contact.Email", "address")
-	phoneForm = textform.New(phoneLoc, "contact.Phone", "number")
+	nameForm        = textform.New(nameLoc, ParseName, "contact.Name", "name")
+	emailForm       = textform.New(emailLoc, ParseEmail, "contact.Email", "address")
+	phoneForm       = textform.New(phoneLoc, ParsePhone, "contact.Phone", "number")
+	storedPhoneForm = textform.New(phoneLoc, ParseStoredPhone, "contact.Phone", "number")
 )

@@ -2,7 +2,6 @@ package contact
 
 import (
 	"database/sql/driver"
-	"github.com/tallykit/billing/internal/textform"
 	"unicode"
 	"unicode/utf8"
 
@@ -170,9 +169,7 @@ func (n Name) AppendText(b []byte) ([]byte, error) { return nameForm.AppendText(
 // UnmarshalText sets n to the Name text, with the rules and errors of
 // [ParseName]; empty text is [billing.CodeRequired]. On failure n is left
 // unchanged.
-func (n *Name) UnmarshalText(text []byte) error {
-	return textform.Set(n, nameForm.Text(text), ParseName)
-}
+func (n *Name) UnmarshalText(text []byte) error { return nameForm.ReadText(n, text) }
 
 // Value returns the name as a string, or fails with [billing.CodeRequired] at
 // "name" for the zero Name.
@@ -182,6 +179,4 @@ func (n Name) Value() (driver.Value, error) { return nameForm.Value(n.s) }
 // errors of [ParseName]. NULL fails with [billing.CodeRequired] (scan a
 // nullable column into a sql.Null[contact.Name] or a *contact.Name), a column
 // of another type with [billing.CodeInvalidType]. On failure n is unchanged.
-func (n *Name) Scan(src any) error {
-	return textform.Set(n, nameForm.Column(src), ParseName)
-}
+func (n *Name) Scan(src any) error { return nameForm.Set(n, nameForm.Column(src)) }

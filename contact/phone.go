@@ -2,7 +2,6 @@ package contact
 
 import (
 	"database/sql/driver"
-	"github.com/tallykit/billing/internal/textform"
 
 	billing "github.com/tallykit/billing"
 	"github.com/tallykit/billing/internal/ascii"
@@ -224,9 +223,7 @@ func (p Phone) AppendText(b []byte) ([]byte, error) { return phoneForm.AppendTex
 // is not [Phone.IsValid] is written by MarshalText but read back only by
 // ParseStoredPhone and [Phone.Scan]). Empty text is [billing.CodeRequired].
 // On failure p is left unchanged.
-func (p *Phone) UnmarshalText(text []byte) error {
-	return textform.Set(p, phoneForm.Text(text), ParsePhone)
-}
+func (p *Phone) UnmarshalText(text []byte) error { return phoneForm.ReadText(p, text) }
 
 // Value returns the full E.164 number as a string, never the masked form, or
 // fails with [billing.CodeRequired] at "phone" for the zero Phone.
@@ -239,6 +236,4 @@ func (p Phone) Value() (driver.Value, error) { return phoneForm.Value(p.e164) }
 // [billing.CodeRequired] (scan a nullable column into a sql.Null[contact.Phone]
 // or a *contact.Phone), a column of another type with
 // [billing.CodeInvalidType]. On failure p is unchanged.
-func (p *Phone) Scan(src any) error {
-	return textform.Set(p, phoneForm.Column(src), ParseStoredPhone)
-}
+func (p *Phone) Scan(src any) error { return storedPhoneForm.Set(p, storedPhoneForm.Column(src)) }

@@ -50,21 +50,20 @@ func charsError(s string, at report.Loc, required, badChars string) error {
 }
 
 // The forms of the types: the bodies of their text, JSON and SQL methods (marshal.go,
-// sql.go), which hand what they read to the type's parser. An API key is only read, never
-// encoded.
+// sql.go), each with the type's parser. An API key is only read, never encoded.
 var (
-	customerForm = form(atID, "ids.CustomerID", "ID")
-	accountForm  = form(atID, "ids.AccountID", "ID")
-	refForm      = form(atExternalReference, "ids.ExternalReference", "reference")
-	keyForm      = form(atIdempotencyKey, "ids.IdempotencyKey", "key")
-	apiKeyForm   = form(atAPIKey, "ids.APIKey", "key")
+	customerForm = form(atID, ParseCustomerID, "ids.CustomerID", "ID")
+	accountForm  = form(atID, ParseAccountID, "ids.AccountID", "ID")
+	refForm      = form(atExternalReference, ParseExternalReference, "ids.ExternalReference", "reference")
+	keyForm      = form(atIdempotencyKey, ParseIdempotencyKey, "ids.IdempotencyKey", "key")
+	apiKeyForm   = form(atAPIKey, ParseAPIKey, "ids.APIKey", "key")
 )
 
 // form returns the form of the type name (see textform.New). Text of more than
 // utf8.UTFMax*MaxLength bytes is too long whatever it holds, so it is refused before it
 // is copied.
-func form(at report.Loc, name, what string) *textform.Form {
-	f := textform.New(at, name, what)
+func form[T any](at report.Loc, parse func(string) (T, error), name, what string) *textform.Form[T] {
+	f := textform.New(at, parse, name, what)
 	f.Limit, f.TooLong = utf8.UTFMax*MaxLength, tooLongMessage
 	return f
 }

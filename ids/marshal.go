@@ -1,7 +1,5 @@
 package ids
 
-import "github.com/tallykit/billing/internal/textform"
-
 // Text and JSON forms.
 //
 // Every type but APIKey encodes as its string and decodes through its parser, so a value
@@ -14,8 +12,8 @@ import "github.com/tallykit/billing/internal/textform"
 // pointer member stays nil), while "" and empty text are billing.CodeRequired. A JSON value
 // that is not a string (number, bool, array, object) is billing.CodeInvalidType.
 //
-// Each method is a call of the type's form (customerForm, …), which holds the bodies the
-// module's string-valued types share; a decoder hands what the form read to the parser.
+// Each method is one call of the type's form (customerForm, …), which holds the bodies the
+// module's string-valued types share.
 
 // MarshalText returns the ID, or fails with billing.CodeRequired for the zero CustomerID.
 func (id CustomerID) MarshalText() ([]byte, error) { return id.AppendText(nil) }
@@ -25,9 +23,7 @@ func (id CustomerID) MarshalText() ([]byte, error) { return id.AppendText(nil) }
 func (id CustomerID) AppendText(b []byte) ([]byte, error) { return customerForm.AppendText(b, id.cus) }
 
 // UnmarshalText sets id to the customer ID in text, checked by [ParseCustomerID].
-func (id *CustomerID) UnmarshalText(text []byte) error {
-	return textform.Set(id, customerForm.Text(text), ParseCustomerID)
-}
+func (id *CustomerID) UnmarshalText(text []byte) error { return customerForm.ReadText(id, text) }
 
 // MarshalJSON returns the ID as a JSON string, or fails with billing.CodeRequired for the
 // zero CustomerID.
@@ -35,9 +31,7 @@ func (id CustomerID) MarshalJSON() ([]byte, error) { return customerForm.JSON(id
 
 // UnmarshalJSON sets id to the customer ID in the JSON string data, checked by
 // [ParseCustomerID]. The JSON null leaves id unchanged.
-func (id *CustomerID) UnmarshalJSON(data []byte) error {
-	return textform.Set(id, customerForm.JSONString(data), ParseCustomerID)
-}
+func (id *CustomerID) UnmarshalJSON(data []byte) error { return customerForm.ReadJSON(id, data) }
 
 // MarshalText returns the ID, or fails with billing.CodeRequired for the zero AccountID.
 func (id AccountID) MarshalText() ([]byte, error) { return id.AppendText(nil) }
@@ -47,9 +41,7 @@ func (id AccountID) MarshalText() ([]byte, error) { return id.AppendText(nil) }
 func (id AccountID) AppendText(b []byte) ([]byte, error) { return accountForm.AppendText(b, id.acc) }
 
 // UnmarshalText sets id to the account ID in text, checked by [ParseAccountID].
-func (id *AccountID) UnmarshalText(text []byte) error {
-	return textform.Set(id, accountForm.Text(text), ParseAccountID)
-}
+func (id *AccountID) UnmarshalText(text []byte) error { return accountForm.ReadText(id, text) }
 
 // MarshalJSON returns the ID as a JSON string, or fails with billing.CodeRequired for the
 // zero AccountID.
@@ -57,9 +49,7 @@ func (id AccountID) MarshalJSON() ([]byte, error) { return accountForm.JSON(id.a
 
 // UnmarshalJSON sets id to the account ID in the JSON string data, checked by
 // [ParseAccountID]. The JSON null leaves id unchanged.
-func (id *AccountID) UnmarshalJSON(data []byte) error {
-	return textform.Set(id, accountForm.JSONString(data), ParseAccountID)
-}
+func (id *AccountID) UnmarshalJSON(data []byte) error { return accountForm.ReadJSON(id, data) }
 
 // MarshalText returns the reference, or fails with billing.CodeRequired for the zero
 // ExternalReference.
@@ -71,9 +61,7 @@ func (r ExternalReference) AppendText(b []byte) ([]byte, error) { return refForm
 
 // UnmarshalText sets r to the reference in text, checked by [ParseExternalReference]: no
 // reserved prefix applies, since the text alone does not say whose reference it is.
-func (r *ExternalReference) UnmarshalText(text []byte) error {
-	return textform.Set(r, refForm.Text(text), ParseExternalReference)
-}
+func (r *ExternalReference) UnmarshalText(text []byte) error { return refForm.ReadText(r, text) }
 
 // MarshalJSON returns the reference as a JSON string, or fails with billing.CodeRequired for
 // the zero ExternalReference.
@@ -81,9 +69,7 @@ func (r ExternalReference) MarshalJSON() ([]byte, error) { return refForm.JSON(r
 
 // UnmarshalJSON sets r to the reference in the JSON string data, checked by
 // [ParseExternalReference]. The JSON null leaves r unchanged.
-func (r *ExternalReference) UnmarshalJSON(data []byte) error {
-	return textform.Set(r, refForm.JSONString(data), ParseExternalReference)
-}
+func (r *ExternalReference) UnmarshalJSON(data []byte) error { return refForm.ReadJSON(r, data) }
 
 // MarshalText returns the key, or fails with billing.CodeRequired for the zero IdempotencyKey.
 func (k IdempotencyKey) MarshalText() ([]byte, error) { return k.AppendText(nil) }
@@ -93,9 +79,7 @@ func (k IdempotencyKey) MarshalText() ([]byte, error) { return k.AppendText(nil)
 func (k IdempotencyKey) AppendText(b []byte) ([]byte, error) { return keyForm.AppendText(b, k.key) }
 
 // UnmarshalText sets k to the key in text, checked by [ParseIdempotencyKey].
-func (k *IdempotencyKey) UnmarshalText(text []byte) error {
-	return textform.Set(k, keyForm.Text(text), ParseIdempotencyKey)
-}
+func (k *IdempotencyKey) UnmarshalText(text []byte) error { return keyForm.ReadText(k, text) }
 
 // MarshalJSON returns the key as a JSON string, or fails with billing.CodeRequired for the
 // zero IdempotencyKey.
@@ -103,9 +87,7 @@ func (k IdempotencyKey) MarshalJSON() ([]byte, error) { return keyForm.JSON(k.ke
 
 // UnmarshalJSON sets k to the key in the JSON string data, checked by [ParseIdempotencyKey].
 // The JSON null leaves k unchanged.
-func (k *IdempotencyKey) UnmarshalJSON(data []byte) error {
-	return textform.Set(k, keyForm.JSONString(data), ParseIdempotencyKey)
-}
+func (k *IdempotencyKey) UnmarshalJSON(data []byte) error { return keyForm.ReadJSON(k, data) }
 
 // MarshalText fails with [ErrAPIKeyNotEncoded]: an API key is never encoded. Write
 // k.Reveal() where the secret must go.
@@ -116,9 +98,7 @@ func (k APIKey) MarshalText() ([]byte, error) { return nil, ErrAPIKeyNotEncoded 
 func (k APIKey) AppendText(b []byte) ([]byte, error) { return b, ErrAPIKeyNotEncoded }
 
 // UnmarshalText sets k to the API key in text, checked by [ParseAPIKey].
-func (k *APIKey) UnmarshalText(text []byte) error {
-	return textform.Set(k, apiKeyForm.Text(text), ParseAPIKey)
-}
+func (k *APIKey) UnmarshalText(text []byte) error { return apiKeyForm.ReadText(k, text) }
 
 // MarshalJSON fails with [ErrAPIKeyNotEncoded]: an API key is never encoded, so a struct
 // holding one does not marshal by accident. Leave the member out (`json:"-"`) and write
@@ -127,6 +107,4 @@ func (k APIKey) MarshalJSON() ([]byte, error) { return nil, ErrAPIKeyNotEncoded 
 
 // UnmarshalJSON sets k to the API key in the JSON string data, checked by [ParseAPIKey].
 // The JSON null leaves k unchanged.
-func (k *APIKey) UnmarshalJSON(data []byte) error {
-	return textform.Set(k, apiKeyForm.JSONString(data), ParseAPIKey)
-}
+func (k *APIKey) UnmarshalJSON(data []byte) error { return apiKeyForm.ReadJSON(k, data) }

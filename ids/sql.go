@@ -1,9 +1,6 @@
 package ids
 
-import (
-	"database/sql/driver"
-	"github.com/tallykit/billing/internal/textform"
-)
+import "database/sql/driver"
 
 // Database columns.
 //
@@ -24,9 +21,7 @@ import (
 // Scan sets id to the customer ID in a string or []byte column, checked by
 // [ParseCustomerID]. NULL fails with billing.CodeRequired: scan a nullable column into a
 // sql.Null[CustomerID] or a *CustomerID.
-func (id *CustomerID) Scan(src any) error {
-	return textform.Set(id, customerForm.Column(src), ParseCustomerID)
-}
+func (id *CustomerID) Scan(src any) error { return customerForm.Set(id, customerForm.Column(src)) }
 
 // Value returns the ID as a string, or fails with billing.CodeRequired for the zero
 // CustomerID: write an absent ID as sql.Null[CustomerID]{} or a nil *CustomerID.
@@ -35,9 +30,7 @@ func (id CustomerID) Value() (driver.Value, error) { return customerForm.Value(i
 // Scan sets id to the account ID in a string or []byte column, checked by
 // [ParseAccountID]. NULL fails with billing.CodeRequired: scan a nullable column into a
 // sql.Null[AccountID] or an *AccountID.
-func (id *AccountID) Scan(src any) error {
-	return textform.Set(id, accountForm.Column(src), ParseAccountID)
-}
+func (id *AccountID) Scan(src any) error { return accountForm.Set(id, accountForm.Column(src)) }
 
 // Value returns the ID as a string, or fails with billing.CodeRequired for the zero
 // AccountID: write an absent ID as sql.Null[AccountID]{} or a nil *AccountID.
@@ -46,9 +39,7 @@ func (id AccountID) Value() (driver.Value, error) { return accountForm.Value(id.
 // Scan sets r to the reference in a string or []byte column, checked by
 // [ParseExternalReference]. NULL fails with billing.CodeRequired: scan a nullable column
 // into a sql.Null[ExternalReference] or an *ExternalReference.
-func (r *ExternalReference) Scan(src any) error {
-	return textform.Set(r, refForm.Column(src), ParseExternalReference)
-}
+func (r *ExternalReference) Scan(src any) error { return refForm.Set(r, refForm.Column(src)) }
 
 // Value returns the reference as a string, or fails with billing.CodeRequired for the zero
 // ExternalReference: write an absent reference as sql.Null[ExternalReference]{} or a nil
@@ -58,9 +49,7 @@ func (r ExternalReference) Value() (driver.Value, error) { return refForm.Value(
 // Scan sets k to the key in a string or []byte column, checked by [ParseIdempotencyKey],
 // so that a service can store the keys it has seen. NULL fails with billing.CodeRequired:
 // scan a nullable column into a sql.Null[IdempotencyKey] or an *IdempotencyKey.
-func (k *IdempotencyKey) Scan(src any) error {
-	return textform.Set(k, keyForm.Column(src), ParseIdempotencyKey)
-}
+func (k *IdempotencyKey) Scan(src any) error { return keyForm.Set(k, keyForm.Column(src)) }
 
 // Value returns the key as a string, or fails with billing.CodeRequired for the zero
 // IdempotencyKey: write an absent key as sql.Null[IdempotencyKey]{} or a nil

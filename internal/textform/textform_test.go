@@ -29,8 +29,8 @@ func parseWord(s string) (word, error) {
 	return word{s}, nil
 }
 
-var form = func() *textform.Form {
-	f := textform.New(at, "test.Word", "word")
+var form = func() *textform.Form[word] {
+	f := textform.New(at, parseWord, "test.Word", "word")
 	f.Limit, f.TooLong = 8, "too long"
 	return f
 }()
@@ -82,22 +82,22 @@ func TestDecoders(t *testing.T) {
 		read func(*word) error
 		want billing.Code // "" when it reads "abc"
 	}{
-		{"text", func(w *word) error { return textform.Set(w, form.Text([]byte("abc")), parseWord) }, ""},
-		{"empty text", func(w *word) error { return textform.Set(w, form.Text(nil), parseWord) }, billing.CodeRequired},
-		{"text over the limit", func(w *word) error { return textform.Set(w, form.Text([]byte("abcdefghi")), parseWord) }, billing.CodeTooLong},
-		{"JSON", func(w *word) error { return textform.Set(w, form.JSONString([]byte(` "abc" `)), parseWord) }, ""},
-		{"JSON escaped", func(w *word) error { return textform.Set(w, form.JSONString([]byte(`"\u0061bc"`)), parseWord) }, ""},
-		{"JSON number", func(w *word) error { return textform.Set(w, form.JSONString([]byte(`12`)), parseWord) }, billing.CodeInvalidType},
-		{"not JSON", func(w *word) error { return textform.Set(w, form.JSONString([]byte(`"ab`)), parseWord) }, billing.CodeInvalidJSON},
-		{"JSON empty", func(w *word) error { return textform.Set(w, form.JSONString([]byte(`""`)), parseWord) }, billing.CodeRequired},
-		{"JSON over the limit", func(w *word) error { return textform.Set(w, form.JSONString([]byte(`"abcdefghi"`)), parseWord) }, billing.CodeTooLong},
-		{"column string", func(w *word) error { return textform.Set(w, form.Column("abc"), parseWord) }, ""},
-		{"column bytes", func(w *word) error { return textform.Set(w, form.Column([]byte("abc")), parseWord) }, ""},
-		{"column bytes over the limit", func(w *word) error { return textform.Set(w, form.Column([]byte("abcdefghi")), parseWord) }, billing.CodeTooLong},
-		{"column NULL", func(w *word) error { return textform.Set(w, form.Column(nil), parseWord) }, billing.CodeRequired},
-		{"column int64", func(w *word) error { return textform.Set(w, form.Column(int64(1)), parseWord) }, billing.CodeInvalidType},
-		{"column time", func(w *word) error { return textform.Set(w, form.Column(time.Time{}), parseWord) }, billing.CodeInvalidType},
-		{"column bad", func(w *word) error { return textform.Set(w, form.Column("ab c"), parseWord) }, billing.CodeInvalidFormat},
+		{"text", func(w *word) error { return form.ReadText(w, []byte("abc")) }, ""},
+		{"empty text", func(w *word) error { return form.ReadText(w, nil) }, billing.CodeRequired},
+		{"text over the limit", func(w *word) error { return form.ReadText(w, []byte("abcdefghi")) }, billing.CodeTooLong},
+		{"JSON", func(w *word) error { return form.ReadJSON(w, []byte(` "abc" `)) }, ""},
+		{"JSON escaped", func(w *word) error { return form.ReadJSON(w, []byte(`"\u0061bc"`)) }, ""},
+		{"JSON number", func(w *word) error { return form.ReadJSON(w, []byte(`12`)) }, billing.CodeInvalidType},
+		{"not JSON", func(w *word) error { return form.ReadJSON(w, []byte(`"ab`)) }, billing.CodeInvalidJSON},
+		{"JSON empty", func(w *word) error { return form.ReadJSON(w, []byte(`""`)) }, billing.CodeRequired},
+		{"JSON over the limit", func(w *word) error { return form.ReadJSON(w, []byte(`"abcdefghi"`)) }, billing.CodeTooLong},
+		{"column string", func(w *word) error { return form.Set(w, form.Column("abc")) }, ""},
+		{"column bytes", func(w *word) error { return form.Set(w, form.Column([]byte("abc"))) }, ""},
+		{"column bytes over the limit", func(w *word) error { return form.Set(w, form.Column([]byte("abcdefghi"))) }, billing.CodeTooLong},
+		{"column NULL", func(w *word) error { return form.Set(w, form.Column(nil)) }, billing.CodeRequired},
+		{"column int64", func(w *word) error { return form.Set(w, form.Column(int64(1))) }, billing.CodeInvalidType},
+		{"column time", func(w *word) error { return form.Set(w, form.Column(time.Time{})) }, billing.CodeInvalidType},
+		{"column bad", func(w *word) error { return form.Set(w, form.Column("ab c")) }, billing.CodeInvalidFormat},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -114,16 +114,16 @@ func TestDecoders(t *testing.T) {
 
 	// JSON null leaves the value as it was.
 	w := keep
-	require.NoError(t, textform.Set(&w, form.JSONString([]byte(" null ")), parseWord))
+	require.NoError(t, form.ReadJSON(&w, []byte(" null ")))
 	assert.Equal(t, keep, w)
 
 	// A column of another type is named.
-	err := textform.Set(&w, form.Column(1.5), parseWord)
+	err := form.Set(&w, form.Column(1.5))
 	assert.Contains(t, err.Error(), "not as float64")
 
 	// The bytes of a column are copied.
 	b := []byte("abc")
-	require.NoError(t, textform.Set(&w, form.Column(b), parseWord))
+	require.NoError(t, form.Set(&w, form.Column(b)))
 	b[0] = 'x'
 	assert.Equal(t, word{"abc"}, w)
 }
