@@ -8,7 +8,9 @@ import (
 	"github.com/tallykit/billing/internal/strictjson"
 )
 
-// span locates a key and its value in the buffer Decode fills.
+// span locates a key and its value in the buffer Decode and DecodePatch fill: the key ends
+// at keyEnd, where its value starts, and the value at valueEnd; valueEnd < 0 for a key a
+// patch removes, which has no value.
 type span struct{ keyEnd, valueEnd int32 }
 
 // Decode reads data, a JSON object of string values, and checks it against l. On failure
@@ -69,24 +71,45 @@ func Decode(data []byte, l Limits) (Metadata, error) {
 			}
 		}
 	})
-	if err = l.withTooMany(n, err); err != nil || bad {
-		if err == nil { // cannot happen: every entry that set bad recorded a failure
-			err = here.Fail(billing.CodeInvalidType, "must be a JSON object of strings")
-		}
+	if err = l.failures(n, err, bad, "must be a JSON object of strings"); err != nil {
 		return Metadata{}, err
 	}
 	if len(spans) == 0 {
 		return Metadata{}, nil
 	}
-	all := string(buf) // one allocation for every key and value
-	entries := make([]entry, len(spans))
-	start := int32(0)
-	for i, s := range spans {
-		entries[i] = entry{key: all[start:s.keyEnd], value: all[s.keyEnd:s.valueEnd]}
-		start = s.valueEnd
-	}
+	entries := collect(buf, spans, func(key, value string) entry { return entry{key, value} })
 	slices.SortFunc(entries, compareEntries)
 	return Metadata{entries: entries}, nil
+}
+
+// collect returns one E for each span of buf, made by mk of the span's key and value (""
+// for a removed key), all of them cut from one string: one allocation for every key and
+// value, and one for the slice.
+func collect[E any](buf []byte, spans []span, mk func(key, value string) E) []E {
+	all := string(buf)
+	out := make([]E, len(spans))
+	start := int32(0)
+	for i, s := range spans {
+		key, value := all[start:s.keyEnd], ""
+		start = s.keyEnd
+		if s.valueEnd >= 0 {
+			value, start = all[s.keyEnd:s.valueEnd], s.valueEnd
+		}
+		out[i] = mk(key, value)
+	}
+	return out
+}
+
+// failures returns the failures of a document read with n keys counted: err, the reader's,
+// with too_many_keys first when n is over the limit (see withTooMany), or nil when there
+// are none. bad says that the reader found an entry it refused; every such entry recorded
+// a failure, so the failure of the whole document with the message what is a safeguard
+// that never shows.
+func (l Limits) failures(n int, err error, bad bool, what string) error {
+	if err = l.withTooMany(n, err); err == nil && bad {
+		err = here.Fail(billing.CodeInvalidType, what)
+	}
+	return err
 }
 
 // withTooMany returns the failures of a document of n distinct keys: err, the reader's,

@@ -78,25 +78,15 @@ func DecodePatch(data []byte, l Limits) (Patch, error) {
 			spans = append(spans, sp)
 		}
 	})
-	if err = l.withTooMany(set, err); err != nil || bad {
-		if err == nil { // cannot happen: every entry that set bad recorded a failure
-			err = here.Fail(billing.CodeInvalidType, "must be a JSON object of strings and nulls")
-		}
+	if err = l.failures(set, err, bad, "must be a JSON object of strings and nulls"); err != nil {
 		return Patch{}, err
 	}
 	if len(spans) == 0 {
 		return Patch{}, nil
 	}
-	all := string(buf) // one allocation for every key and value
-	ops := make([]op, len(spans))
-	start := int32(0)
+	ops := collect(buf, spans, func(key, value string) op { return op{key: key, value: value} })
 	for i, sp := range spans {
-		ops[i] = op{key: all[start:sp.keyEnd], remove: sp.valueEnd < 0}
-		start = sp.keyEnd
-		if sp.valueEnd >= 0 {
-			ops[i].value = all[sp.keyEnd:sp.valueEnd]
-			start = sp.valueEnd
-		}
+		ops[i].remove = sp.valueEnd < 0
 	}
 	slices.SortFunc(ops, func(a, b op) int { return strings.Compare(a.key, b.key) })
 	return Patch{ops: ops}, nil
