@@ -44,8 +44,11 @@ func EscapePointer(name string) string {
 	if !strings.ContainsAny(name, "~/") {
 		return name
 	}
-	return strings.NewReplacer("~", "~0", "/", "~1").Replace(name)
+	return pointerEscaper.Replace(name)
 }
+
+// pointerEscaper writes a reference token of a JSON Pointer; it is safe for concurrent use.
+var pointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")
 
 // Error returns "field: code: message", or "code: message" for the whole document.
 func (e *FieldError) Error() string {

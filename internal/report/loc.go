@@ -45,12 +45,15 @@ func (l Loc) Path() string {
 			b.WriteByte('.')
 		}
 		if strings.IndexByte(tok, '~') >= 0 {
-			tok = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+			tok = pointerUnescaper.Replace(tok)
 		}
 		b.WriteString(tok)
 	}
 	return b.String()
 }
+
+// pointerUnescaper reads a reference token of a JSON Pointer; it is safe for concurrent use.
+var pointerUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
 
 // Error returns the failure at l with code and message.
 func (l Loc) Error(code billing.Code, message string) *billing.FieldError {
