@@ -453,5 +453,5 @@ func (m *member) requiredError() (billing.Code, string) {
 			return es[0].Code, es[0].Message
 		}
 	}
-	return billing.CodeRequired, msgRefRequired
+	return billing.CodeRequired, MsgRefRequired
 }

@@ -75,7 +75,8 @@ func readString(o strictjson.Object, m *member, v *Values, required bool) {
 
 // Messages of the customer member's failures.
 const (
-	msgRefRequired = "must be given: a customer ID like bcus_H4jp6KnU5cPw263v1jyz4, the customer's " +
+	// MsgRefRequired is the failure of an absent customer member.
+	MsgRefRequired = "must be given: a customer ID like bcus_H4jp6KnU5cPw263v1jyz4, the customer's " +
 		"external reference like cust_7781, or a new customer object"
 	msgRefType = "must be a string (a customer ID like bcus_H4jp6KnU5cPw263v1jyz4, or the customer's " +
 		"external reference like cust_7781) or an object (a new customer)"
@@ -87,8 +88,6 @@ const (
 	MsgRefReserved = "must not start with bcus_ when it is an external reference: such a string is read as a customer ID"
 	// MsgRefTwice is the failure of a customer member given both as a string and as a new customer.
 	MsgRefTwice = "is given twice: set either Customer (an ID or an external reference) or NewCustomer, not both"
-	// MsgRefRequired is the failure of an absent customer member.
-	MsgRefRequired = msgRefRequired
 )
 
 // ParseCustomerRef reads the string form of the customer member: a string starting with
@@ -117,7 +116,7 @@ func refError(err error, isID bool) error {
 	msg := fe.Message
 	switch {
 	case fe.Code == billing.CodeRequired:
-		msg = msgRefRequired
+		msg = MsgRefRequired
 	case fe.Code == billing.CodeInvalidFormat && isID:
 		msg = msgRefIDPrefix + msg
 	case fe.Code == billing.CodeInvalidFormat:
@@ -132,7 +131,7 @@ func readCustomerRef(o strictjson.Object, v *Values) {
 	switch o.Kind() {
 	case strictjson.KindNull:
 		o.Null()
-		o.Fail(billing.CodeRequired, msgRefRequired)
+		o.Fail(billing.CodeRequired, MsgRefRequired)
 	case strictjson.KindString:
 		b, ok := o.StringBytes()
 		if !ok {
