@@ -25,24 +25,7 @@ import (
 // Check calls t.Fatalf when kind is not one of [Kinds].
 func Check(t testing.TB, kind string, parse func([]byte) error) {
 	t.Helper()
-	if !slices.Contains(kinds, kind) {
-		t.Fatalf("billingtest.Check: unknown kind %q: the kinds are %s", kind, strings.Join(kinds, ", "))
-	}
-	cases := Cases(kind)
-	differ := 0
-	for _, c := range cases {
-		var d string
-		if p, err := call(parse, c.Doc); p != nil {
-			d = fmt.Sprintf("panicked: %v", p)
-		} else {
-			d = c.Diff(err)
-		}
-		if d != "" {
-			differ++
-			t.Errorf("%s/%s: %s", kind, c.Name, d)
-		}
-	}
-	summarize(t, "Check", kind, len(cases), differ)
+	run(t, "Check", kind, func(c Case) string { return c.Diff(parse(c.Doc)) })
 }
 
 // CheckVerdicts is [Check] for a validator that only says whether a document is valid,
@@ -53,48 +36,48 @@ func Check(t testing.TB, kind string, parse func([]byte) error) {
 // CheckVerdicts calls t.Fatalf when kind is not one of [Kinds].
 func CheckVerdicts(t testing.TB, kind string, valid func([]byte) bool) {
 	t.Helper()
+	run(t, "CheckVerdicts", kind, func(c Case) string {
+		switch got := valid(c.Doc); {
+		case got && !c.Valid():
+			return "accepted an invalid document; want " + list(c.Want)
+		case !got && c.Valid():
+			return "refused a valid document"
+		}
+		return ""
+	})
+}
+
+// run is the body of the checker fn: it describes with diff each case of kind, reports
+// with t.Errorf every case with a difference (a panic in diff is one), then one line
+// that counts them.
+func run(t testing.TB, fn, kind string, diff func(Case) string) {
+	t.Helper()
 	if !slices.Contains(kinds, kind) {
-		t.Fatalf("billingtest.CheckVerdicts: unknown kind %q: the kinds are %s", kind, strings.Join(kinds, ", "))
+		t.Fatalf("billingtest.%s: unknown kind %q: the kinds are %s", fn, kind, strings.Join(kinds, ", "))
 	}
 	cases := Cases(kind)
 	differ := 0
 	for _, c := range cases {
-		var got bool
-		var p any
-		func() {
-			defer func() { p = recover() }()
-			got = valid(c.Doc)
-		}()
-		var d string
-		switch {
-		case p != nil:
-			d = fmt.Sprintf("panicked: %v", p)
-		case got && !c.Valid():
-			d = "accepted an invalid document; want " + list(c.Want)
-		case !got && c.Valid():
-			d = "refused a valid document"
-		}
-		if d != "" {
+		if d := diffRecovered(diff, c); d != "" {
 			differ++
 			t.Errorf("%s/%s: %s", kind, c.Name, d)
 		}
 	}
-	summarize(t, "CheckVerdicts", kind, len(cases), differ)
-}
-
-func summarize(t testing.TB, fn, kind string, n, differ int) {
-	t.Helper()
 	if differ > 0 {
-		t.Errorf("billingtest.%s %s: %d of %d cases differ", fn, kind, differ, n)
+		t.Errorf("billingtest.%s %s: %d of %d cases differ", fn, kind, differ, len(cases))
 		return
 	}
-	t.Logf("billingtest.%s %s: %d cases, all agree", fn, kind, n)
+	t.Logf("billingtest.%s %s: %d cases, all agree", fn, kind, len(cases))
 }
 
-// call returns parse(doc), or what it panicked with.
-func call(parse func([]byte) error, doc []byte) (panicked any, err error) {
-	defer func() { panicked = recover() }()
-	return nil, parse(doc)
+// diffRecovered returns diff(c), or a description of what it panicked with.
+func diffRecovered(diff func(Case) string, c Case) (d string) {
+	defer func() {
+		if p := recover(); p != nil {
+			d = fmt.Sprintf("panicked: %v", p)
+		}
+	}()
+	return diff(c)
 }
 
 // Diff compares err, what a parser returned for c.Doc, with the failures c must produce,

@@ -370,29 +370,39 @@ func (g *Gen) Metadata(l metadata.Limits) metadata.Metadata {
 // strPtr returns a pointer to s.
 func strPtr(s string) *string { return &s }
 
+// createMembers sets the optional members of a valid create request in m, each one time
+// in two: a name, with contact an email address and a phone number, a currency (with a
+// balance one time in two, and only with it) and metadata valid under l. An account's
+// members are those of a customer without contact.
+func (g *Gen) createMembers(m *customer.CreateParams, contact bool, l metadata.Limits) {
+	if g.chance(2) {
+		m.Name = strPtr(g.nameText(scripts[g.intn(len(scripts))]))
+	}
+	if contact {
+		if g.chance(2) {
+			m.Email = strPtr(g.emailText())
+		}
+		if g.chance(2) {
+			m.Phone = strPtr(g.Phone().E164())
+		}
+	}
+	if g.chance(2) {
+		m.Currency = strPtr(g.Currency().String())
+		if g.chance(2) {
+			b := g.minor()
+			m.Balance = &b
+		}
+	}
+	if g.chance(2) {
+		m.Metadata = g.metadataMap(l)
+	}
+}
+
 // customerParams returns the members of a valid customer create request, each optional
 // member present one time in two, a balance only with a currency.
 func (g *Gen) customerParams() customer.CreateParams {
 	p := customer.CreateParams{ExternalReference: g.refText()}
-	if g.chance(2) {
-		p.Name = strPtr(g.nameText(scripts[g.intn(len(scripts))]))
-	}
-	if g.chance(2) {
-		p.Email = strPtr(g.emailText())
-	}
-	if g.chance(2) {
-		p.Phone = strPtr(g.Phone().E164())
-	}
-	if g.chance(2) {
-		p.Currency = strPtr(g.Currency().String())
-		if g.chance(2) {
-			b := g.minor()
-			p.Balance = &b
-		}
-	}
-	if g.chance(2) {
-		p.Metadata = g.metadataMap(metadata.CustomerLimits())
-	}
+	g.createMembers(&p, true, metadata.CustomerLimits())
 	return p
 }
 
@@ -417,41 +427,42 @@ func (g *Gen) CustomerCreate() customer.CreateRequest {
 // (within 20 keys; sometimes {}), as a [Gen.CustomerCreate] request gives them.
 func (g *Gen) Customer() customer.Customer {
 	r := customer.Record{ID: g.CustomerID(), ExternalReference: ids.MustParseExternalReference(g.refText())}
-	if g.chance(2) {
-		r.Name = sql.Null[contact.Name]{V: g.Name(), Valid: true}
-	}
-	if g.chance(2) {
-		r.Email = sql.Null[contact.Email]{V: g.Email(), Valid: true}
-	}
-	if g.chance(2) {
-		r.Phone = sql.Null[contact.Phone]{V: g.Phone(), Valid: true}
-	}
-	r.Currency, r.Balance, r.PaymentRules = g.money()
-	if g.chance(2) {
-		r.Metadata = sql.Null[metadata.Metadata]{V: g.Metadata(metadata.CustomerLimits()), Valid: true}
-	}
+	g.objectMembers(&r, true, metadata.CustomerLimits())
 	return must(customer.FromRecord(r))
 }
 
-// money returns a currency one time in two, with it a balance one time in two and
-// payment rules one time in two.
-func (g *Gen) money() (sql.Null[money.Currency], sql.Null[int64], sql.Null[money.PaymentRules]) {
-	var (
-		c sql.Null[money.Currency]
-		b sql.Null[int64]
-		r sql.Null[money.PaymentRules]
-	)
+// objectMembers sets the optional columns of a valid object in m, each one time in two: a
+// name, with contact an email address and a phone number, a currency (with a balance one
+// time in two and payment rules one time in two, and only with it) and metadata valid
+// under l. An account's columns are those of a customer without contact.
+func (g *Gen) objectMembers(m *customer.Record, contact bool, l metadata.Limits) {
 	if g.chance(2) {
-		c = sql.Null[money.Currency]{V: g.Currency(), Valid: true}
+		m.Name = valid(g.Name())
+	}
+	if contact {
 		if g.chance(2) {
-			b = sql.Null[int64]{V: g.minor(), Valid: true}
+			m.Email = valid(g.Email())
 		}
 		if g.chance(2) {
-			r = sql.Null[money.PaymentRules]{V: g.PaymentRules(), Valid: true}
+			m.Phone = valid(g.Phone())
 		}
 	}
-	return c, b, r
+	if g.chance(2) {
+		m.Currency = valid(g.Currency())
+		if g.chance(2) {
+			m.Balance = valid(g.minor())
+		}
+		if g.chance(2) {
+			m.PaymentRules = valid(g.PaymentRules())
+		}
+	}
+	if g.chance(2) {
+		m.Metadata = valid(g.Metadata(l))
+	}
 }
+
+// valid returns v as a present nullable column.
+func valid[T any](v T) sql.Null[T] { return sql.Null[T]{V: v, Valid: true} }
 
 // accountParams returns the members of a valid account create request, the customer in
 // each of its three forms one time in three.
@@ -467,19 +478,9 @@ func (g *Gen) accountParams() account.CreateParams {
 		p.NewCustomer = &nc
 	}
 	p.ExternalReference = g.refText()
-	if g.chance(2) {
-		p.Name = strPtr(g.nameText(scripts[g.intn(len(scripts))]))
-	}
-	if g.chance(2) {
-		p.Currency = strPtr(g.Currency().String())
-		if g.chance(2) {
-			b := g.minor()
-			p.Balance = &b
-		}
-	}
-	if g.chance(2) {
-		p.Metadata = g.metadataMap(metadata.AccountLimits())
-	}
+	var m customer.CreateParams
+	g.createMembers(&m, false, metadata.AccountLimits())
+	p.Name, p.Currency, p.Balance, p.Metadata = m.Name, m.Currency, m.Balance, m.Metadata
 	return p
 }
 
@@ -512,13 +513,9 @@ func (g *Gen) AccountCreate() account.CreateRequest {
 func (g *Gen) Account() account.Account {
 	r := account.Record{ID: g.AccountID(), ExternalReference: ids.MustParseExternalReference(g.refText()),
 		CustomerID: g.CustomerID()}
-	if g.chance(2) {
-		r.Name = sql.Null[contact.Name]{V: g.Name(), Valid: true}
-	}
-	r.Currency, r.Balance, r.PaymentRules = g.money()
-	if g.chance(2) {
-		r.Metadata = sql.Null[metadata.Metadata]{V: g.Metadata(metadata.AccountLimits()), Valid: true}
-	}
+	var m customer.Record
+	g.objectMembers(&m, false, metadata.AccountLimits())
+	r.Name, r.Currency, r.Balance, r.PaymentRules, r.Metadata = m.Name, m.Currency, m.Balance, m.PaymentRules, m.Metadata
 	return must(account.FromRecord(r))
 }
 
