@@ -108,11 +108,11 @@ func (g *Gen) word(b *strings.Builder, s Script, n int) {
 		}
 	case ScriptHan:
 		for range n {
-			b.WriteRune(rune(0x4E00 + g.intn(0x9FFF-0x4E00+1)))
+			b.WriteRune(g.ideograph())
 		}
 	case ScriptHangul, ScriptHangulNFD:
 		for range n {
-			syllable := rune(0xAC00 + g.intn(11172))
+			syllable := g.syllable()
 			if s == ScriptHangul {
 				b.WriteRune(syllable)
 				continue
@@ -189,30 +189,30 @@ func (g *Gen) nameText(s Script) string {
 	return string(rs)
 }
 
-// letter returns one letter of script s that may end a name: a base letter, a consonant
-// or a precomposed syllable.
+// endLetters holds, for each script written with an alphabet, the letters that may end a
+// name: base letters and consonants, no marks.
+var endLetters = map[Script][]rune{
+	ScriptLatin: latinLower, ScriptCyrillic: cyrLower, ScriptGreek: greekLower, ScriptArabic: arabic,
+	ScriptHebrew: hebrew, ScriptDevanagari: devaConsonan, ScriptThai: thaiCons,
+}
+
+// letter returns one letter of script s that may end a name: a base letter, a consonant,
+// an ideograph or a precomposed syllable.
 func (g *Gen) letter(s Script) rune {
 	switch s {
-	case ScriptLatin:
-		return pickRune(g, latinLower)
-	case ScriptCyrillic:
-		return pickRune(g, cyrLower)
-	case ScriptGreek:
-		return pickRune(g, greekLower)
-	case ScriptArabic:
-		return pickRune(g, arabic)
-	case ScriptHebrew:
-		return pickRune(g, hebrew)
-	case ScriptDevanagari:
-		return pickRune(g, devaConsonan)
 	case ScriptHan:
-		return rune(0x4E00 + g.intn(0x9FFF-0x4E00+1))
-	case ScriptThai:
-		return pickRune(g, thaiCons)
-	default: // Hangul, either form
-		return rune(0xAC00 + g.intn(11172))
+		return g.ideograph()
+	case ScriptHangul, ScriptHangulNFD:
+		return g.syllable()
 	}
+	return pickRune(g, endLetters[s])
 }
+
+// ideograph returns a CJK unified ideograph.
+func (g *Gen) ideograph() rune { return rune(0x4E00 + g.intn(0x9FFF-0x4E00+1)) }
+
+// syllable returns a precomposed Hangul syllable.
+func (g *Gen) syllable() rune { return rune(0xAC00 + g.intn(11172)) }
 
 // NameIn returns a valid name written in script s: one to three words of random letters
 // of the script, or, one time in eight, a name of exactly 255 code points, the longest
