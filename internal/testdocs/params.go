@@ -54,21 +54,18 @@ func ReadMap(o strictjson.Object, ok *bool) map[string]string {
 // be told as Go values: see the readers above, and an unknown member.
 func CustomerParams(o strictjson.Object) (customer.CreateParams, bool) {
 	var p customer.CreateParams
+	strs := map[string]**string{"name": &p.Name, "email": &p.Email, "phone": &p.Phone, "currency": &p.Currency}
 	ok := true
 	for o.Next() {
+		if f, isString := strs[o.Name()]; isString {
+			*f = ReadString(o, &ok)
+			continue
+		}
 		switch o.Name() {
 		case "external_reference":
 			if s := ReadString(o, &ok); s != nil {
 				p.ExternalReference = *s
 			}
-		case "name":
-			p.Name = ReadString(o, &ok)
-		case "email":
-			p.Email = ReadString(o, &ok)
-		case "phone":
-			p.Phone = ReadString(o, &ok)
-		case "currency":
-			p.Currency = ReadString(o, &ok)
 		case "balance":
 			p.Balance = ReadInt(o, &ok)
 		case "metadata":
