@@ -74,16 +74,13 @@ func buildDFA(pats []tagged) (DFA, error) {
 		}
 		return b.String()
 	}
-	// closure adds the threads reachable from starts without reading a digit,
-	// keeps the rune instructions, and returns the tags matched. atStart says
-	// no digit has been read (^ holds). A thread past $ matches only if the
-	// input ends here: its pattern's tag is in the accept mask, never sticky.
-	closure := func(starts []nfaState, sticky uint16, atStart bool) (subset, uint16) {
+	// walk follows the threads on stack through the steps that read no digit, and returns
+	// the threads at a rune instruction, those past a $ before the end of the input
+	// (atEnd), the tags of the patterns matched and those of them of prefix patterns.
+	// atStart says no digit has been read (^ holds), ended that the input ends here ($
+	// holds).
+	walk := func(stack []nfaState, atStart, ended bool) (runes, atEnd []nfaState, match, prefixMatch uint16) {
 		seen := map[nfaState]bool{}
-		var out []nfaState
-		accept := sticky
-		stack := slices.Clone(starts)
-		var atEnd []nfaState // threads past a $
 		for len(stack) > 0 {
 			t := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
@@ -92,53 +89,43 @@ func buildDFA(pats []tagged) (DFA, error) {
 			}
 			seen[t] = true
 			in := progs[t.pat].Inst[t.pc]
+			next := nfaState{t.pat, in.Out}
 			switch in.Op {
 			case syntax.InstAlt, syntax.InstAltMatch:
-				stack = append(stack, nfaState{t.pat, in.Out}, nfaState{t.pat, in.Arg})
+				stack = append(stack, next, nfaState{t.pat, in.Arg})
 			case syntax.InstCapture, syntax.InstNop:
-				stack = append(stack, nfaState{t.pat, in.Out})
+				stack = append(stack, next)
 			case syntax.InstEmptyWidth:
 				op := syntax.EmptyOp(in.Arg)
 				switch {
 				case op&syntax.EmptyBeginText != 0 && !atStart:
-				case op&syntax.EmptyEndText != 0:
-					atEnd = append(atEnd, nfaState{t.pat, in.Out})
+				case op&syntax.EmptyEndText != 0 && !ended:
+					atEnd = append(atEnd, next)
 				default:
-					stack = append(stack, nfaState{t.pat, in.Out})
+					stack = append(stack, next)
 				}
 			case syntax.InstMatch:
-				accept |= 1 << pats[t.pat].tag
+				match |= 1 << pats[t.pat].tag
 				if pats[t.pat].prefix {
-					sticky |= 1 << pats[t.pat].tag
+					prefixMatch |= 1 << pats[t.pat].tag
 				}
 			case syntax.InstFail:
 			case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
-				out = append(out, t)
+				runes = append(runes, t)
 			}
 		}
+		return runes, atEnd, match, prefixMatch
+	}
+	// closure adds the threads reachable from starts without reading a digit,
+	// keeps the rune instructions, and returns the tags matched. atStart says
+	// no digit has been read (^ holds). A thread past $ matches only if the
+	// input ends here: its pattern's tag is in the accept mask, never sticky.
+	closure := func(starts []nfaState, sticky uint16, atStart bool) (subset, uint16) {
+		out, atEnd, match, prefixMatch := walk(slices.Clone(starts), atStart, false)
+		sticky |= prefixMatch
 		// At the end of the input only empty-width steps remain.
-		seenEnd := map[nfaState]bool{}
-		for len(atEnd) > 0 {
-			t := atEnd[len(atEnd)-1]
-			atEnd = atEnd[:len(atEnd)-1]
-			if seenEnd[t] {
-				continue
-			}
-			seenEnd[t] = true
-			in := progs[t.pat].Inst[t.pc]
-			switch in.Op {
-			case syntax.InstAlt, syntax.InstAltMatch:
-				atEnd = append(atEnd, nfaState{t.pat, in.Out}, nfaState{t.pat, in.Arg})
-			case syntax.InstCapture, syntax.InstNop:
-				atEnd = append(atEnd, nfaState{t.pat, in.Out})
-			case syntax.InstEmptyWidth:
-				if syntax.EmptyOp(in.Arg)&syntax.EmptyBeginText == 0 || atStart {
-					atEnd = append(atEnd, nfaState{t.pat, in.Out})
-				}
-			case syntax.InstMatch:
-				accept |= 1 << pats[t.pat].tag
-			}
-		}
+		_, _, endMatch, _ := walk(atEnd, atStart, true)
+		accept := sticky | match | endMatch
 		// Threads of a prefix pattern already matched add nothing.
 		out = slices.DeleteFunc(out, func(t nfaState) bool { return sticky&(1<<pats[t.pat].tag) != 0 })
 		slices.SortFunc(out, func(a, b nfaState) int {
