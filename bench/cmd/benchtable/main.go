@@ -189,74 +189,75 @@ func yesNo(b bool) string {
 	return "no"
 }
 
-func printComparisons(w io.Writer, s samples) int {
-	fmt.Fprintln(w, "| row | library ns/op | B/op | allocs/op | alternative ns/op | B/op | allocs/op | ratio | target | met |")
-	fmt.Fprintln(w, "|---|--:|--:|--:|--:|--:|--:|--:|--:|:-:|")
+// printTable prints a Markdown table, its head and its alignment line, then the line
+// row writes for each of rows, and returns the most runs a row was measured over.
+func printTable[R any](w io.Writer, head, align string, rows []R, row func(R) (line string, runs int)) int {
+	fmt.Fprintln(w, head)
+	fmt.Fprintln(w, align)
 	runs := 0
-	for _, c := range comparisons {
-		label := c.label + " vs " + c.alt
-		lib := s[c.bench+"/library"]
-		altName := alternativeOf(s, c.bench)
-		alt := s[c.bench+"/"+altName]
-		if lib == nil || alt == nil {
-			fmt.Fprintf(w, "| %s | not run | | | | | | | ≥ %g | |\n", label, c.target)
-			continue
-		}
-		runs = max(runs, len(lib["ns/op"]), len(alt["ns/op"]))
-		libNs, _ := median(lib["ns/op"])
-		altNs, _ := median(alt["ns/op"])
-		libB, okLB := median(lib["B/op"])
-		libA, okLA := median(lib["allocs/op"])
-		altB, okAB := median(alt["B/op"])
-		altA, okAA := median(alt["allocs/op"])
-		ratio := altNs / libNs
-		ratioText := strconv.FormatFloat(ratio, 'f', 1, 64)
-		if ratio < 1 {
-			ratioText = strconv.FormatFloat(ratio, 'f', 2, 64)
-		}
-		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s | ≥ %g | %s |\n", label,
-			fmtNum(libNs, true), fmtInt(libB, okLB), fmtInt(libA, okLA),
-			fmtNum(altNs, true), fmtInt(altB, okAB), fmtInt(altA, okAA),
-			ratioText, c.target, yesNo(ratio >= c.target))
+	for _, r := range rows {
+		line, n := row(r)
+		fmt.Fprintln(w, line)
+		runs = max(runs, n)
 	}
 	return runs
 }
 
+// memCells returns the B/op and allocs/op cells of a sub-benchmark's runs m.
+func memCells(m map[string][]float64) (bytes, allocs string) {
+	return fmtInt(median(m["B/op"])), fmtInt(median(m["allocs/op"]))
+}
+
+func printComparisons(w io.Writer, s samples) int {
+	return printTable(w, "| row | library ns/op | B/op | allocs/op | alternative ns/op | B/op | allocs/op | ratio | target | met |",
+		"|---|--:|--:|--:|--:|--:|--:|--:|--:|:-:|", comparisons, func(c comparison) (string, int) {
+			label := c.label + " vs " + c.alt
+			lib := s[c.bench+"/library"]
+			alt := s[c.bench+"/"+alternativeOf(s, c.bench)]
+			if lib == nil || alt == nil {
+				return fmt.Sprintf("| %s | not run | | | | | | | ≥ %g | |", label, c.target), 0
+			}
+			libNs, _ := median(lib["ns/op"])
+			altNs, _ := median(alt["ns/op"])
+			libB, libA := memCells(lib)
+			altB, altA := memCells(alt)
+			ratio := altNs / libNs
+			ratioText := strconv.FormatFloat(ratio, 'f', 1, 64)
+			if ratio < 1 {
+				ratioText = strconv.FormatFloat(ratio, 'f', 2, 64)
+			}
+			return fmt.Sprintf("| %s | %s | %s | %s | %s | %s | %s | %s | ≥ %g | %s |", label,
+				fmtNum(libNs, true), libB, libA, fmtNum(altNs, true), altB, altA,
+				ratioText, c.target, yesNo(ratio >= c.target)), max(len(lib["ns/op"]), len(alt["ns/op"]))
+		})
+}
+
 func printStartups(w io.Writer, s samples) int {
-	fmt.Fprintln(w, "| program | packages with init | links phonenumbers | init ms, all packages | of which runtime | library's packages | other modules | all but runtime | init heap B | init allocs | goal | met |")
-	fmt.Fprintln(w, "|---|--:|:-:|--:|--:|--:|--:|--:|--:|--:|---|:-:|")
-	runs := 0
-	for _, p := range startups {
-		m := s["Startup/"+p.name]
-		if m == nil {
-			fmt.Fprintf(w, "| %s | not run | | | | | | | | | | |\n", p.label)
-			continue
-		}
-		runs = max(runs, len(m["init-ms/run"]))
-		all, okAll := median(m["init-ms/run"])
-		rt, okRt := median(m["runtime-init-ms/run"])
-		own, okOwn := median(m["own-init-ms/run"])
-		mods, okMods := median(m["modules-init-ms/run"])
-		heap, okHeap := median(m["init-B/run"])
-		allocs, okAllocs := median(m["init-allocs/run"])
-		pkgs, okPkgs := median(m["packages/run"])
-		links, _ := median(m["phonenumbers"])
-		restMed, okRest := median(m["nonruntime-init-ms/run"])
-		goal, met := "", ""
-		switch p.goal {
-		case "idsmoney":
-			goal = fmt.Sprintf("≤ %g ms all but runtime, no phonenumbers", maxIDsMoneyMs)
-			met = yesNo(okRest && restMed <= maxIDsMoneyMs && links == 0)
-		case "entity":
-			goal = fmt.Sprintf("≤ %g ms all packages, ≤ %d KB, no phonenumbers", maxEntityMs, maxEntityBytes>>10)
-			met = yesNo(okAll && all <= maxEntityMs && okHeap && heap <= maxEntityBytes && links == 0)
-		}
-		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", p.label,
-			fmtInt(pkgs, okPkgs), yesNo(links != 0),
-			fmtMs(all, okAll), fmtMs(rt, okRt), fmtMs(own, okOwn), fmtMs(mods, okMods), fmtMs(restMed, okRest),
-			fmtInt(heap, okHeap), fmtInt(allocs, okAllocs), goal, met)
-	}
-	return runs
+	return printTable(w, "| program | packages with init | links phonenumbers | init ms, all packages | of which runtime | library's packages | other modules | all but runtime | init heap B | init allocs | goal | met |",
+		"|---|--:|:-:|--:|--:|--:|--:|--:|--:|--:|---|:-:|", startups, func(p startup) (string, int) {
+			m := s["Startup/"+p.name]
+			if m == nil {
+				return fmt.Sprintf("| %s | not run | | | | | | | | | | |", p.label), 0
+			}
+			all, okAll := median(m["init-ms/run"])
+			heap, okHeap := median(m["init-B/run"])
+			links, _ := median(m["phonenumbers"])
+			restMed, okRest := median(m["nonruntime-init-ms/run"])
+			goal, met := "", ""
+			switch p.goal {
+			case "idsmoney":
+				goal = fmt.Sprintf("≤ %g ms all but runtime, no phonenumbers", maxIDsMoneyMs)
+				met = yesNo(okRest && restMed <= maxIDsMoneyMs && links == 0)
+			case "entity":
+				goal = fmt.Sprintf("≤ %g ms all packages, ≤ %d KB, no phonenumbers", maxEntityMs, maxEntityBytes>>10)
+				met = yesNo(okAll && all <= maxEntityMs && okHeap && heap <= maxEntityBytes && links == 0)
+			}
+			return fmt.Sprintf("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |", p.label,
+				fmtInt(median(m["packages/run"])), yesNo(links != 0),
+				fmtMs(all, okAll), fmtMs(median(m["runtime-init-ms/run"])), fmtMs(median(m["own-init-ms/run"])),
+				fmtMs(median(m["modules-init-ms/run"])), fmtMs(restMed, okRest),
+				fmtInt(heap, okHeap), fmtInt(median(m["init-allocs/run"])), goal, met), len(m["init-ms/run"])
+		})
 }
 
 // printDecodeOnly prints the decode-only table: the interleaved run's CPU time per
@@ -264,30 +265,20 @@ func printStartups(w io.Writer, s samples) int {
 // the clock ratio beside it, and each side's B/op and allocs/op from its own
 // sub-benchmark.
 func printDecodeOnly(w io.Writer, s samples) int {
-	fmt.Fprintln(w, "| document | library CPU ns | B/op | allocs/op | goccy/go-json CPU ns | B/op | allocs/op | ratio library ÷ goccy, CPU | clock | goal | met |")
-	fmt.Fprintln(w, "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|")
-	runs := 0
-	for _, d := range decodeOnlys {
-		in := s[d.bench+"/interleaved"]
-		if in == nil {
-			fmt.Fprintf(w, "| %s | not run | | | | | | | | ≤ %g | |\n", d.label, maxDecodeRatio)
-			continue
-		}
-		runs = max(runs, len(in["cpu-ratio"]))
-		libNs, okLN := median(in["library-cpu-ns"])
-		altNs, okAN := median(in["goccy-cpu-ns"])
-		ratio, okR := median(in["cpu-ratio"])
-		clock, okC := median(in["ratio"])
-		libB, okLB := median(s[d.bench+"/library"]["B/op"])
-		libA, okLA := median(s[d.bench+"/library"]["allocs/op"])
-		altB, okAB := median(s[d.bench+"/goccy"]["B/op"])
-		altA, okAA := median(s[d.bench+"/goccy"]["allocs/op"])
-		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | ≤ %g | %s |\n", d.label,
-			fmtNum(libNs, okLN), fmtInt(libB, okLB), fmtInt(libA, okLA),
-			fmtNum(altNs, okAN), fmtInt(altB, okAB), fmtInt(altA, okAA),
-			fmtRatio(ratio, okR), fmtRatio(clock, okC), maxDecodeRatio, yesNo(okR && ratio <= maxDecodeRatio))
-	}
-	return runs
+	return printTable(w, "| document | library CPU ns | B/op | allocs/op | goccy/go-json CPU ns | B/op | allocs/op | ratio library ÷ goccy, CPU | clock | goal | met |",
+		"|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|", decodeOnlys, func(d decodeOnly) (string, int) {
+			in := s[d.bench+"/interleaved"]
+			if in == nil {
+				return fmt.Sprintf("| %s | not run | | | | | | | | ≤ %g | |", d.label, maxDecodeRatio), 0
+			}
+			ratio, okR := median(in["cpu-ratio"])
+			libB, libA := memCells(s[d.bench+"/library"])
+			altB, altA := memCells(s[d.bench+"/goccy"])
+			line := fmt.Sprintf("| %s | %s | %s | %s | %s | %s | %s | %s | %s | ≤ %g | %s |", d.label,
+				fmtNum(median(in["library-cpu-ns"])), libB, libA, fmtNum(median(in["goccy-cpu-ns"])), altB, altA,
+				fmtRatio(ratio, okR), fmtRatio(median(in["ratio"])), maxDecodeRatio, yesNo(okR && ratio <= maxDecodeRatio))
+			return line, len(in["cpu-ratio"])
+		})
 }
 
 func fmtRatio(v float64, ok bool) string {
