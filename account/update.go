@@ -91,11 +91,11 @@ func (a Account) Apply(u UpdateRequest) (Account, error) {
 	if a.IsZero() {
 		return Account{}, entity.ZeroError("id", "cannot update the zero Account: it has no ID")
 	}
-	v, err := entity.Apply(entity.AccountUpdate, a.v, &u.u)
-	if err != nil {
+	var out Account
+	if err := entity.Apply(entity.AccountUpdate, &a.v, &u.u, &out.v); err != nil {
 		return a, err
 	}
-	return Account{v: v}, nil
+	return out, nil
 }
 
 // IsZero reports whether r changes nothing.

@@ -92,11 +92,11 @@ func (c Customer) Apply(u UpdateRequest) (Customer, error) {
 	if c.IsZero() {
 		return Customer{}, entity.ZeroError("id", "cannot update the zero Customer: it has no ID")
 	}
-	v, err := entity.Apply(entity.CustomerUpdate, c.v, &u.u)
-	if err != nil {
+	var out Customer
+	if err := entity.Apply(entity.CustomerUpdate, &c.v, &u.u, &out.v); err != nil {
 		return c, err
 	}
-	return Customer{v: v}, nil
+	return out, nil
 }
 
 // IsZero reports whether r changes nothing.

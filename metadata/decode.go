@@ -39,10 +39,14 @@ func Decode(data []byte, l Limits) (Metadata, error) {
 		buf   []byte // keys and values, one after the other
 		spans []span
 		stack [24]span
-		n     int // distinct keys
+		small [256]byte // buf for a small document, on the stack
+		n     int       // distinct keys
 		bad   bool
 	)
 	spans = stack[:0]
+	if len(data) <= len(small) {
+		buf = small[:0]
+	}
 	err := strictjson.Decode(data, here, func(o strictjson.Object) {
 		for o.Next() {
 			n++

@@ -39,10 +39,14 @@ func DecodePatch(data []byte, l Limits) (Patch, error) {
 		buf   []byte // keys and values, one after the other
 		spans []span // valueEnd -1: the key is removed
 		stack [24]span
+		small [256]byte // buf for a small document, on the stack
 		set   int
 		bad   bool
 	)
 	spans = stack[:0]
+	if len(data) <= len(small) {
+		buf = small[:0]
+	}
 	err := strictjson.Decode(data, here, func(o strictjson.Object) {
 		for o.Next() {
 			key, ok := l.readKey(o)

@@ -119,15 +119,16 @@ const (
 		`them too ("balance": null)`
 )
 
-// Apply returns stored, an object of the entity that the update document d changes, with
-// u applied, or every failure of applying it: required at currency when the result has a
+// Apply sets *out to stored, an object of the entity that the update document d changes,
+// with u applied (pointers, since Values is large), or returns every failure of applying
+// it, leaving *out unspecified: required at currency when the result has a
 // balance or payment rules without a currency; conflict at currency when the currency
 // changes while a stored balance that u does not restate, or payment rules, remain, or
 // when u sends a balance alone for an object whose currency is withdrawn; too_many_keys
-// at metadata when the merged metadata is over the limit and u adds keys. stored is
+// at metadata when the merged metadata is over the limit and u adds keys. *stored is
 // unchanged. Applying the same update twice gives what applying it once gives.
-func Apply(d Doc, stored Values, u *Update) (Values, error) {
-	out := stored
+func Apply(d Doc, stored *Values, u *Update, out *Values) error {
+	*out = *stored
 	s := &u.Set
 	merge(&out.Name, s.Name, u.removes(kName))
 	merge(&out.Email, s.Email, u.removes(kEmail))
@@ -164,10 +165,7 @@ func Apply(d Doc, stored Values, u *Update) (Values, error) {
 		}
 		out.Metadata, out.HasMeta = md, true
 	}
-	if err := l.Err(); err != nil {
-		return stored, err
-	}
-	return out, nil
+	return l.Err()
 }
 
 // merge sets *dst to set when it is not the zero value (the member is set), or to the zero
