@@ -16,6 +16,8 @@ BenchmarkCustomerID/library-2         	33050479	        10.00 ns/op	       0 B/o
 BenchmarkCustomerID/regexp-2          	  906102	      1000 ns/op	       0 B/op	       0 allocs/op
 BenchmarkCurrency/library-2           	100000000	         6.000 ns/op	       0 B/op	       0 allocs/op
 BenchmarkCurrency/xtext-2             	13285580	         9.000 ns/op	       0 B/op	       0 allocs/op
+BenchmarkStoredPhone/library-2        	20000000	        60.00 ns/op	      53 B/op	       1 allocs/op
+BenchmarkStoredPhone/alternative-2    	  500000	      2400 ns/op	    1000 B/op	      20 allocs/op
 BenchmarkMetadata20/library-2         	   62913	      5445 ns/op	 169.15 MB/s	    4416 B/op	       4 allocs/op
 BenchmarkMetadata20/validator-2       	   13868	     25778 ns/op	  35.73 MB/s	    5897 B/op	     173 allocs/op
 BenchmarkStartup/idsmoney-2           	      69	   2899996 ns/op	     15656 init-B/run	       105.0 init-allocs/run	         0.2720 init-ms/run	         0.05400 modules-init-ms/run	         0.1500 nonruntime-init-ms/run	         0 own-init-ms/run	        45.00 packages/run	         0 phonenumbers	         0.04200 runtime-init-ms/run
@@ -32,8 +34,8 @@ func TestTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if lines != 15 {
-		t.Errorf("read %d benchmark lines, want 15", lines)
+	if lines != 17 {
+		t.Errorf("read %d benchmark lines, want 17", lines)
 	}
 	if got, _ := median(s["CustomerID/library"]["ns/op"]); got != 20 {
 		t.Errorf("median library ns/op = %v, want 20", got)
@@ -58,6 +60,7 @@ func TestTable(t *testing.T) {
 		"| `ids.ParseCustomerID` vs `regexp` of SPEC | 20.0 | 0 | 0 | 900 | 0 | 0 | 45.0 | ≥ 10 | yes |",
 		"| `money.ParseCurrency` vs x/text `currency.ParseISO` | 6.00 | 0 | 0 | 9.00 | 0 | 0 | 1.5 | ≥ 2 | no |",
 		"| 5445 | 4416 | 4 | 25778 | 5897 | 173 | 4.7 | ≥ 3 | yes |",
+		"| 60.0 | 53 | 1 | 2400 | 1000 | 20 | 40.0 | — |  |", // a row without a target
 		"not run",
 		"| imports `ids` and `money` | 45 | no | 0.272 | 0.042 | 0.000 | 0.054 | 0.150 | 15656 | 105 | ≤ 0.2 ms all but runtime, no phonenumbers | yes |",
 		"| imports `customer` | 56 | no | 0.600 | 0.020 | 0.024 | 0.098 | 0.580 | 35576 | 217 | ≤ 1 ms all packages, ≤ 300 KB, no phonenumbers | yes |",
