@@ -355,26 +355,36 @@ func readPaymentRules(o strictjson.Object, v *Values, st *state) {
 }
 
 // readMetadata reads metadata through the metadata package's reader under the limits of
-// the document's entity; its failures ("metadata.<key>") go under the object that holds
-// the member.
+// the document's entity; null leaves it absent.
 func readMetadata(o strictjson.Object, v *Values, st *state) {
 	if o.Null() {
 		return
 	}
+	if md, ok := readObject(o, metadata.Decode, st.limits); ok {
+		v.Metadata, v.HasMeta = md, true
+	}
+}
+
+// readObject reads the member's value, which must be an object, with decode (the metadata
+// package's reader of a whole document, under l), and reports whether it read cleanly. A
+// value of another type is invalid_type at the member; decode's failures ("metadata.<key>")
+// go under the object that holds the member.
+func readObject[T any](o strictjson.Object, decode func([]byte, metadata.Limits) (T, error), l metadata.Limits) (T, bool) {
+	var zero T
 	if o.Kind() != strictjson.KindObject {
 		o.Object() // records invalid_type
-		return
+		return zero, false
 	}
 	raw, ok := o.Raw()
 	if !ok {
-		return
+		return zero, false
 	}
-	md, err := metadata.Decode(raw, st.limits)
+	v, err := decode(raw, l)
 	if err != nil {
 		o.AddUnder(o.Prefix(), err)
-		return
+		return zero, false
 	}
-	v.Metadata, v.HasMeta = md, true
+	return v, true
 }
 
 func appendPaymentRules(b []byte, v *Values) []byte {

@@ -65,21 +65,11 @@ func ReadUpdate(o strictjson.Object, d Doc, u *Update) {
 	}
 }
 
+// readPatch reads the metadata member of an update, a patch of the entity's keys.
 func readPatch(o strictjson.Object, u *Update, l metadata.Limits) {
-	if o.Kind() != strictjson.KindObject {
-		o.Object() // records invalid_type
-		return
+	if p, ok := readObject(o, metadata.DecodePatch, l); ok {
+		u.Meta, u.MetaGiven = p, true
 	}
-	raw, ok := o.Raw()
-	if !ok {
-		return
-	}
-	p, err := metadata.DecodePatch(raw, l)
-	if err != nil {
-		o.AddUnder(o.Prefix(), err)
-		return
-	}
-	u.Meta, u.MetaGiven = p, true
 }
 
 // AppendUpdate appends u as the JSON document d: the members it sets with their values in
