@@ -29,25 +29,20 @@ func kinds(opts options) []kind {
 	cust := customer.DecodeOptions{AllowUnknown: opts.allowUnknown}
 	acct := account.DecodeOptions{AllowUnknown: opts.allowUnknown}
 	return []kind{
-		{"customer-create", "a customer create request", false,
-			func(b []byte) error { _, err := customer.DecodeCreateRequest(b); return err },
-			func(dst, b []byte) ([]byte, error) { return appendValid(dst, b, customer.DecodeCreateRequest) }},
-		{"account-create", "an account create request", false,
-			func(b []byte) error { _, err := account.DecodeCreateRequest(b); return err },
-			func(dst, b []byte) ([]byte, error) { return appendValid(dst, b, account.DecodeCreateRequest) }},
-		{"customer", "a customer object", true,
-			func(b []byte) error { _, err := cust.Decode(b); return err },
-			func(dst, b []byte) ([]byte, error) { return appendValid(dst, b, cust.Decode) }},
-		{"account", "an account object", true,
-			func(b []byte) error { _, err := acct.Decode(b); return err },
-			func(dst, b []byte) ([]byte, error) { return appendValid(dst, b, acct.Decode) }},
-		{"customer-update", "a customer update request", false,
-			func(b []byte) error { _, err := customer.DecodeUpdateRequest(b); return err },
-			func(dst, b []byte) ([]byte, error) { return appendValid(dst, b, customer.DecodeUpdateRequest) }},
-		{"account-update", "an account update request", false,
-			func(b []byte) error { _, err := account.DecodeUpdateRequest(b); return err },
-			func(dst, b []byte) ([]byte, error) { return appendValid(dst, b, account.DecodeUpdateRequest) }},
+		kindOf("customer-create", "a customer create request", false, customer.DecodeCreateRequest),
+		kindOf("account-create", "an account create request", false, account.DecodeCreateRequest),
+		kindOf("customer", "a customer object", true, cust.Decode),
+		kindOf("account", "an account object", true, acct.Decode),
+		kindOf("customer-update", "a customer update request", false, customer.DecodeUpdateRequest),
+		kindOf("account-update", "an account update request", false, account.DecodeUpdateRequest),
 	}
+}
+
+// kindOf returns the kind whose documents decode reads.
+func kindOf[T json.Marshaler](name, about string, object bool, decode func([]byte) (T, error)) kind {
+	return kind{name, about, object,
+		func(b []byte) error { _, err := decode(b); return err },
+		func(dst, b []byte) ([]byte, error) { return appendValid(dst, b, decode) }}
 }
 
 // appendValid reads data with decode and appends the encoding of what it read to dst.

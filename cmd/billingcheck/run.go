@@ -181,30 +181,35 @@ func runApply(args []string, opts options, stdin io.Reader, out *bufio.Writer, s
 // other. It returns the new object's JSON, or the failures of each input.
 func apply(entity string, opts options, stored, update []byte) (object []byte, storedErrs, updateErrs billing.Errors) {
 	if entity == "customer" {
-		c, err := customer.DecodeOptions{AllowUnknown: opts.allowUnknown}.Decode(stored)
-		storedErrs = report.Errs(err)
-		u, err := customer.DecodeUpdateRequest(update)
-		updateErrs = report.Errs(err)
-		if err != nil || storedErrs != nil {
-			return nil, storedErrs, updateErrs
-		}
-		if c, err = c.Apply(u); err != nil {
-			return nil, nil, report.Errs(err)
-		}
-		object, err = c.MarshalJSON()
-		return object, nil, report.Errs(err)
+		decode := customer.DecodeOptions{AllowUnknown: opts.allowUnknown}.Decode
+		return applyUpdate(decode, customer.DecodeUpdateRequest, stored, update)
 	}
-	a, err := account.DecodeOptions{AllowUnknown: opts.allowUnknown}.Decode(stored)
+	decode := account.DecodeOptions{AllowUnknown: opts.allowUnknown}.Decode
+	return applyUpdate(decode, account.DecodeUpdateRequest, stored, update)
+}
+
+// updatable is an object to which an update request U applies: customer.Customer with
+// customer.UpdateRequest, account.Account with account.UpdateRequest.
+type updatable[O, U any] interface {
+	Apply(U) (O, error)
+	MarshalJSON() ([]byte, error)
+}
+
+// applyUpdate is apply for the objects that decode reads and the updates that
+// decodeUpdate reads.
+func applyUpdate[O updatable[O, U], U any](decode func([]byte) (O, error), decodeUpdate func([]byte) (U, error),
+	stored, update []byte) (object []byte, storedErrs, updateErrs billing.Errors) {
+	o, err := decode(stored)
 	storedErrs = report.Errs(err)
-	u, err := account.DecodeUpdateRequest(update)
+	u, err := decodeUpdate(update)
 	updateErrs = report.Errs(err)
 	if err != nil || storedErrs != nil {
 		return nil, storedErrs, updateErrs
 	}
-	if a, err = a.Apply(u); err != nil {
+	if o, err = o.Apply(u); err != nil {
 		return nil, nil, report.Errs(err)
 	}
-	object, err = a.MarshalJSON()
+	object, err = o.MarshalJSON()
 	return object, nil, report.Errs(err)
 }
 
