@@ -16,10 +16,10 @@ type RefKind uint8
 // The forms of a [CustomerRef]. RefNone is the kind of the zero CustomerRef only: a
 // CustomerRef read from a valid request is always one of the other three.
 const (
-	RefNone              = RefKind(entity.RefNone)              // the zero CustomerRef: it names no customer
-	RefCustomerID        = RefKind(entity.RefCustomerID)        // an existing customer, by its ID (bcus_…)
-	RefExternalReference = RefKind(entity.RefExternalReference) // an existing customer, by its external reference
-	RefNewCustomer       = RefKind(entity.RefNewCustomer)       // a customer to create with the account
+	RefNone              RefKind = iota // the zero CustomerRef: it names no customer
+	RefCustomerID                       // an existing customer, by its ID (bcus_…)
+	RefExternalReference                // an existing customer, by its external reference
+	RefNewCustomer                      // a customer to create with the account
 )
 
 // String returns the kind's name: "none", "customer_id", "external_reference" or
@@ -112,7 +112,7 @@ func ParseCustomerRef(s string) (CustomerRef, error) {
 }
 
 // Kind returns the form of r; [RefNone] for the zero CustomerRef.
-func (r CustomerRef) Kind() RefKind { return RefKind(r.r.Kind) }
+func (r CustomerRef) Kind() RefKind { return RefKind(r.r.Kind) } // the kinds are numbered as entity's
 
 // IsZero reports whether r is the zero CustomerRef, which names no customer.
 func (r CustomerRef) IsZero() bool { return r.r.Kind == entity.RefNone }
