@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"fmt"
 	"iter"
 	"log/slog"
 
@@ -113,6 +114,19 @@ func AppendCustomerRefMasked(b []byte, r CustomerRef) []byte {
 // as a group of its members, personal data masked.
 func CustomerRefLog(r CustomerRef) slog.Value { return customerRefLog(r) }
 
+// MaskedString returns v as the masked JSON document d (see AppendMasked): the String of
+// the public types.
+func MaskedString(d Doc, v *Values) string { return string(AppendMasked(nil, d, v)) }
+
+// LogValue returns v as a group of its members in the document d for log/slog, personal
+// data masked (see LogAttrs): the LogValue of the public types.
+func LogValue(d Doc, v *Values) slog.Value { return slog.GroupValue(LogAttrs(d, v)...) }
+
+// Format writes s, the masked form of a value, for every verb and flag (%v, %+v, %#v, %s,
+// %q, …): the Format of the public types, so that no format directive prints personal
+// data in full.
+func Format(f fmt.State, verb rune, s string) { fmt.Fprintf(f, fmt.FormatString(f, verb), s) }
+
 // LogAttrs returns v's members present in document d as slog attributes, in the order of
 // the encoding, personal data masked; a new customer is a group of its own.
 func LogAttrs(d Doc, v *Values) []slog.Attr {
@@ -121,6 +135,24 @@ func LogAttrs(d Doc, v *Values) []slog.Attr {
 		attrs = append(attrs, slog.Attr{Key: m.name, Value: m.logValue(v)})
 	}
 	return attrs
+}
+
+// Marshal returns the JSON document d of v, as Encode writes it, in a buffer of its size.
+func Marshal(d Doc, v *Values) ([]byte, error) {
+	return Encode(make([]byte, 0, Size(d, v)), d, v)
+}
+
+// Encode appends the JSON document d of v to b, as AppendJSON does. The zero value of an
+// object or a create request is not a document (see [IsZero]): it fails with required at
+// the member it lacks, and b is returned unchanged.
+func Encode(b []byte, d Doc, v *Values) ([]byte, error) {
+	if IsZero(d, v) {
+		if d&objects != 0 {
+			return b, ZeroError("id", "cannot encode the zero "+typeName(d)+": it has no ID")
+		}
+		return b, ZeroError("external_reference", "cannot encode the zero CreateRequest: it has no external reference")
+	}
+	return AppendJSON(b, d, v), nil
 }
 
 // ZeroError is the failure of encoding the zero value of a document, which is not a

@@ -11,7 +11,8 @@ import (
 // reader applies: the required members present, a balance within ±(2^53−1), a currency
 // for a balance or payment rules, the metadata within the entity's limits. Each value
 // keeps the reading of its own column: a phone by its shape, a currency perhaps withdrawn.
-// The failures are in the order of the table, the currency's last.
+// The failures are in the order of the table, the currency's last; on failure v is set to
+// the zero Values.
 func Restore(d Doc, v *Values) error {
 	var l report.List
 	for i := range members {
@@ -30,5 +31,9 @@ func Restore(d Doc, v *Values) error {
 	if (v.HasBalance || !v.Rules.IsZero()) && v.Currency.IsZero() {
 		l.Add(report.At(fieldCurrency), billing.CodeRequired, msgCurrencyNeeded)
 	}
-	return l.Err()
+	err := l.Err()
+	if err != nil {
+		*v = Values{}
+	}
+	return err
 }

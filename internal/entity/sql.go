@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"database/sql"
 	"database/sql/driver"
 
 	"github.com/tallykit/billing/internal/report"
@@ -22,4 +23,10 @@ func Value(b []byte, err error) (driver.Value, error) {
 func Scan[T any](v *T, src any, decode func([]byte) (T, error), typeName string) error {
 	data, err := strictjson.Column(src, report.Loc{}, typeName)
 	return strictjson.Set(v, data, err, decode)
+}
+
+// Null returns the nullable column of an optional value: NULL for its zero value, which is
+// its absence.
+func Null[T interface{ IsZero() bool }](x T) sql.Null[T] {
+	return sql.Null[T]{V: x, Valid: !x.IsZero()}
 }

@@ -76,3 +76,32 @@ func (v *Values) BalanceAmount() (money.Amount, bool) {
 	a, err := money.NewAmount(v.Balance, v.Currency)
 	return a, err == nil
 }
+
+// Equal reports whether u and o make the same changes.
+func (u *Update) Equal(o *Update) bool {
+	return u.Set.Equal(&o.Set) && u.Removed == o.Removed && u.MetaGiven == o.MetaGiven && u.Meta.Equal(o.Meta)
+}
+
+// IsZero reports whether v is the zero value of the document d, which is not a document:
+// an object without its id, a create request without its external reference. No update
+// is: the zero update changes nothing.
+func IsZero(d Doc, v *Values) bool {
+	switch {
+	case d&CustomerObject != 0:
+		return v.CustomerID.IsZero()
+	case d&AccountObject != 0:
+		return v.AccountID.IsZero()
+	case d&updates != 0:
+		return false
+	default:
+		return v.Ref.IsZero()
+	}
+}
+
+// typeName returns the name of the Go type that holds the object d, as messages name it.
+func typeName(d Doc) string {
+	if d&customerDocs != 0 {
+		return "Customer"
+	}
+	return "Account"
+}
