@@ -37,30 +37,26 @@ const (
 // other one a record, numbered from 1. Blank lines (white space alone) are skipped and
 // not counted; a UTF-8 byte order mark at the start is skipped.
 type csvSplitter struct {
-	chunkReader
+	recordScan
 	started   bool
 	st        csvState
-	open      bool // a row is being kept in b.buf[off:]
-	off       int
-	skip      bool // the row is over the limit: skipped to its end
 	skipBlank bool // the skipped row is white space so far
 	rows      int64
 
 	wantHeader bool
-	gotHeader  bool
 	head       []byte
 	headLong   bool
 }
 
 func newCSVSplitter(r io.Reader) *csvSplitter {
-	return &csvSplitter{chunkReader: newChunkReader(r)}
+	return &csvSplitter{recordScan: recordScan{chunkReader: newChunkReader(r)}}
 }
 
 // header reads the header row; it returns nil for an input without one (empty, or blank
 // lines only).
 func (s *csvSplitter) header() ([]byte, error) {
 	s.wantHeader = true
-	var b batch
+	var b batch // of size 0: full, so fill returns, at the end of every row
 	for s.wantHeader {
 		more, err := s.fill(&b)
 		if err != nil {
@@ -98,34 +94,7 @@ func (s *csvSplitter) fill(b *batch) (bool, error) {
 	if !s.started {
 		s.readFirst()
 	}
-	for {
-		if s.gotHeader {
-			s.gotHeader = false
-			return true, nil
-		}
-		if s.p == s.n {
-			if s.eof {
-				s.finish(b)
-				return false, s.err
-			}
-			if !s.open && len(b.recs) > 0 {
-				return true, nil
-			}
-			s.read()
-			continue
-		}
-		switch {
-		case s.skip:
-			s.skipRow(b)
-		case s.open:
-			s.keep(b)
-		default:
-			s.start(b)
-		}
-		if !s.open && b.full() {
-			return true, nil
-		}
-	}
+	return s.fillWith(b, s)
 }
 
 // start skips blank lines at the scan position and opens a row at the first line that
@@ -144,24 +113,18 @@ func (s *csvSplitter) start(b *batch) {
 func (s *csvSplitter) keep(b *batch) {
 	c := s.chunk[s.p:s.n]
 	i := s.rowEnd(c)
-	if i < 0 {
-		if len(b.buf)-s.off+len(c) > maxRecord {
-			s.skipBlank = skipSpace(b.buf[s.off:]) == len(b.buf)-s.off && skipSpace(c) == len(c)
-			b.buf = b.buf[:s.off]
-			s.open, s.skip = false, true
-			if s.wantHeader && !s.skipBlank {
-				s.headLong = true // no need to read to its end: the input is refused
-				s.wantHeader, s.gotHeader = false, true
-			}
-		} else {
-			b.buf = append(b.buf, c...)
+	if i < 0 && len(b.buf)-s.off+len(c) > maxRecord {
+		s.skipBlank = skipSpace(b.buf[s.off:]) == len(b.buf)-s.off && skipSpace(c) == len(c)
+		s.drop(b)
+		if s.wantHeader && !s.skipBlank {
+			s.headLong = true // no need to read to its end: the input is refused
+			s.wantHeader = false
 		}
-		s.p = s.n
 		return
 	}
-	b.buf = append(b.buf, c[:i]...)
-	s.p += i + 1
-	s.close(b)
+	if s.keepTo(b, c, i) {
+		s.close(b)
+	}
 }
 
 // close ends the open row at the end of b.buf: a blank line is dropped, the first row is
@@ -178,7 +141,7 @@ func (s *csvSplitter) close(b *batch) {
 		b.buf = b.buf[:s.off]
 	case s.wantHeader:
 		s.head = bytes.Clone(row)
-		s.wantHeader, s.gotHeader = false, true
+		s.wantHeader = false
 		b.buf = b.buf[:s.off]
 	default:
 		s.rows++
@@ -187,9 +150,9 @@ func (s *csvSplitter) close(b *batch) {
 	}
 }
 
-// skipRow skips the bytes of a row over the limit up to its end, where it becomes a
+// skipToEnd skips the bytes of a row over the limit up to its end, where it becomes a
 // too_long record (or nothing, for a line of white space alone).
-func (s *csvSplitter) skipRow(b *batch) {
+func (s *csvSplitter) skipToEnd(b *batch) {
 	c := s.chunk[s.p:s.n]
 	i := s.rowEnd(c)
 	seg := c
@@ -213,7 +176,7 @@ func (s *csvSplitter) endSkip(b *batch) {
 	case s.skipBlank:
 	case s.wantHeader:
 		s.headLong = true
-		s.wantHeader, s.gotHeader = false, true
+		s.wantHeader = false
 	default:
 		s.rows++
 		b.recs = append(b.recs, record{num: s.rows, off: len(b.buf), end: len(b.buf), tooLong: true})

@@ -41,30 +41,31 @@ func (c *chunkReader) read() {
 	}
 }
 
-// lineSplitter splits JSON Lines into records: each line that holds more than white space
-// is one record, numbered by its line, without its line ending ("\n" or "\r\n"). A line
-// over the document size limit is not kept: its bytes are skipped up to the next line
-// feed and it becomes a too_long record. Runs of white space between records are skipped
-// eight bytes at a time, so a file of blank lines costs little more than reading it.
-type lineSplitter struct {
+// recordScan is what the two splitters share: the input read a chunk at a time, the
+// record being kept or skipped, and the loop that calls the splitter's steps.
+type recordScan struct {
 	chunkReader
-	line int64 // number of the line the scan is in, from 1
-	lead int64 // white space skipped at the start of the current line: part of its length
-	open bool  // the current line's record is being kept in b.buf[off:]
+	open bool // the current record is being kept in b.buf[off:]
 	off  int
-	num  int64 // number of the open or skipped record
-	skip bool  // the current line is over the limit: skipped to its end
+	skip bool // the current record is over the limit: skipped to its end
 }
 
-func newLineSplitter(r io.Reader) *lineSplitter {
-	return &lineSplitter{chunkReader: newChunkReader(r), line: 1}
+// scanSteps are what a splitter does at the scan position.
+type scanSteps interface {
+	start(b *batch)     // between records: skip what is no record, or open one
+	keep(b *batch)      // add the open record's bytes up to its end or the chunk's
+	skipToEnd(b *batch) // skip the bytes of a record over the limit up to its end
+	finish(b *batch)    // end the last record at the end of the input
 }
 
-func (s *lineSplitter) fill(b *batch) (bool, error) {
+// fillWith is the fill of a splitter whose steps are sp: it adds records to b until b is
+// full or the input is used up for now, and reports whether more input may follow, and
+// the read error that ended the input, if any.
+func (s *recordScan) fillWith(b *batch, sp scanSteps) (bool, error) {
 	for {
 		if s.p == s.n {
 			if s.eof {
-				s.finish(b)
+				sp.finish(b)
 				return false, s.err
 			}
 			if !s.open && len(b.recs) > 0 {
@@ -75,17 +76,57 @@ func (s *lineSplitter) fill(b *batch) (bool, error) {
 		}
 		switch {
 		case s.skip:
-			s.skipLine(b)
+			sp.skipToEnd(b)
 		case s.open:
-			s.keep(b)
+			sp.keep(b)
 		default:
-			s.start(b)
+			sp.start(b)
 		}
 		if !s.open && b.full() {
 			return true, nil
 		}
 	}
 }
+
+// keepTo adds c, the rest of the chunk, to the open record up to index i, the byte that
+// ends the record (consumed, not kept), or all of c when i < 0. It reports whether the
+// record ended.
+func (s *recordScan) keepTo(b *batch, c []byte, i int) bool {
+	if i < 0 {
+		b.buf = append(b.buf, c...)
+		s.p = s.n
+		return false
+	}
+	b.buf = append(b.buf, c[:i]...)
+	s.p += i + 1
+	return true
+}
+
+// drop gives up the open record, which the rest of the chunk would take over the limit:
+// the bytes kept are dropped, and the record is skipped up to its end.
+func (s *recordScan) drop(b *batch) {
+	b.buf = b.buf[:s.off]
+	s.open, s.skip = false, true
+	s.p = s.n
+}
+
+// lineSplitter splits JSON Lines into records: each line that holds more than white space
+// is one record, numbered by its line, without its line ending ("\n" or "\r\n"). A line
+// over the document size limit is not kept: its bytes are skipped up to the next line
+// feed and it becomes a too_long record. Runs of white space between records are skipped
+// eight bytes at a time, so a file of blank lines costs little more than reading it.
+type lineSplitter struct {
+	recordScan
+	line int64 // number of the line the scan is in, from 1
+	lead int64 // white space skipped at the start of the current line: part of its length
+	num  int64 // number of the open or skipped record
+}
+
+func newLineSplitter(r io.Reader) *lineSplitter {
+	return &lineSplitter{recordScan: recordScan{chunkReader: newChunkReader(r)}, line: 1}
+}
+
+func (s *lineSplitter) fill(b *batch) (bool, error) { return s.fillWith(b, s) }
 
 // start skips the white space at the scan position, counting the lines it ends, and
 // opens a record at the first other byte.
@@ -111,41 +152,34 @@ var newline = []byte{'\n'}
 func (s *lineSplitter) keep(b *batch) {
 	c := s.chunk[s.p:s.n]
 	i := bytes.IndexByte(c, '\n')
-	if i < 0 {
-		if s.lead+int64(len(b.buf)-s.off+len(c)) > maxRecord {
-			b.buf = b.buf[:s.off]
-			s.open, s.skip = false, true
-		} else {
-			b.buf = append(b.buf, c...)
-		}
-		s.p = s.n
+	if i < 0 && s.lead+int64(len(b.buf)-s.off+len(c)) > maxRecord {
+		s.drop(b)
 		return
 	}
-	b.buf = append(b.buf, c[:i]...)
-	s.p += i + 1
-	s.close(b)
-	s.line++
+	if s.keepTo(b, c, i) {
+		s.close(b)
+		s.line++
+	}
 }
 
 // close ends the open record at the end of b.buf.
 func (s *lineSplitter) close(b *batch) {
-	end := len(b.buf)
-	if end > s.off && b.buf[end-1] == '\r' {
+	off, end := s.off, len(b.buf)
+	if end > off && b.buf[end-1] == '\r' {
 		end--
 	}
-	r := record{num: s.num, off: s.off, end: end}
-	if s.lead+int64(end-s.off) > strictjson.MaxSize {
-		r.tooLong, r.end = true, s.off
-		end = s.off
+	tooLong := s.lead+int64(end-off) > strictjson.MaxSize
+	if tooLong {
+		end = off
 	}
 	b.buf = b.buf[:end]
-	b.recs = append(b.recs, r)
+	b.recs = append(b.recs, record{num: s.num, off: off, end: end, tooLong: tooLong})
 	s.open, s.lead = false, 0
 }
 
-// skipLine skips the bytes of a line over the limit up to its end, where it becomes a
+// skipToEnd skips the bytes of a line over the limit up to its end, where it becomes a
 // too_long record.
-func (s *lineSplitter) skipLine(b *batch) {
+func (s *lineSplitter) skipToEnd(b *batch) {
 	i := bytes.IndexByte(s.chunk[s.p:s.n], '\n')
 	if i < 0 {
 		s.p = s.n
