@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -102,28 +101,6 @@ type splitter interface {
 	// fill adds records to b until b is full or the input is used up for now; it reports
 	// whether more input may follow, and the read error that ended the input, if any.
 	fill(b *batch) (more bool, err error)
-}
-
-// bulkFlagsError returns what is wrong with the bulk flags given, or "".
-func bulkFlagsError(flags *flag.FlagSet, opts options) string {
-	set := map[string]bool{}
-	flags.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	bulk := opts.lines || opts.csv
-	switch {
-	case opts.lines && opts.csv:
-		return "-lines and -csv cannot be used together"
-	case !bulk && (set["workers"] || set["valid"]):
-		return "-workers and -valid go with -lines or -csv"
-	case bulk && flags.Arg(0) == "apply":
-		return "apply reads one object and one update: -lines and -csv do not apply"
-	case bulk && (opts.workers < 1 || opts.workers > maxWorkers):
-		return fmt.Sprintf("-workers must be from 1 to %d", maxWorkers)
-	case set["valid"] && opts.validOut == "":
-		return "-valid needs a file name"
-	case opts.validOut == stdinName:
-		return "-valid needs a file: standard output carries the report"
-	}
-	return ""
 }
 
 // stats counts one input's records.

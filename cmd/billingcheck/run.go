@@ -121,6 +121,28 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return status
 }
 
+// bulkFlagsError returns what is wrong with the bulk flags given, or "".
+func bulkFlagsError(flags *flag.FlagSet, opts options) string {
+	set := map[string]bool{}
+	flags.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	bulk := opts.lines || opts.csv
+	switch {
+	case opts.lines && opts.csv:
+		return "-lines and -csv cannot be used together"
+	case !bulk && (set["workers"] || set["valid"]):
+		return "-workers and -valid go with -lines or -csv"
+	case bulk && flags.Arg(0) == "apply":
+		return "apply reads one object and one update: -lines and -csv do not apply"
+	case bulk && (opts.workers < 1 || opts.workers > maxWorkers):
+		return fmt.Sprintf("-workers must be from 1 to %d", maxWorkers)
+	case set["valid"] && opts.validOut == "":
+		return "-valid needs a file name"
+	case opts.validOut == stdinName:
+		return "-valid needs a file: standard output carries the report"
+	}
+	return ""
+}
+
 // worse returns the higher of two exit statuses.
 func worse(a, b int) int { return max(a, b) }
 
