@@ -8,11 +8,6 @@ import (
 	"github.com/tallykit/billing/internal/strictjson"
 )
 
-// span locates a key and its value in the buffer Decode and DecodePatch fill: the key ends
-// at keyEnd, where its value starts, and the value at valueEnd; valueEnd < 0 for a key a
-// patch removes, which has no value.
-type span struct{ keyEnd, valueEnd int32 }
-
 // Decode reads data, a JSON object of string values, and checks it against l. On failure
 // it returns the zero Metadata and a billing.Errors holding every failure of the object,
 // in document order:
@@ -36,17 +31,12 @@ type span struct{ keyEnd, valueEnd int32 }
 // pointer "/metadata/order_id" of a nested customer becomes "/customer/metadata/order_id".
 func Decode(data []byte, l Limits) (Metadata, error) {
 	var (
-		buf   []byte // keys and values, one after the other
-		spans []span
-		stack [24]span
-		small [256]byte // buf for a small document, on the stack
-		n     int       // distinct keys
+		spans [24]span
+		small [256]byte
+		kept  = keptIn(data, &spans, &small)
+		n     int // distinct keys
 		bad   bool
 	)
-	spans = stack[:0]
-	if len(data) <= len(small) {
-		buf = small[:0]
-	}
 	err := strictjson.Decode(data, here, func(o strictjson.Object) {
 		for o.Next() {
 			n++
@@ -65,41 +55,77 @@ func Decode(data []byte, l Limits) (Metadata, error) {
 				continue
 			}
 			if !bad {
-				if buf == nil {
-					buf = make([]byte, 0, len(data)) // decoded keys and values are never longer
-				}
-				buf = append(buf, key...)
-				keyEnd := int32(len(buf))
-				buf = append(buf, value...)
-				spans = append(spans, span{keyEnd: keyEnd, valueEnd: int32(len(buf))})
+				kept = kept.add(key, value, false)
 			}
 		}
 	})
 	if err = l.failures(n, err, bad, "must be a JSON object of strings"); err != nil {
 		return Metadata{}, err
 	}
-	if len(spans) == 0 {
+	if len(kept.spans) == 0 {
 		return Metadata{}, nil
 	}
-	entries := collect(buf, spans, func(key, value string) entry { return entry{key, value} })
+	entries := collect(kept, func(key, value string, _ bool) entry { return entry{key, value} })
 	slices.SortFunc(entries, compareEntries)
 	return Metadata{entries: entries}, nil
 }
 
-// collect returns one E for each span of buf, made by mk of the span's key and value (""
-// for a removed key), all of them cut from one string: one allocation for every key and
-// value, and one for the slice.
-func collect[E any](buf []byte, spans []span, mk func(key, value string) E) []E {
-	all := string(buf)
-	out := make([]E, len(spans))
+// kept holds the keys and values a decoder keeps, decoded, one after the other in one
+// buffer, with where each ends. A decoder declares the arrays of keptIn on its stack: a
+// small document's entries never reach the heap until they are collected.
+type kept struct {
+	buf   []byte
+	size  int // the document's length: decoded keys and values are never longer
+	spans []span
+}
+
+// span locates a key and its value in kept's buffer: the key ends at keyEnd, where its
+// value starts, and the value at valueEnd; valueEnd < 0 for a key a patch removes, which
+// has no value.
+type span struct{ keyEnd, valueEnd int32 }
+
+// keptIn returns a kept for the entries of the document data, in spans and, when data is
+// no longer than small, in small.
+func keptIn(data []byte, spans *[24]span, small *[256]byte) kept {
+	k := kept{size: len(data), spans: spans[:0]}
+	if k.size <= len(small) {
+		k.buf = small[:0]
+	}
+	return k
+}
+
+// add returns k keeping key with value too, or key as a removed key. A large document's
+// buffer is made at its first entry kept, so that one whose every entry fails never makes
+// it. (A value receiver and result, as append has: stored through a pointer, the stack
+// arrays would move to the heap.)
+func (k kept) add(key, value []byte, removed bool) kept {
+	if k.buf == nil {
+		k.buf = make([]byte, 0, k.size)
+	}
+	k.buf = append(k.buf, key...)
+	sp := span{keyEnd: int32(len(k.buf)), valueEnd: -1}
+	if !removed {
+		k.buf = append(k.buf, value...)
+		sp.valueEnd = int32(len(k.buf))
+	}
+	k.spans = append(k.spans, sp)
+	return k
+}
+
+// collect returns one E for each entry k holds, made by mk of its key, its value ("" for a
+// removed key) and whether it is removed, all of them cut from one string: one allocation
+// for every key and value, and one for the slice.
+func collect[E any](k kept, mk func(key, value string, removed bool) E) []E {
+	all := string(k.buf)
+	out := make([]E, len(k.spans))
 	start := int32(0)
-	for i, s := range spans {
+	for i, s := range k.spans {
 		key, value := all[start:s.keyEnd], ""
 		start = s.keyEnd
 		if s.valueEnd >= 0 {
 			value, start = all[s.keyEnd:s.valueEnd], s.valueEnd
 		}
-		out[i] = mk(key, value)
+		out[i] = mk(key, value, s.valueEnd < 0)
 	}
 	return out
 }

@@ -189,3 +189,30 @@ func TestDecodeAgreesWithNew(t *testing.T) {
 		assert.ElementsMatch(t, pointers(errNew), pointers(errDecode), doc)
 	}
 }
+
+// TestDecodeAllocations holds the decoders to their allocations: one string for every key
+// and value and one slice of entries, and for a document over 256 bytes one buffer more
+// (a small one's is on the stack).
+func TestDecodeAllocations(t *testing.T) {
+	large := `{"k":"` + strings.Repeat("v", 300) + `","k2":null}`
+	for _, tc := range []struct {
+		name   string
+		decode func([]byte) error
+		doc    string
+		want   float64
+	}{
+		{"Decode, small", decodeErr, `{"crm_id":"A-10293","segment":"retail"}`, 2},
+		{"Decode, large", decodeErr, `{"k":"` + strings.Repeat("v", 300) + `"}`, 3},
+		{"DecodePatch, small", decodePatchErr, `{"crm_id":"B-20411","segment":null}`, 2},
+		{"DecodePatch, large", decodePatchErr, large, 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := []byte(tc.doc)
+			require.NoError(t, tc.decode(data))
+			assert.Equal(t, tc.want, testing.AllocsPerRun(100, func() { _ = tc.decode(data) }))
+		})
+	}
+}
+
+func decodeErr(data []byte) error      { _, err := Decode(data, CustomerLimits()); return err }
+func decodePatchErr(data []byte) error { _, err := DecodePatch(data, CustomerLimits()); return err }

@@ -36,17 +36,12 @@ type op struct {
 // neither a string nor null), or one failure of the whole value at "metadata".
 func DecodePatch(data []byte, l Limits) (Patch, error) {
 	var (
-		buf   []byte // keys and values, one after the other
-		spans []span // valueEnd -1: the key is removed
-		stack [24]span
-		small [256]byte // buf for a small document, on the stack
+		spans [24]span
+		small [256]byte
+		kept  = keptIn(data, &spans, &small)
 		set   int
 		bad   bool
 	)
-	spans = stack[:0]
-	if len(data) <= len(small) {
-		buf = small[:0]
-	}
 	err := strictjson.Decode(data, here, func(o strictjson.Object) {
 		for o.Next() {
 			key, ok := l.readKey(o)
@@ -70,28 +65,16 @@ func DecodePatch(data []byte, l Limits) (Patch, error) {
 			if bad || l.tooMany(set) {
 				continue // the result is an error: keep checking, stop collecting
 			}
-			if buf == nil {
-				buf = make([]byte, 0, len(data)) // decoded keys and values are never longer
-			}
-			buf = append(buf, key...)
-			sp := span{keyEnd: int32(len(buf)), valueEnd: -1}
-			if !remove {
-				buf = append(buf, value...)
-				sp.valueEnd = int32(len(buf))
-			}
-			spans = append(spans, sp)
+			kept = kept.add(key, value, remove)
 		}
 	})
 	if err = l.failures(set, err, bad, "must be a JSON object of strings and nulls"); err != nil {
 		return Patch{}, err
 	}
-	if len(spans) == 0 {
+	if len(kept.spans) == 0 {
 		return Patch{}, nil
 	}
-	ops := collect(buf, spans, func(key, value string) op { return op{key: key, value: value} })
-	for i, sp := range spans {
-		ops[i].remove = sp.valueEnd < 0
-	}
+	ops := collect(kept, func(key, value string, removed bool) op { return op{key, value, removed} })
 	slices.SortFunc(ops, func(a, b op) int { return strings.Compare(a.key, b.key) })
 	return Patch{ops: ops}, nil
 }
