@@ -468,6 +468,8 @@ func TestSecretsInCLIOutput(t *testing.T) {
 		assert.Equal(t, 1, status)
 		assert.Empty(t, stderr)
 		assert.GreaterOrEqual(t, bytes.Count(stdout, []byte(filepath.Base(dir))), len(files), "one line or more per file")
-		assertNoSecret(t, string(stdout), strings.Join(mode, " "))
+		// The files' names are the input's, not a disclosure: the random digits of the
+		// temporary directory's name may hold a run of a secret's.
+		assertNoSecret(t, strings.ReplaceAll(string(stdout), dir, "DIR"), strings.Join(mode, " "))
 	}
 }
