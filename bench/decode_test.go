@@ -2,7 +2,6 @@ package bench_test
 
 import (
 	"testing"
-	"time"
 
 	gojson "github.com/goccy/go-json"
 	"github.com/stretchr/testify/require"
@@ -134,28 +133,7 @@ func benchDecodeOnly(b *testing.B, data []byte, library, goccy func([]byte) erro
 		}
 	})
 	b.Run("interleaved", func(b *testing.B) {
-		const batch = 64
-		var lib, alt, libCPU, altCPU time.Duration
 		b.ReportAllocs()
-		for b.Loop() {
-			start, startCPU := time.Now(), testkit.ProcessCPUTime()
-			for range batch {
-				sinkErr = library(data)
-			}
-			mid, midCPU := time.Now(), testkit.ProcessCPUTime()
-			for range batch {
-				sinkErr = goccy(data)
-			}
-			end, endCPU := time.Now(), testkit.ProcessCPUTime()
-			lib, alt = lib+mid.Sub(start), alt+end.Sub(mid)
-			libCPU, altCPU = libCPU+midCPU-startCPU, altCPU+endCPU-midCPU
-		}
-		n := float64(b.N * batch)
-		b.ReportMetric(float64(lib)/n, "library-ns")
-		b.ReportMetric(float64(alt)/n, "goccy-ns")
-		b.ReportMetric(float64(lib)/float64(alt), "ratio")
-		b.ReportMetric(float64(libCPU)/n, "library-cpu-ns")
-		b.ReportMetric(float64(altCPU)/n, "goccy-cpu-ns")
-		b.ReportMetric(float64(libCPU)/float64(altCPU), "cpu-ratio")
+		testkit.Interleaved(b, "library", func() { sinkErr = library(data) }, "goccy", func() { sinkErr = goccy(data) })
 	})
 }

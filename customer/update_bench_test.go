@@ -8,6 +8,7 @@ import (
 
 	"github.com/tallykit/billing/customer"
 	"github.com/tallykit/billing/ids"
+	"github.com/tallykit/billing/internal/testkit"
 )
 
 // The updates of the benchmarks: the most common call of all, a balance alone, and a
@@ -58,7 +59,8 @@ func BenchmarkUpdateBalance(b *testing.B) {
 
 // BenchmarkUpdateTypical compares parsing and applying a typical update (a name, a phone
 // and two metadata keys) to the docs' example customer with parsing the create request of
-// the same members.
+// the same members: each alone, then in alternation (interleaved: update-ns, create-ns and
+// their ratio, by the clock and by CPU time).
 func BenchmarkUpdateTypical(b *testing.B) {
 	c := docsCustomer(b)
 	if _, err := updateOnce(c, typicalUpdate); err != nil {
@@ -78,6 +80,11 @@ func BenchmarkUpdateTypical(b *testing.B) {
 		for b.Loop() {
 			sinkCreateRequest, _ = customer.DecodeCreateRequest(typicalCreate)
 		}
+	})
+	b.Run("interleaved", func(b *testing.B) {
+		b.ReportAllocs()
+		testkit.Interleaved(b, "update", func() { sinkCustomer, _ = updateOnce(c, typicalUpdate) },
+			"create", func() { sinkCreateRequest, _ = customer.DecodeCreateRequest(typicalCreate) })
 	})
 }
 
