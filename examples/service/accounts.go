@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 
 	"github.com/jackc/pgx/v5"
@@ -16,19 +17,9 @@ import (
 // external reference (looked up in the same transaction), or a new customer, inserted in
 // the same transaction as the account.
 func (s *Server) createAccount(w http.ResponseWriter, r *http.Request) {
-	body, err := readBody(r)
+	req, idem, err := readCreate(r, account.DecodeCreateRequest)
 	if err != nil {
 		fail(w, r, err)
-		return
-	}
-	idem, err := idempotencyOf(r, body)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	req, err := account.DecodeCreateRequest(body)
-	if err != nil {
-		fail(w, r, documentError(err))
 		return
 	}
 	s.create(w, r, idem, func(ctx context.Context, tx pgx.Tx) (response, error) {
@@ -83,75 +74,15 @@ func resolveCustomer(ctx context.Context, tx pgx.Tx, ref account.CustomerRef) (i
 	return c.ID(), nil
 }
 
-// getAccount answers GET /billing/accounts/{account}.
-func (s *Server) getAccount(w http.ResponseWriter, r *http.Request) {
-	l, ok := accountLookup(r.PathValue("account"))
-	if !ok {
-		fail(w, r, errNoAccount)
-		return
-	}
-	a, found, err := findAccount(r.Context(), s.pool, l, false)
-	switch {
-	case err != nil:
-		fail(w, r, err)
-	case !found:
-		fail(w, r, errNoAccount)
-	default:
-		resp, err := objectResponse(http.StatusOK, "", a)
-		if err != nil {
-			fail(w, r, err)
-			return
-		}
-		writeResponse(w, resp, false)
-	}
-}
-
-// updateAccount answers PATCH /billing/accounts/{account}, as updateCustomer does.
-func (s *Server) updateAccount(w http.ResponseWriter, r *http.Request) {
-	l, ok := accountLookup(r.PathValue("account"))
-	if !ok {
-		fail(w, r, errNoAccount)
-		return
-	}
-	body, err := readBody(r)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	u, err := account.DecodeUpdateRequest(body)
-	if err != nil {
-		fail(w, r, documentError(err))
-		return
-	}
-	ctx := r.Context()
-	var updated account.Account
-	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		stored, found, err := findAccount(ctx, tx, l, true)
-		if err != nil {
-			return err
-		}
-		if !found {
-			return errNoAccount
-		}
-		if updated, err = stored.Apply(u); err != nil {
-			return documentError(err)
-		}
-		logObject(ctx, "account", updated.ID(), updated)
-		if updated.Equal(stored) {
-			return nil
-		}
-		return updateAccount(ctx, tx, updated)
-	})
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	resp, err := objectResponse(http.StatusOK, "", updated)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	writeResponse(w, resp, false)
+// accounts is the accounts resource, for getObject and updateObject.
+var accounts = resource[account.Account, account.UpdateRequest]{
+	name:         "account",
+	lookup:       accountLookup,
+	notFound:     errNoAccount,
+	find:         findAccount,
+	update:       updateAccount,
+	decodeUpdate: account.DecodeUpdateRequest,
+	id:           func(a account.Account) fmt.Stringer { return a.ID() },
 }
 
 var errNoAccount = &problemError{statusProblem(http.StatusNotFound,

@@ -45,11 +45,11 @@ func New(pool *pgxpool.Pool, opts Options) *Server {
 		s.log = slog.Default()
 	}
 	s.mux.HandleFunc("POST /billing/customers", s.createCustomer)
-	s.mux.HandleFunc("GET /billing/customers/{customer}", s.getCustomer)
-	s.mux.HandleFunc("PATCH /billing/customers/{customer}", s.updateCustomer)
+	s.mux.HandleFunc("GET /billing/customers/{customer}", getObject(s, customers))
+	s.mux.HandleFunc("PATCH /billing/customers/{customer}", updateObject(s, customers))
 	s.mux.HandleFunc("POST /billing/accounts", s.createAccount)
-	s.mux.HandleFunc("GET /billing/accounts/{account}", s.getAccount)
-	s.mux.HandleFunc("PATCH /billing/accounts/{account}", s.updateAccount)
+	s.mux.HandleFunc("GET /billing/accounts/{account}", getObject(s, accounts))
+	s.mux.HandleFunc("PATCH /billing/accounts/{account}", updateObject(s, accounts))
 	// The same paths without a method answer the methods they do not take, as a problem.
 	s.mux.Handle("/billing/customers", methodNotAllowed("POST"))
 	s.mux.Handle("/billing/customers/{customer}", methodNotAllowed("GET, HEAD, PATCH"))
