@@ -1,0 +1,58 @@
+package metadata
+
+import (
+	"bytes"
+	"reflect"
+	"testing"
+
+	"github.com/tallykit/billing/internal/testkit"
+)
+
+// FuzzDecodePatch holds DecodePatch to its properties: it is deterministic and its failures
+// are well placed; on a document without null values it agrees with Decode, the reference
+// for the same strings (the same failures, codes and places, and the same entries, set);
+// what it reads writes back (AppendJSON) to a document it reads to an equal patch; applied
+// to no metadata, it gives the entries it sets.
+func FuzzDecodePatch(f *testing.F) {
+	for _, s := range []string{`{}`, `null`, `{"a":"b"}`, `{"a":null}`, `{"crm_id":"B-20411","tier":"gold"}`,
+		`{"a":"1","a":null}`, `{"":null}`, `{"a":""}`, `{"a":1}`, `{"\ud800":null}`, "{\"a\":\"\xff\"}", `[]`,
+		`{"a":"b"`, `{"k1":"v","k2":null,"k3":"v","k4":"v","k5":"v","k6":"v","k7":"v","k8":"v","k9":"v","k10":"v","k11":"v"}`,
+		`{"b":null,"a":"1","c":{"d":null}}`} {
+		f.Add([]byte(s), uint8(10))
+	}
+	f.Fuzz(func(t *testing.T, data []byte, maxKeys uint8) {
+		l := Limits{MaxKeys: int(maxKeys % 24), MaxKeyLength: 40, MaxValueLength: 500}
+		p, err := DecodePatch(data, l)
+		p2, err2 := DecodePatch(data, l)
+		if !p.Equal(p2) || !reflect.DeepEqual(testkit.Failures(err), testkit.Failures(err2)) {
+			t.Fatalf("non-deterministic")
+		}
+		if err != nil && !p.IsZero() {
+			t.Fatalf("a failed DecodePatch returned changes")
+		}
+		checkPlaces(t, err)
+		if !bytes.Contains(data, []byte("null")) {
+			md, merr := Decode(data, l)
+			if got, want := testkit.Failures(err), testkit.Failures(merr); !reflect.DeepEqual(got, want) {
+				t.Fatalf("failures differ from Decode's:\n got  %q\n want %q", got, want)
+			}
+			if err == nil {
+				applied, aerr := p.Apply(Metadata{}, l)
+				if aerr != nil || !applied.Equal(md) {
+					t.Fatalf("the patch applied to nothing gives %v (%v), Decode %v", applied.Map(), aerr, md.Map())
+				}
+			}
+		}
+		if err != nil {
+			return
+		}
+		out, aerr := p.AppendJSON(nil)
+		if aerr != nil {
+			t.Fatal(aerr)
+		}
+		back, err := DecodePatch(out, l)
+		if err != nil || !back.Equal(p) {
+			t.Fatalf("round trip of %s failed: %v", out, err)
+		}
+	})
+}
