@@ -65,10 +65,9 @@ func BenchmarkParseCreateRequest(b *testing.B) {
 }
 
 // BenchmarkParseCreateRequestNewCustomer reads a request that creates its customer
-// (phone and email included) against the customer parse of the same nested object alone;
-// the target is at most 25 % more. The nested object is read in place by the customer
-// package's own member reader (customer.ReadCreateRequest), so the difference is the
-// account's own members: the customer member's name and the four others.
+// (phone and email included) against the customer parse of the same nested object alone.
+// The nested object is read in place by the one member reader of both entities, so the
+// difference is the account's own members: the customer member's name and the four others.
 func BenchmarkParseCreateRequestNewCustomer(b *testing.B) {
 	data := readFile(b, "account-create", "valid-customer-new")
 	nested := nestedCustomer(b, data)
