@@ -146,43 +146,50 @@ func (p Patch) Equal(q Patch) bool { return slices.Equal(p.ops, q.ops) }
 // keys and p adds keys; the message gives both counts. A patch that adds no key never
 // fails on the limit.
 func (p Patch) Apply(m Metadata, l Limits) (Metadata, error) {
-	sets := 0
-	for _, o := range p.ops {
-		if !o.remove {
-			sets++
-		}
-	}
-	out := make([]entry, 0, len(m.entries)+sets) // removals never add an entry
-	added := 0
-	i, j := 0, 0
-	for i < len(m.entries) || j < len(p.ops) {
-		switch {
-		case j == len(p.ops) || i < len(m.entries) && m.entries[i].key < p.ops[j].key:
-			out = append(out, m.entries[i])
-			i++
-		case i == len(m.entries) || p.ops[j].key < m.entries[i].key:
-			if !p.ops[j].remove {
-				out = append(out, entry{key: p.ops[j].key, value: p.ops[j].value})
-				added++
-			}
-			j++
-		default: // the same key
-			if !p.ops[j].remove {
-				out = append(out, entry{key: p.ops[j].key, value: p.ops[j].value})
-			}
-			i++
-			j++
-		}
-	}
-	if added > 0 && l.tooMany(len(out)) {
-		return Metadata{}, here.Fail(billing.CodeTooManyKeys, "would hold "+strconv.Itoa(len(out))+
+	n, added := p.counts(m)
+	if added > 0 && l.tooMany(n) {
+		return Metadata{}, here.Fail(billing.CodeTooManyKeys, "would hold "+strconv.Itoa(n)+
 			" keys after the update ("+strconv.Itoa(len(m.entries))+" stored, "+strconv.Itoa(added)+
 			" added), more than the "+strconv.Itoa(max(l.MaxKeys, 0))+" allowed: remove keys in the same update")
 	}
-	if len(out) == 0 {
+	if n == 0 {
 		return Metadata{}, nil
 	}
-	return Metadata{entries: slices.Clip(out)}, nil
+	out := make([]entry, 0, n)
+	i := 0
+	for _, o := range p.ops {
+		for i < len(m.entries) && m.entries[i].key < o.key {
+			out = append(out, m.entries[i])
+			i++
+		}
+		if i < len(m.entries) && m.entries[i].key == o.key {
+			i++ // replaced or removed
+		}
+		if !o.remove {
+			out = append(out, entry{key: o.key, value: o.value})
+		}
+	}
+	return Metadata{entries: append(out, m.entries[i:]...)}, nil
+}
+
+// counts returns how many keys m holds with p applied, and how many of them p adds (keys
+// it sets that m does not hold). Both lists are sorted by key.
+func (p Patch) counts(m Metadata) (n, added int) {
+	n, i := len(m.entries), 0
+	for _, o := range p.ops {
+		for i < len(m.entries) && m.entries[i].key < o.key {
+			i++
+		}
+		held := i < len(m.entries) && m.entries[i].key == o.key
+		switch {
+		case held && o.remove:
+			n--
+		case !held && !o.remove:
+			n++
+			added++
+		}
+	}
+	return n, added
 }
 
 // Sets reports whether p sets at least one key.

@@ -2,6 +2,7 @@ package metadata
 
 import (
 	"bytes"
+	"maps"
 	"reflect"
 	"testing"
 
@@ -12,7 +13,8 @@ import (
 // are well placed; on a document without null values it agrees with Decode, the reference
 // for the same strings (the same failures, codes and places, and the same entries, set);
 // what it reads writes back (AppendJSON) to a document it reads to an equal patch; applied
-// to no metadata, it gives the entries it sets.
+// to no metadata, it gives the entries it sets; applied to stored metadata, it agrees with
+// a merge of maps.
 func FuzzDecodePatch(f *testing.F) {
 	for _, s := range []string{`{}`, `null`, `{"a":"b"}`, `{"a":null}`, `{"crm_id":"B-20411","tier":"gold"}`,
 		`{"a":"1","a":null}`, `{"":null}`, `{"a":""}`, `{"a":1}`, `{"\ud800":null}`, "{\"a\":\"\xff\"}", `[]`,
@@ -46,6 +48,7 @@ func FuzzDecodePatch(f *testing.F) {
 		if err != nil {
 			return
 		}
+		checkApply(t, p, l)
 		out, aerr := p.AppendJSON(nil)
 		if aerr != nil {
 			t.Fatal(aerr)
@@ -55,4 +58,34 @@ func FuzzDecodePatch(f *testing.F) {
 			t.Fatalf("round trip of %s failed: %v", out, err)
 		}
 	})
+}
+
+// checkApply applies p to stored metadata and holds the result to a merge of maps: the
+// keys p sets take its values, the keys it removes go, and too_many_keys comes exactly
+// when p adds a key and the result holds more than l allows.
+func checkApply(t *testing.T, p Patch, l Limits) {
+	t.Helper()
+	stored := map[string]string{"a": "1", "m": "2", "z": "3"}
+	m, err := New(stored, Limits{MaxKeys: 3, MaxKeyLength: 40, MaxValueLength: 500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, added := maps.Clone(stored), 0
+	for key, c := range p.All() {
+		if c.Remove {
+			delete(want, key)
+			continue
+		}
+		if _, held := want[key]; !held {
+			added++
+		}
+		want[key] = c.Value
+	}
+	got, err := p.Apply(m, l)
+	if tooMany := added > 0 && len(want) > l.MaxKeys; tooMany != (err != nil) {
+		t.Fatalf("Apply: %v, want too_many_keys %v (%d keys, %d added)", err, tooMany, len(want), added)
+	}
+	if err == nil && (got.Len() != len(want) || !maps.Equal(got.Map(), nilIfEmpty(want))) {
+		t.Fatalf("Apply gives %v, the merge of maps %v", got.Map(), want)
+	}
 }
