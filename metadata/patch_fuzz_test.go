@@ -22,6 +22,10 @@ func FuzzDecodePatch(f *testing.F) {
 		`{"b":null,"a":"1","c":{"d":null}}`} {
 		f.Add([]byte(s), uint8(10))
 	}
+	// Under a limit the stored metadata already passes: a patch that adds no key applies,
+	// one that adds a key fails.
+	f.Add([]byte(`{"a":"x","m":null}`), uint8(2))
+	f.Add([]byte(`{"b":"x"}`), uint8(2))
 	f.Fuzz(func(t *testing.T, data []byte, maxKeys uint8) {
 		l := Limits{MaxKeys: int(maxKeys % 24), MaxKeyLength: 40, MaxValueLength: 500}
 		p, err := DecodePatch(data, l)
