@@ -5,7 +5,6 @@ import (
 	"go/doc"
 	"go/parser"
 	"go/token"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -20,7 +19,7 @@ import (
 // package (a signature, a field, a constant's value, a type) names an identifier of an
 // internal package: outside code could not write that name, and go doc would show it.
 func TestPublicAPINamesNoInternalPackage(t *testing.T) {
-	dirs := publicPackageDirs(t)
+	dirs := publicPackages(t)
 	require.Contains(t, dirs, "customer", "the walk found the public packages")
 	for _, dir := range dirs {
 		assert.Empty(t, internalNames(t, dir), "exported declarations of %s naming internal packages", dir)
@@ -54,36 +53,6 @@ func g(x.B) {}
 `
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "p.go"), []byte(src), 0o644))
 	assert.Equal(t, []string{"C: x.N", "F: x.A", "T: x.A", "T.M: x.A"}, internalNames(t, dir))
-}
-
-// publicPackageDirs returns the module's directories, relative to its root, that hold a
-// public package: neither internal nor a command, an example or test data.
-func publicPackageDirs(t *testing.T) []string {
-	t.Helper()
-	var dirs []string
-	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.IsDir() {
-			return nil
-		}
-		for _, part := range strings.Split(path, string(filepath.Separator)) {
-			switch part {
-			case "internal", "testdata", "cmd", "examples", "bench", "scripts":
-				return filepath.SkipDir
-			}
-			if strings.HasPrefix(part, ".") && part != "." {
-				return filepath.SkipDir
-			}
-		}
-		if matches, _ := filepath.Glob(filepath.Join(path, "*.go")); len(matches) > 0 {
-			dirs = append(dirs, path)
-		}
-		return nil
-	})
-	require.NoError(t, err)
-	return dirs
 }
 
 // internalNames returns "Decl: pkg.Name" for each identifier of an internal package named
