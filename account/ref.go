@@ -112,7 +112,7 @@ func ParseCustomerRef(s string) (CustomerRef, error) {
 }
 
 // Kind returns the form of r; [RefNone] for the zero CustomerRef.
-func (r CustomerRef) Kind() RefKind { return RefKind(r.r.Kind) } // the kinds are numbered as entity's
+func (r CustomerRef) Kind() RefKind { return RefKind(r.r.Kind) } // numbered as entity numbers them: TestCustomerMemberForms holds each form to its kind
 
 // IsZero reports whether r is the zero CustomerRef, which names no customer.
 func (r CustomerRef) IsZero() bool { return r.r.Kind == entity.RefNone }

@@ -41,6 +41,8 @@ type CreateRequest struct {
 // above, the metadata's in sorted key order after too_many_keys, and the currency that
 // a balance needs last.
 func NewCreateRequest(p CreateParams) (CreateRequest, error) {
+	// CreateParams has entity.Params' fields, in its order: the compiler allows the
+	// conversion only while the two stay alike.
 	v, err := entity.NewBuilder(entity.CustomerCreate).Build((*entity.Params)(&p))
 	return CreateRequest{members{v}}, err
 }

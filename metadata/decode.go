@@ -33,7 +33,7 @@ func Decode(data []byte, l Limits) (Metadata, error) {
 	var (
 		spans [24]span
 		small [256]byte
-		kept  = keptIn(data, &spans, &small)
+		keep  = keptIn(data, &spans, &small)
 		n     int // distinct keys
 		bad   bool
 	)
@@ -55,17 +55,17 @@ func Decode(data []byte, l Limits) (Metadata, error) {
 				continue
 			}
 			if !bad {
-				kept = kept.add(key, value, false)
+				keep = keep.add(key, value, false)
 			}
 		}
 	})
 	if err = l.failures(n, err, bad, "must be a JSON object of strings"); err != nil {
 		return Metadata{}, err
 	}
-	if len(kept.spans) == 0 {
+	if len(keep.spans) == 0 {
 		return Metadata{}, nil
 	}
-	entries := collect(kept, func(key, value string, _ bool) entry { return entry{key, value} })
+	entries := collect(keep, func(key, value string, _ bool) entry { return entry{key, value} })
 	slices.SortFunc(entries, compareEntries)
 	return Metadata{entries: entries}, nil
 }

@@ -190,8 +190,8 @@ func TestDecodeAgreesWithNew(t *testing.T) {
 	}
 }
 
-// TestDecodeAllocations holds the decoders to their allocations: one string for every key
-// and value and one slice of entries, and for a document over 256 bytes one buffer more
+// TestDecodeAllocations holds the decoders to their allocations: one string that holds
+// every key and value, and one slice of entries, and for a document over 256 bytes one buffer more
 // (a small one's is on the stack).
 func TestDecodeAllocations(t *testing.T) {
 	large := `{"k":"` + strings.Repeat("v", 300) + `","k2":null}`

@@ -38,7 +38,7 @@ func DecodePatch(data []byte, l Limits) (Patch, error) {
 	var (
 		spans [24]span
 		small [256]byte
-		kept  = keptIn(data, &spans, &small)
+		keep  = keptIn(data, &spans, &small)
 		set   int
 		bad   bool
 	)
@@ -65,16 +65,16 @@ func DecodePatch(data []byte, l Limits) (Patch, error) {
 			if bad || l.tooMany(set) {
 				continue // the result is an error: keep checking, stop collecting
 			}
-			kept = kept.add(key, value, remove)
+			keep = keep.add(key, value, remove)
 		}
 	})
 	if err = l.failures(set, err, bad, "must be a JSON object of strings and nulls"); err != nil {
 		return Patch{}, err
 	}
-	if len(kept.spans) == 0 {
+	if len(keep.spans) == 0 {
 		return Patch{}, nil
 	}
-	ops := collect(kept, func(key, value string, removed bool) op { return op{key, value, removed} })
+	ops := collect(keep, func(key, value string, removed bool) op { return op{key, value, removed} })
 	slices.SortFunc(ops, func(a, b op) int { return strings.Compare(a.key, b.key) })
 	return Patch{ops: ops}, nil
 }
@@ -139,8 +139,7 @@ type Change struct {
 func (p Patch) Equal(q Patch) bool { return slices.Equal(p.ops, q.ops) }
 
 // Apply returns m with p merged in: keys set to their new values, removed keys gone
-// (removing a key m does not hold is no error), and the number of keys p added (set keys
-// m did not hold). m is unchanged.
+// (removing a key m does not hold is no error). m is unchanged.
 //
 // It fails with too_many_keys at "metadata" when the result holds more than l.MaxKeys
 // keys and p adds keys; the message gives both counts. A patch that adds no key never

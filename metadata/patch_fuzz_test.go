@@ -22,7 +22,7 @@ func FuzzDecodePatch(f *testing.F) {
 		`{"b":null,"a":"1","c":{"d":null}}`} {
 		f.Add([]byte(s), uint8(10))
 	}
-	// Under a limit the stored metadata already passes: a patch that adds no key applies,
+	// Under a limit the stored metadata already exceeds (3 keys, 2 allowed): a patch that adds no key applies,
 	// one that adds a key fails.
 	f.Add([]byte(`{"a":"x","m":null}`), uint8(2))
 	f.Add([]byte(`{"b":"x"}`), uint8(2))

@@ -38,7 +38,7 @@ var comparisons = []comparison{
 	{"CustomerParseJSON", "`customer.DecodeCreateRequest`, docs example", "`json.Unmarshal` + `validator.Struct` + phone check", 2},
 	{"AccountParseJSON", "`account.DecodeCreateRequest`, nested new customer", "`json.Unmarshal` + `validator.Struct` + phone check", 2},
 	{"StoredPhone", "stored phone read (E.164 shape, region and type), `contact.ParseStoredPhone`", "the shape's `regexp` + `phonenumbers.Parse` + `GetRegionCodeForNumber` + `GetNumberType`", 0},
-	{"CustomerID", "`ids.ParseCustomerID`", "`regexp` of SPEC", 10},
+	{"CustomerID", "`ids.ParseCustomerID`", "the ID's `regexp`", 10},
 	{"Currency", "`money.ParseCurrency`", "x/text `currency.ParseISO`", 2},
 	{"Metadata20", "`metadata.Decode`, 20 entries", "`json.Unmarshal` into `map[string]string` + validator `dive`", 3},
 	{"UpdateBalance", "`{\"balance\": 5000}` parsed and applied to the docs' customer", "`json.Unmarshal` into pointers + merge + `validator.Struct`", 5},

@@ -57,7 +57,7 @@ func TestTable(t *testing.T) {
 	printStartups(&out, s)
 	table := out.String()
 	for _, want := range []string{
-		"| `ids.ParseCustomerID` vs `regexp` of SPEC | 20.0 | 0 | 0 | 900 | 0 | 0 | 45.0 | ≥ 10 | yes |",
+		"| `ids.ParseCustomerID` vs the ID's `regexp` | 20.0 | 0 | 0 | 900 | 0 | 0 | 45.0 | ≥ 10 | yes |",
 		"| `money.ParseCurrency` vs x/text `currency.ParseISO` | 6.00 | 0 | 0 | 9.00 | 0 | 0 | 1.5 | ≥ 2 | no |",
 		"| 5445 | 4416 | 4 | 25778 | 5897 | 173 | 4.7 | ≥ 3 | yes |",
 		"| 60.0 | 53 | 1 | 2400 | 1000 | 20 | 40.0 | — |  |", // a row without a target
