@@ -87,3 +87,23 @@ func fieldCodes(err error) []string {
 	}
 	return out
 }
+
+// TestApplyInPlace applies an update whose check compares the stored currency with the
+// new one, writing the result over the stored object itself: the check still sees the
+// stored currency.
+func TestApplyInPlace(t *testing.T) {
+	var stored Values
+	if err := Decode([]byte(`{"id":"bcus_1","external_reference":"c1","currency":"ZAR","balance":2000}`),
+		CustomerObject, &stored); err != nil {
+		t.Fatal(err)
+	}
+	var u Update
+	if err := DecodeUpdate([]byte(`{"currency":"JPY"}`), CustomerUpdate, &u); err != nil {
+		t.Fatal(err)
+	}
+	var out Values
+	apart := Apply(CustomerUpdate, &stored, &u, &out)
+	inPlace := Apply(CustomerUpdate, &stored, &u, &stored)
+	assert.Equal(t, []string{"currency conflict"}, fieldCodes(apart))
+	assert.Equal(t, fieldCodes(apart), fieldCodes(inPlace))
+}
