@@ -2,6 +2,7 @@ package billingtest
 
 import (
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"math/bits"
 	"math/rand/v2"
@@ -602,23 +603,13 @@ func (g *Gen) AccountUpdate() account.UpdateRequest {
 // [Kinds].
 func (g *Gen) Doc(kind string) []byte {
 	checkKind(kind)
-	var (
-		b   []byte
-		err error
-	)
-	switch kind {
-	case KindCustomerCreate:
-		b, err = g.CustomerCreate().MarshalJSON()
-	case KindAccountCreate:
-		b, err = g.AccountCreate().MarshalJSON()
-	case KindCustomer:
-		b, err = g.Customer().MarshalJSON()
-	case KindAccount:
-		b, err = g.Account().MarshalJSON()
-	case KindCustomerUpdate:
-		b, err = g.CustomerUpdate().MarshalJSON()
-	case KindAccountUpdate:
-		b, err = g.AccountUpdate().MarshalJSON()
+	makers := map[string]func() json.Marshaler{
+		KindCustomerCreate: func() json.Marshaler { return g.CustomerCreate() },
+		KindAccountCreate:  func() json.Marshaler { return g.AccountCreate() },
+		KindCustomer:       func() json.Marshaler { return g.Customer() },
+		KindAccount:        func() json.Marshaler { return g.Account() },
+		KindCustomerUpdate: func() json.Marshaler { return g.CustomerUpdate() },
+		KindAccountUpdate:  func() json.Marshaler { return g.AccountUpdate() },
 	}
-	return must(b, err)
+	return must(makers[kind]().MarshalJSON())
 }

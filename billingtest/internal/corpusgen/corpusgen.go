@@ -129,50 +129,28 @@ func Read(testdata fs.FS) (Corpus, error) {
 }
 
 func readKind(testdata fs.FS, kind string) ([]Case, error) {
-	entries, err := fs.ReadDir(testdata, kind)
-	if err != nil {
-		return nil, err
-	}
-	var cases []Case
-	for _, e := range entries {
-		name, ok := strings.CutSuffix(e.Name(), ".json")
-		if e.IsDir() || !ok || strings.HasSuffix(name, ".errors") {
-			continue
+	return readCases(testdata, kind, ".json", func(name string) (Case, bool, error) {
+		if strings.HasSuffix(name, ".errors") {
+			return Case{}, false, nil // the failures of another case
 		}
-		doc, err := fs.ReadFile(testdata, path.Join(kind, e.Name()))
+		doc, err := fs.ReadFile(testdata, path.Join(kind, name+".json"))
 		if err != nil {
-			return nil, err
+			return Case{}, false, err
 		}
 		want, err := readFailures(testdata, path.Join(kind, name+".errors.json"))
-		if err != nil {
-			return nil, err
-		}
-		cases = append(cases, Case{Name: name, Doc: doc, Want: want})
-	}
-	if len(cases) == 0 {
-		return nil, fmt.Errorf("%s: no documents", kind)
-	}
-	return cases, nil
+		return Case{Name: name, Doc: doc, Want: want}, true, err
+	})
 }
 
 func readApply(testdata fs.FS, entity string) ([]ApplyCase, error) {
 	dir := path.Join("apply", entity)
-	entries, err := fs.ReadDir(testdata, dir)
-	if err != nil {
-		return nil, err
-	}
-	var cases []ApplyCase
-	for _, e := range entries {
-		name, ok := strings.CutSuffix(e.Name(), ".stored.json")
-		if e.IsDir() || !ok {
-			continue
-		}
-		c := ApplyCase{Name: name}
-		if c.Stored, err = fs.ReadFile(testdata, path.Join(dir, e.Name())); err != nil {
-			return nil, err
+	return readCases(testdata, dir, ".stored.json", func(name string) (c ApplyCase, _ bool, err error) {
+		c.Name = name
+		if c.Stored, err = fs.ReadFile(testdata, path.Join(dir, name+".stored.json")); err != nil {
+			return c, false, err
 		}
 		if c.Update, err = fs.ReadFile(testdata, path.Join(dir, name+".update.json")); err != nil {
-			return nil, err
+			return c, false, err
 		}
 		result, errResult := fs.ReadFile(testdata, path.Join(dir, name+".want.json"))
 		want, errWant := readFailures(testdata, path.Join(dir, name+".errors.json"))
@@ -182,10 +160,33 @@ func readApply(testdata fs.FS, entity string) ([]ApplyCase, error) {
 		case errResult != nil && errWant == nil && len(want) > 0:
 			c.Want = want
 		default:
-			return nil, fmt.Errorf("%s/%s: an apply case has either a .want.json or a non-empty .errors.json (%v, %v)",
+			return c, false, fmt.Errorf("%s/%s: an apply case has either a .want.json or a non-empty .errors.json (%v, %v)",
 				dir, name, errResult, errWant)
 		}
-		cases = append(cases, c)
+		return c, true, nil
+	})
+}
+
+// readCases reads a case with read for each file of dir whose name ends in suffix, read
+// being given the name without it; read may skip a file. It fails when dir has no case.
+func readCases[C any](testdata fs.FS, dir, suffix string, read func(name string) (C, bool, error)) ([]C, error) {
+	entries, err := fs.ReadDir(testdata, dir)
+	if err != nil {
+		return nil, err
+	}
+	var cases []C
+	for _, e := range entries {
+		name, ok := strings.CutSuffix(e.Name(), suffix)
+		if e.IsDir() || !ok {
+			continue
+		}
+		c, keep, err := read(name)
+		if err != nil {
+			return nil, err
+		}
+		if keep {
+			cases = append(cases, c)
+		}
 	}
 	if len(cases) == 0 {
 		return nil, fmt.Errorf("%s: no cases", dir)
