@@ -5,6 +5,7 @@ package modroot
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 )
@@ -30,4 +31,17 @@ func Find() (string, error) {
 		}
 		dir = parent
 	}
+}
+
+// Or returns path, or when it is empty rel (slash-separated) under the module root: a
+// generator's default for a flag left unset. Its error says to pass the flag named flag.
+func Or(path, rel, flag string) (string, error) {
+	if path != "" {
+		return path, nil
+	}
+	root, err := Find()
+	if err != nil {
+		return "", fmt.Errorf("%w; pass -%s", err, flag)
+	}
+	return filepath.Join(root, filepath.FromSlash(rel)), nil
 }

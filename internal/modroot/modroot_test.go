@@ -26,3 +26,26 @@ func TestFind(t *testing.T) {
 		assert.ErrorIs(t, err, ErrNotFound)
 	}
 }
+
+func TestOr(t *testing.T) {
+	root, err := Find()
+	require.NoError(t, err)
+	for _, tt := range []struct{ path, rel, want string }{
+		{"given.csv", "money/x.csv", "given.csv"},
+		{"", "money/internal/gen/x.csv", filepath.Join(root, "money", "internal", "gen", "x.csv")},
+		{"", "testdata", filepath.Join(root, "testdata")},
+	} {
+		got, err := Or(tt.path, tt.rel, "src")
+		require.NoError(t, err)
+		assert.Equal(t, tt.want, got)
+	}
+
+	// Outside any module, the error names the flag.
+	t.Chdir(t.TempDir())
+	if _, err := Find(); err == nil {
+		t.Skip("a go.mod above the temporary directory")
+	}
+	_, err = Or("", "testdata", "testdata")
+	assert.ErrorIs(t, err, ErrNotFound)
+	assert.ErrorContains(t, err, "pass -testdata")
+}

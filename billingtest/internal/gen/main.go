@@ -16,19 +16,21 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"github.com/tallykit/billing/billingtest/internal/corpusgen"
 	"github.com/tallykit/billing/billingtest/internal/phonesgen"
 	"github.com/tallykit/billing/internal/modroot"
 )
 
+var (
+	testdataFlag = flag.String("testdata", "", "the testdata directory (default: testdata at the module root)")
+	corpusFlag   = flag.String("corpus", "zz_generated_corpus.json", "the corpus file to write")
+	phonesFlag   = flag.String("phones", "zz_generated_phones.go", "the Go file of example phone numbers to write")
+)
+
 func main() {
-	testdata := flag.String("testdata", "", "the testdata directory (default: testdata at the module root)")
-	corpus := flag.String("corpus", "zz_generated_corpus.json", "the corpus file to write")
-	phones := flag.String("phones", "zz_generated_phones.go", "the Go file of example phone numbers to write")
 	flag.Parse()
-	if err := run(*testdata, *corpus, *phones); err != nil {
+	if err := run(*testdataFlag, *corpusFlag, *phonesFlag); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
@@ -38,12 +40,9 @@ func main() {
 const Command = "go run ./internal/gen"
 
 func run(testdata, corpus, phones string) error {
-	if testdata == "" {
-		root, err := modroot.Find()
-		if err != nil {
-			return fmt.Errorf("%v; pass -testdata", err)
-		}
-		testdata = filepath.Join(root, "testdata")
+	testdata, err := modroot.Or(testdata, "testdata", "testdata")
+	if err != nil {
+		return err
 	}
 	b, err := corpusgen.Build(os.DirFS(testdata))
 	if err != nil {

@@ -15,7 +15,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"github.com/tallykit/billing/internal/modroot"
 	"github.com/tallykit/billing/money/internal/isogen"
@@ -27,24 +26,24 @@ const Command = "go run ./internal/gen"
 // Source is the default source, relative to the module root, in slash-separated form.
 const Source = "money/internal/gen/iso4217-codes-all.csv"
 
+var (
+	srcFlag  = flag.String("src", "", "the ISO 4217 CSV (default: "+Source+" from the module root)")
+	dateFlag = flag.String("date", "", "the source's date, YYYY-MM (default: its latest withdrawal date)")
+	outFlag  = flag.String("out", "zz_generated_currencies.go", "the Go file to write")
+)
+
 func main() {
-	src := flag.String("src", "", "the ISO 4217 CSV (default: "+Source+" from the module root)")
-	date := flag.String("date", "", "the source's date, YYYY-MM (default: its latest withdrawal date)")
-	out := flag.String("out", "zz_generated_currencies.go", "the Go file to write")
 	flag.Parse()
-	if err := run(*src, *date, *out); err != nil {
+	if err := run(*srcFlag, *dateFlag, *outFlag); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
 }
 
 func run(src, date, out string) error {
-	if src == "" {
-		root, err := modroot.Find()
-		if err != nil {
-			return fmt.Errorf("%v; pass -src", err)
-		}
-		src = filepath.Join(root, filepath.FromSlash(Source))
+	src, err := modroot.Or(src, Source, "src")
+	if err != nil {
+		return err
 	}
 	f, err := os.Open(src)
 	if err != nil {
