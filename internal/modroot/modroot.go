@@ -1,10 +1,11 @@
 // Package modroot finds the root of the module a generator runs in, so that the module's
 // generators (go generate runs them in their package's directory) find the data files
-// they read wherever the module is checked out.
+// they read wherever the module is checked out, and holds the generators' main function.
 package modroot
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -44,4 +45,15 @@ func Or(path, rel, flag string) (string, error) {
 		return "", fmt.Errorf("%w; pass -%s", err, flag)
 	}
 	return filepath.Join(root, filepath.FromSlash(rel)), nil
+}
+
+// Main is the main function of the module's generators: it parses the command line's
+// flags and runs run, and when run fails prints its error after "gen: " to standard
+// error and exits with status 1.
+func Main(run func() error) {
+	flag.Parse()
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
 }

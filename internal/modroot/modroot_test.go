@@ -1,7 +1,10 @@
 package modroot
 
 import (
+	"bytes"
+	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -48,4 +51,42 @@ func TestOr(t *testing.T) {
 	_, err = Or("", "testdata", "testdata")
 	assert.ErrorIs(t, err, ErrNotFound)
 	assert.ErrorContains(t, err, "pass -testdata")
+}
+
+// TestMainExits runs Main in a child process (this test binary, told by the environment to
+// call it): a failing run prints its error after "gen: " and exits with status 1; one that
+// succeeds returns.
+func TestMainExits(t *testing.T) {
+	if msg, ok := os.LookupEnv("MODROOT_MAIN_FAIL"); ok {
+		Main(func() error {
+			if msg == "" {
+				return nil
+			}
+			return errors.New(msg)
+		})
+		os.Exit(0)
+	}
+	for _, tt := range []struct {
+		msg    string
+		status int
+		stderr string
+	}{
+		{"no data", 1, "gen: no data\n"},
+		{"", 0, ""},
+	} {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestMainExits$")
+		cmd.Env = append(os.Environ(), "MODROOT_MAIN_FAIL="+tt.msg)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		err := cmd.Run()
+		status := 0
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			status = exit.ExitCode()
+		} else {
+			require.NoError(t, err)
+		}
+		assert.Equal(t, tt.status, status, tt.msg)
+		assert.Equal(t, tt.stderr, stderr.String(), tt.msg)
+	}
 }

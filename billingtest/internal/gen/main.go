@@ -28,13 +28,7 @@ var (
 	phonesFlag   = flag.String("phones", "zz_generated_phones.go", "the Go file of example phone numbers to write")
 )
 
-func main() {
-	flag.Parse()
-	if err := run(*testdataFlag, *corpusFlag, *phonesFlag); err != nil {
-		fmt.Fprintln(os.Stderr, "gen:", err)
-		os.Exit(1)
-	}
-}
+func main() { modroot.Main(func() error { return run(*testdataFlag, *corpusFlag, *phonesFlag) }) }
 
 // Command is how the generated files say they were made.
 const Command = "go run ./internal/gen"

@@ -14,23 +14,18 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"os"
 
 	"github.com/tallykit/billing/contact/internal/phonegen"
+	"github.com/tallykit/billing/internal/modroot"
 )
 
 // Command is how the generated file says it was made.
 const Command = "go run ./internal/gen"
 
-func main() {
-	out := flag.String("out", "zz_generated_phone_rules.go", "the Go file to write")
-	flag.Parse()
-	if err := run(*out); err != nil {
-		fmt.Fprintln(os.Stderr, "gen:", err)
-		os.Exit(1)
-	}
-}
+var outFlag = flag.String("out", "zz_generated_phone_rules.go", "the Go file to write")
+
+func main() { modroot.Main(func() error { return run(*outFlag) }) }
 
 func run(out string) error {
 	b, err := phonegen.GenerateFromModule("go", ".", Command)

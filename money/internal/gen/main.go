@@ -32,13 +32,7 @@ var (
 	outFlag  = flag.String("out", "zz_generated_currencies.go", "the Go file to write")
 )
 
-func main() {
-	flag.Parse()
-	if err := run(*srcFlag, *dateFlag, *outFlag); err != nil {
-		fmt.Fprintln(os.Stderr, "gen:", err)
-		os.Exit(1)
-	}
-}
+func main() { modroot.Main(func() error { return run(*srcFlag, *dateFlag, *outFlag) }) }
 
 func run(src, date, out string) error {
 	src, err := modroot.Or(src, Source, "src")
