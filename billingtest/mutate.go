@@ -192,6 +192,19 @@ func (st *site) paymentRules() object {
 	return pr
 }
 
+// paymentRulesMembers are the members of payment rules.
+var paymentRulesMembers = []string{"min_amount", "max_amount", "underpayment_allowed", "overpayment_allowed"}
+
+// editPaymentRules picks one of names, lets edit break that member of the object's payment
+// rules, and returns the path of the failure it makes.
+func (st *site) editPaymentRules(names []string, edit func(pr *object, name string)) []string {
+	pr := st.paymentRules()
+	name := st.g.pick(names)
+	edit(&pr, name)
+	st.o.set("payment_rules", pr.encode())
+	return []string{"payment_rules", name}
+}
+
 // text returns n code points of valid name text: letters of several scripts and spaces,
 // never white space at either end.
 func (g *Gen) text(n int) string {
@@ -498,35 +511,29 @@ var rules = []*rule{
 		}},
 	{name: "payment-rules-amount-out-of-range", code: billing.CodeOutOfRange, applies: hasMember("payment_rules"),
 		do: func(st *site) []string {
-			pr := st.paymentRules()
-			name := st.g.pick([]string{"min_amount", "max_amount"})
-			pr.set(name, []byte(st.g.pick([]string{"0", "-1", "9007199254740992", "-9007199254740991"})))
-			st.o.set("payment_rules", pr.encode())
-			return []string{"payment_rules", name}
+			return st.editPaymentRules([]string{"min_amount", "max_amount"}, func(pr *object, name string) {
+				pr.set(name, []byte(st.g.pick([]string{"0", "-1", "9007199254740992", "-9007199254740991"})))
+			})
 		}},
 	{name: "payment-rules-missing-member", code: billing.CodeRequired, applies: hasMember("payment_rules"),
 		do: func(st *site) []string {
-			pr := st.paymentRules()
-			name := st.g.pick([]string{"min_amount", "max_amount", "underpayment_allowed", "overpayment_allowed"})
-			if st.g.chance(2) {
-				pr.remove(name)
-			} else {
-				pr.set(name, []byte("null"))
-			}
-			st.o.set("payment_rules", pr.encode())
-			return []string{"payment_rules", name}
+			return st.editPaymentRules(paymentRulesMembers, func(pr *object, name string) {
+				if st.g.chance(2) {
+					pr.remove(name)
+				} else {
+					pr.set(name, []byte("null"))
+				}
+			})
 		}},
 	{name: "payment-rules-wrong-type", code: billing.CodeInvalidType, applies: hasMember("payment_rules"),
 		do: func(st *site) []string {
-			pr := st.paymentRules()
-			name := st.g.pick([]string{"min_amount", "max_amount", "underpayment_allowed", "overpayment_allowed"})
-			value := st.g.pick([]string{`"100"`, `1.5`, `true`, `[]`})
-			if strings.HasSuffix(name, "_allowed") {
-				value = st.g.pick([]string{`"true"`, `1`, `0`, `[]`, `{}`})
-			}
-			pr.set(name, []byte(value))
-			st.o.set("payment_rules", pr.encode())
-			return []string{"payment_rules", name}
+			return st.editPaymentRules(paymentRulesMembers, func(pr *object, name string) {
+				value := st.g.pick([]string{`"100"`, `1.5`, `true`, `[]`})
+				if strings.HasSuffix(name, "_allowed") {
+					value = st.g.pick([]string{`"true"`, `1`, `0`, `[]`, `{}`})
+				}
+				pr.set(name, []byte(value))
+			})
 		}},
 }
 
