@@ -3,7 +3,6 @@ package account_test
 import (
 	"encoding/json"
 	"testing"
-	"time"
 
 	"github.com/tallykit/billing/account"
 	"github.com/tallykit/billing/customer"
@@ -83,31 +82,12 @@ func BenchmarkParseCreateRequestNewCustomer(b *testing.B) {
 			return err
 		})
 	})
-	// The two in alternation, 64 calls of each in turn, so that a machine whose speed
-	// drifts (other work, frequency) slows both alike: the ratio is the figure to read.
+	// The two in alternation, so that a machine whose speed drifts (other work,
+	// frequency) slows both alike: the ratio is the figure to read.
 	b.Run("interleaved", func(b *testing.B) {
-		const batch = 64
-		var acc, cus time.Duration
 		b.ReportAllocs()
-		for b.Loop() {
-			start := time.Now()
-			for range batch {
-				if _, err := account.DecodeCreateRequest(data); err != nil {
-					b.Fatal(err)
-				}
-			}
-			mid := time.Now()
-			for range batch {
-				if _, err := customer.DecodeCreateRequest(nested); err != nil {
-					b.Fatal(err)
-				}
-			}
-			acc, cus = acc+mid.Sub(start), cus+time.Since(mid)
-		}
-		n := float64(b.N * batch)
-		b.ReportMetric(float64(acc)/n, "account-ns")
-		b.ReportMetric(float64(cus)/n, "customer-ns")
-		b.ReportMetric(float64(acc)/float64(cus), "ratio")
+		testkit.Interleaved(b, "account", func() { sinkRequest, sinkErr = account.DecodeCreateRequest(data) },
+			"customer", func() { sinkCustomerRequest, sinkErr = customer.DecodeCreateRequest(nested) })
 	})
 }
 
@@ -249,3 +229,10 @@ func BenchmarkString(b *testing.B) {
 		_ = req.String()
 	}
 }
+
+// Sinks keep the compiler from dropping the work measured.
+var (
+	sinkRequest         account.CreateRequest
+	sinkCustomerRequest customer.CreateRequest
+	sinkErr             error
+)
