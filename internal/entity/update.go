@@ -118,11 +118,8 @@ const (
 // at metadata when the merged metadata is over the limit and u adds keys. *stored is
 // unchanged. Applying the same update twice gives what applying it once gives.
 func Apply(d Doc, stored *Values, u *Update, out *Values) error {
-	old := struct { // what the checks compare, read before *out is written: out may be stored
-		currency   money.Currency
-		hasBalance bool
-		rules      money.PaymentRules
-	}{stored.Currency, stored.HasBalance, stored.Rules}
+	// What the checks compare, read before *out is written: out may be stored.
+	oldCurrency, oldBalance, oldRules := stored.Currency, stored.HasBalance, stored.Rules
 	*out = *stored
 	s := &u.Set
 	merge(&out.Name, s.Name, u.removes(kName))
@@ -136,14 +133,14 @@ func Apply(d Doc, stored *Values, u *Update, out *Values) error {
 	}
 
 	var l report.List
-	changed := !old.currency.IsZero() && !out.Currency.IsZero() && out.Currency != old.currency
+	changed := !oldCurrency.IsZero() && !out.Currency.IsZero() && out.Currency != oldCurrency
 	restated := s.HasBalance || u.removes(kBalance)
 	switch {
 	case (out.HasBalance || !out.Rules.IsZero()) && out.Currency.IsZero():
 		l.Add(report.At(fieldCurrency), billing.CodeRequired, msgCurrencyKept)
-	case changed && old.hasBalance && !restated:
+	case changed && oldBalance && !restated:
 		l.Add(report.At(fieldCurrency), billing.CodeConflict, msgConflictBalance)
-	case changed && !old.rules.IsZero():
+	case changed && !oldRules.IsZero():
 		l.Add(report.At(fieldCurrency), billing.CodeConflict, msgConflictRules)
 	case s.HasBalance && isWithdrawn(out.Currency):
 		l.Add(report.At(fieldCurrency), billing.CodeConflict, msgConflictWithdrawn)
