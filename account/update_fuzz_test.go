@@ -73,7 +73,7 @@ type storedAccount struct {
 // and result of testdata/apply/account, each once, in the library's encoding.
 func storedAccounts(t testing.TB) []storedAccount {
 	var docs [][]byte
-	for _, data := range storedObjects(t) {
+	for _, data := range testdocs.StoredObjects(t, "account") {
 		docs = append(docs, data)
 	}
 	for _, c := range loadApply(t, "account") {

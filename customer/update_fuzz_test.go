@@ -78,7 +78,7 @@ type storedCustomer struct {
 // and result of testdata/apply/customer, each once, in the library's encoding.
 func storedCustomers(t testing.TB) []storedCustomer {
 	var docs [][]byte
-	for _, data := range storedObjects(t) {
+	for _, data := range testdocs.StoredObjects(t, "customer") {
 		docs = append(docs, data)
 	}
 	for _, c := range loadApply(t, "customer") {
