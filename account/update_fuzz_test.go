@@ -18,8 +18,8 @@ const accountKeys = 10
 
 func FuzzUpdateRequest(f *testing.F) {
 	testdocs.AddSeeds(f, "account-update")
-	for _, c := range loadApply(f, "account") {
-		f.Add(c.update)
+	for _, c := range testdocs.LoadApply(f, "account") {
+		f.Add(c.Update)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		u, valid := testdocs.Parsed(t, data, account.DecodeUpdateRequest)
@@ -76,10 +76,10 @@ func storedAccounts(t testing.TB) []storedAccount {
 	for _, data := range testdocs.StoredObjects(t, "account") {
 		docs = append(docs, data)
 	}
-	for _, c := range loadApply(t, "account") {
-		docs = append(docs, c.stored)
-		if c.want != nil {
-			docs = append(docs, c.want)
+	for _, c := range testdocs.LoadApply(t, "account") {
+		docs = append(docs, c.Stored)
+		if c.Want != nil {
+			docs = append(docs, c.Want)
 		}
 	}
 	var out []storedAccount
@@ -109,8 +109,8 @@ func FuzzApply(f *testing.F) {
 		enc, _ := c.MarshalJSON()
 		return uint16(slices.IndexFunc(objects, func(s storedAccount) bool { return bytes.Equal(s.data, enc) }))
 	}
-	for _, c := range loadApply(f, "account") {
-		f.Add(index(c.stored), c.update)
+	for _, c := range testdocs.LoadApply(f, "account") {
+		f.Add(index(c.Stored), c.Update)
 	}
 	for i, d := range testdocs.Load(f, "account-update") {
 		f.Add(uint16(i), d.Data)

@@ -20,3 +20,6 @@ var entity = testdocs.Entity[customer.Customer, customer.UpdateRequest, customer
 	NewUpdate:      customer.NewUpdateRequest,
 	Secrets:        func(p customer.UpdateParams) []*string { return []*string{p.Email, p.Phone} },
 }
+
+// readPath returns the bytes of the file at p.
+var readPath = testdocs.ReadPath

@@ -18,8 +18,8 @@ const customerKeys = 20
 
 func FuzzUpdateRequest(f *testing.F) {
 	testdocs.AddSeeds(f, "customer-update")
-	for _, c := range loadApply(f, "customer") {
-		f.Add(c.update)
+	for _, c := range testdocs.LoadApply(f, "customer") {
+		f.Add(c.Update)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		u, valid := testdocs.Parsed(t, data, customer.DecodeUpdateRequest)
@@ -81,10 +81,10 @@ func storedCustomers(t testing.TB) []storedCustomer {
 	for _, data := range testdocs.StoredObjects(t, "customer") {
 		docs = append(docs, data)
 	}
-	for _, c := range loadApply(t, "customer") {
-		docs = append(docs, c.stored)
-		if c.want != nil {
-			docs = append(docs, c.want)
+	for _, c := range testdocs.LoadApply(t, "customer") {
+		docs = append(docs, c.Stored)
+		if c.Want != nil {
+			docs = append(docs, c.Want)
 		}
 	}
 	var out []storedCustomer
@@ -114,8 +114,8 @@ func FuzzApply(f *testing.F) {
 		enc, _ := c.MarshalJSON()
 		return uint16(slices.IndexFunc(objects, func(s storedCustomer) bool { return bytes.Equal(s.data, enc) }))
 	}
-	for _, c := range loadApply(f, "customer") {
-		f.Add(index(c.stored), c.update)
+	for _, c := range testdocs.LoadApply(f, "customer") {
+		f.Add(index(c.Stored), c.Update)
 	}
 	for i, d := range testdocs.Load(f, "customer-update") {
 		f.Add(uint16(i), d.Data)
