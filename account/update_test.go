@@ -1,7 +1,6 @@
 package account_test
 
 import (
-	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
@@ -16,33 +15,12 @@ import (
 	"github.com/tallykit/billing/internal/testkit"
 )
 
-func TestTestdataUpdateRequests(t *testing.T) {
-	docs := testdocs.Load(t, "account-update")
-	assert.GreaterOrEqual(t, len(docs), 40)
-	for _, d := range docs {
-		t.Run(d.Name, func(t *testing.T) {
-			u, err := testdocs.CheckParsed(t, d, account.DecodeUpdateRequest)
-			if err != nil {
-				checkMessages(t, err, d.Data)
-				return
-			}
-			// UnmarshalJSON agrees with DecodeUpdateRequest, through encoding/json too.
-			var viaJSON struct{ U account.UpdateRequest }
-			require.NoError(t, json.Unmarshal([]byte(`{"U":`+string(d.Data)+`}`), &viaJSON))
-			assert.True(t, u.Equal(viaJSON.U))
-			assert.Equal(t, string(testdocs.RoundTrip(t, u, account.DecodeUpdateRequest)), u.String())
-		})
-	}
-}
+// TestTestdataUpdateRequests reads every document of testdata/account-update
+// (testdocs.TestUpdateRequests).
+func TestTestdataUpdateRequests(t *testing.T) { testdocs.TestUpdateRequests(t, entity) }
 
-func TestTestdataUpdateNames(t *testing.T) {
-	testdocs.CheckNames(t, "account-update")
-	for _, d := range testdocs.Load(t, "account-update") {
-		for _, f := range d.Want {
-			assert.False(t, f.Field != "" && f.Pointer == "", "%s: %s has no pointer", d.Name, f.Field)
-		}
-	}
-}
+// TestTestdataUpdateNames checks the names and pointers of testdata/account-update.
+func TestTestdataUpdateNames(t *testing.T) { testdocs.TestUpdateNames(t, entity) }
 
 // updateParamsOf reads an update document into UpdateParams without judging its values:
 // null is a removal (of a member, or of a metadata key), a value sets the member. It
@@ -67,7 +45,7 @@ func updateParamsOf(data []byte) (account.UpdateParams, bool) {
 			case "balance":
 				p.Balance = testdocs.ReadInt(o, &ok)
 			case "metadata":
-				p.Metadata, p.RemoveMetadata = readPatch(o, &ok)
+				p.Metadata, p.RemoveMetadata = testdocs.ReadPatch(o, &ok)
 			default:
 				ok = false
 				o.Skip()
@@ -77,29 +55,9 @@ func updateParamsOf(data []byte) (account.UpdateParams, bool) {
 	return p, ok && err == nil
 }
 
-// readPatch reads a metadata patch: the keys it sets (never nil, so that {} is an update
-// of metadata) and the keys it removes.
-func readPatch(o strictjson.Object, ok *bool) (map[string]string, []string) {
-	sub, good := o.Object()
-	*ok = *ok && good
-	set, remove := map[string]string{}, []string(nil)
-	for sub.Next() {
-		if sub.Null() {
-			remove = append(remove, sub.Name())
-			continue
-		}
-		s, good := sub.String()
-		*ok = *ok && good
-		set[sub.Name()] = s
-	}
-	return set, remove
-}
-
-func TestTestdataUpdatesThroughParams(t *testing.T) {
-	tried := testdocs.CheckThroughParams(t, "account-update", updateParamsOf, account.NewUpdateRequest,
-		account.DecodeUpdateRequest)
-	assert.Greater(t, tried, 50, "most documents can be written as Go values")
-}
+// TestTestdataUpdatesThroughParams checks the documents of testdata/account-update through
+// their Go values (testdocs.TestUpdatesThroughParams).
+func TestTestdataUpdatesThroughParams(t *testing.T) { testdocs.TestUpdatesThroughParams(t, entity) }
 
 // TestNewUpdateRequest builds updates from Go values and checks each against the same
 // update sent as JSON, written in the order of the members: the same failures in the same
@@ -131,7 +89,7 @@ func TestNewUpdateRequest(t *testing.T) {
 			`{"metadata":{"a":"1","a.b":null,"b":"2","c":null}}`, nil},
 		{"metadata empty", account.UpdateParams{Metadata: map[string]string{}}, `{"metadata":{}}`, nil},
 		{"metadata removals only", account.UpdateParams{RemoveMetadata: []string{"x"}}, `{"metadata":{"x":null}}`, nil},
-		{"25 removed keys", account.UpdateParams{RemoveMetadata: keys(25)}, `{"metadata":` + nulls(25) + `}`, nil},
+		{"25 removed keys", account.UpdateParams{RemoveMetadata: testdocs.Keys(25)}, `{"metadata":` + testdocs.Nulls(25) + `}`, nil},
 		{"empty strings",
 			account.UpdateParams{Name: ptr(""), Currency: ptr("")},
 			`{"name":"","currency":""}`,
@@ -141,9 +99,9 @@ func TestNewUpdateRequest(t *testing.T) {
 			`{"name":"a\u202eb","currency":"BGN","balance":9007199254740992}`,
 			testkit.Pairs("name", "invalid_characters", "currency", "invalid_currency", "balance", "out_of_range")},
 		{"11 keys set", account.UpdateParams{Metadata: testdocs.ManyKeys(11)},
-			`{"metadata":` + mustJSON(testdocs.ManyKeys(11)) + `}`, testkit.Pairs("metadata", "too_many_keys")},
+			`{"metadata":` + testdocs.MustJSON(testdocs.ManyKeys(11)) + `}`, testkit.Pairs("metadata", "too_many_keys")},
 		{"10 keys set, 15 removed", account.UpdateParams{Metadata: testdocs.ManyKeys(10), RemoveMetadata: []string{"x1", "x2"}},
-			`{"metadata":` + strings.TrimSuffix(mustJSON(testdocs.ManyKeys(10)), "}") + `,"x1":null,"x2":null}}`, nil},
+			`{"metadata":` + strings.TrimSuffix(testdocs.MustJSON(testdocs.ManyKeys(10)), "}") + `,"x1":null,"x2":null}}`, nil},
 		{"metadata entries",
 			account.UpdateParams{Metadata: map[string]string{"a": "", "a/b": strings.Repeat("v", 501)},
 				RemoveMetadata: []string{"", strings.Repeat("k", 41), "x\x7f"}},
@@ -153,21 +111,7 @@ func TestNewUpdateRequest(t *testing.T) {
 				"metadata."+strings.Repeat("k", 41), "key_too_long", "metadata.x\x7f", "invalid_key")},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			built, err := account.NewUpdateRequest(tt.p)
-			parsed, jsonErr := account.DecodeUpdateRequest([]byte(tt.json))
-			assert.Equal(t, tt.want, testkit.Failures(jsonErr), "the JSON update")
-			assert.Equal(t, tt.want, testkit.Failures(err), "from Go values")
-			if tt.want != nil {
-				assert.True(t, built.IsZero(), "no value with a failure")
-				return
-			}
-			require.NoError(t, err)
-			assert.True(t, built.Equal(parsed))
-			a, _ := built.MarshalJSON()
-			assert.JSONEq(t, tt.json, string(a))
-			testdocs.RoundTrip(t, built, account.DecodeUpdateRequest)
-		})
+		t.Run(tt.name, func(t *testing.T) { testdocs.CheckNewUpdate(t, entity, tt.p, tt.json, tt.want) })
 	}
 }
 
@@ -195,12 +139,7 @@ func TestNewUpdateRequestGoOnly(t *testing.T) {
 				"customer_id", "unknown_field", "payment_rules", "unknown_field")},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			u, err := account.NewUpdateRequest(tt.p)
-			assert.Equal(t, tt.want, testkit.Failures(err))
-			assert.True(t, u.IsZero())
-			assert.Panics(t, func() { account.MustNewUpdateRequest(tt.p) })
-		})
+		t.Run(tt.name, func(t *testing.T) { testdocs.CheckNewUpdateGoOnly(t, entity, tt.p, tt.want) })
 	}
 }
 
@@ -218,56 +157,10 @@ func TestNewUpdateRequestCustomerMembers(t *testing.T) {
 	}
 }
 
+// TestUpdateRequestZero checks the zero UpdateRequest (testdocs.TestUpdateZero).
 func TestUpdateRequestZero(t *testing.T) {
-	var zero account.UpdateRequest
-	assert.True(t, zero.IsZero())
-	b, err := zero.MarshalJSON()
-	require.NoError(t, err)
-	assert.Equal(t, `{}`, string(b))
-	parsed, err := account.DecodeUpdateRequest([]byte(`{}`))
-	require.NoError(t, err)
-	assert.True(t, parsed.Equal(zero))
-	// JSON null leaves an update unchanged.
-	u := account.MustNewUpdateRequest(account.UpdateParams{Balance: testkit.Ptr[int64](1)})
-	require.NoError(t, json.Unmarshal([]byte(`null`), &u))
-	assert.False(t, u.IsZero())
-	// A failure leaves it unchanged too.
-	require.Error(t, json.Unmarshal([]byte(`{"balance":"1"}`), &u))
-	assert.False(t, u.IsZero())
+	testdocs.TestUpdateZero(t, entity, account.MustNewUpdateRequest(account.UpdateParams{Balance: testkit.Ptr[int64](1)}))
 }
 
-func TestUpdateTooLong(t *testing.T) {
-	doc := []byte(`{"balance":1}`)
-	doc = append(doc[:1:1], append([]byte(strings.Repeat(" ", strictjson.MaxSize+1-len(doc))), doc[1:]...)...)
-	require.Len(t, doc, 1<<20+1)
-	_, err := account.DecodeUpdateRequest(doc)
-	assert.Equal(t, []failure{{"", "too_long"}}, failures(err))
-	_, err = account.DecodeUpdateRequest(append(doc[:1:1], doc[2:]...))
-	assert.NoError(t, err, "exactly 1 MiB is read")
-}
-
-// keys returns n metadata keys, k00, k01, …
-func keys(n int) []string {
-	var out []string
-	for k := range testdocs.ManyKeys(n) {
-		out = append(out, k)
-	}
-	return out
-}
-
-// nulls returns a JSON object removing the keys of keys(n).
-func nulls(n int) string {
-	m := map[string]*string{}
-	for _, k := range keys(n) {
-		m[k] = nil
-	}
-	return mustJSON(m)
-}
-
-func mustJSON(v any) string {
-	b, err := json.Marshal(v)
-	if err != nil {
-		panic(err)
-	}
-	return string(b)
-}
+// TestUpdateTooLong: an update of more than 1 MiB is too_long; one of exactly 1 MiB is read.
+func TestUpdateTooLong(t *testing.T) { testdocs.TestUpdateTooLong(t, entity) }

@@ -7,18 +7,22 @@ import (
 
 // entity is the customer as the tests shared with the account see it.
 var entity = testdocs.Entity[customer.Customer, customer.UpdateRequest, customer.UpdateParams]{
-	Name:           "customer",
-	MinStored:      25,
-	MinApply:       40,
-	MetadataKeys:   20,
-	Identity:       `"id":"bcus_1","external_reference":"c1"`,
-	Decode:         customer.Decode,
-	DecodeLenient:  customer.DecodeOptions{AllowUnknown: true}.Decode,
-	ThroughRecord:  func(c customer.Customer) (customer.Customer, error) { return customer.FromRecord(c.Record()) },
-	DecodeUpdate:   customer.DecodeUpdateRequest,
-	UpdateParamsOf: updateParamsOf,
-	NewUpdate:      customer.NewUpdateRequest,
-	Secrets:        func(p customer.UpdateParams) []*string { return []*string{p.Email, p.Phone} },
+	Name:              "customer",
+	MinStored:         25,
+	MinApply:          40,
+	MinUpdates:        40,
+	MoreThroughParams: 60,
+	MetadataKeys:      20,
+	Identity:          `"id":"bcus_1","external_reference":"c1"`,
+	Decode:            customer.Decode,
+	DecodeLenient:     customer.DecodeOptions{AllowUnknown: true}.Decode,
+	ThroughRecord:     func(c customer.Customer) (customer.Customer, error) { return customer.FromRecord(c.Record()) },
+	DecodeUpdate:      customer.DecodeUpdateRequest,
+	UpdateParamsOf:    updateParamsOf,
+	NewUpdate:         customer.NewUpdateRequest,
+	MustNewUpdate:     customer.MustNewUpdateRequest,
+	CheckMessages:     checkMessages,
+	Secrets:           func(p customer.UpdateParams) []*string { return []*string{p.Email, p.Phone} },
 }
 
 // readPath returns the bytes of the file at p.

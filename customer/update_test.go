@@ -1,12 +1,8 @@
 package customer_test
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
-
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	"github.com/tallykit/billing/customer"
 	"github.com/tallykit/billing/internal/report"
@@ -15,39 +11,12 @@ import (
 	"github.com/tallykit/billing/internal/testkit"
 )
 
-func TestTestdataUpdateRequests(t *testing.T) {
-	docs := testdocs.Load(t, "customer-update")
-	assert.GreaterOrEqual(t, len(docs), 40)
-	for _, d := range docs {
-		t.Run(d.Name, func(t *testing.T) {
-			u, err := testdocs.CheckParsed(t, d, customer.DecodeUpdateRequest)
-			if err != nil {
-				checkMessages(t, err, d.Data)
-				return
-			}
-			// UnmarshalJSON agrees with DecodeUpdateRequest, through encoding/json too.
-			var viaJSON struct{ U customer.UpdateRequest }
-			require.NoError(t, json.Unmarshal([]byte(`{"U":`+string(d.Data)+`}`), &viaJSON))
-			assert.True(t, u.Equal(viaJSON.U))
-			// The printed forms mask the email and the phone it sets.
-			p, _ := updateParamsOf(d.Data)
-			for _, s := range []*string{p.Email, p.Phone} {
-				if s != nil {
-					assert.NotContains(t, u.String(), *s)
-				}
-			}
-		})
-	}
-}
+// TestTestdataUpdateRequests reads every document of testdata/customer-update
+// (testdocs.TestUpdateRequests).
+func TestTestdataUpdateRequests(t *testing.T) { testdocs.TestUpdateRequests(t, entity) }
 
-func TestTestdataUpdateNames(t *testing.T) {
-	testdocs.CheckNames(t, "customer-update")
-	for _, d := range testdocs.Load(t, "customer-update") {
-		for _, f := range d.Want {
-			assert.False(t, f.Field != "" && f.Pointer == "", "%s: %s has no pointer", d.Name, f.Field)
-		}
-	}
-}
+// TestTestdataUpdateNames checks the names and pointers of testdata/customer-update.
+func TestTestdataUpdateNames(t *testing.T) { testdocs.TestUpdateNames(t, entity) }
 
 // updateParamsOf reads an update document into UpdateParams without judging its values:
 // null is a removal (of a member, or of a metadata key), a value sets the member. It
@@ -75,7 +44,7 @@ func updateParamsOf(data []byte) (customer.UpdateParams, bool) {
 			case "balance":
 				p.Balance = testdocs.ReadInt(o, &ok)
 			case "metadata":
-				p.Metadata, p.RemoveMetadata = readPatch(o, &ok)
+				p.Metadata, p.RemoveMetadata = testdocs.ReadPatch(o, &ok)
 			default:
 				ok = false
 				o.Skip()
@@ -85,29 +54,9 @@ func updateParamsOf(data []byte) (customer.UpdateParams, bool) {
 	return p, ok && err == nil
 }
 
-// readPatch reads a metadata patch: the keys it sets (never nil, so that {} is an update
-// of metadata) and the keys it removes.
-func readPatch(o strictjson.Object, ok *bool) (map[string]string, []string) {
-	sub, good := o.Object()
-	*ok = *ok && good
-	set, remove := map[string]string{}, []string(nil)
-	for sub.Next() {
-		if sub.Null() {
-			remove = append(remove, sub.Name())
-			continue
-		}
-		s, good := sub.String()
-		*ok = *ok && good
-		set[sub.Name()] = s
-	}
-	return set, remove
-}
-
-func TestTestdataUpdatesThroughParams(t *testing.T) {
-	tried := testdocs.CheckThroughParams(t, "customer-update", updateParamsOf, customer.NewUpdateRequest,
-		customer.DecodeUpdateRequest)
-	assert.Greater(t, tried, 60, "most documents can be written as Go values")
-}
+// TestTestdataUpdatesThroughParams checks the documents of testdata/customer-update through
+// their Go values (testdocs.TestUpdatesThroughParams).
+func TestTestdataUpdatesThroughParams(t *testing.T) { testdocs.TestUpdatesThroughParams(t, entity) }
 
 // TestNewUpdateRequest builds updates from Go values and checks each against the same
 // update sent as JSON, written in the order of the members: the same failures in the same
@@ -137,7 +86,7 @@ func TestNewUpdateRequest(t *testing.T) {
 			`{"metadata":{"a":"1","a.b":null,"b":"2","c":null}}`, nil},
 		{"metadata empty", customer.UpdateParams{Metadata: map[string]string{}}, `{"metadata":{}}`, nil},
 		{"metadata removals only", customer.UpdateParams{RemoveMetadata: []string{"x"}}, `{"metadata":{"x":null}}`, nil},
-		{"25 removed keys", customer.UpdateParams{RemoveMetadata: keys(25)}, `{"metadata":` + nulls(25) + `}`, nil},
+		{"25 removed keys", customer.UpdateParams{RemoveMetadata: testdocs.Keys(25)}, `{"metadata":` + testdocs.Nulls(25) + `}`, nil},
 		{"empty strings",
 			customer.UpdateParams{Name: ptr(""), Email: ptr(""), Phone: ptr(""), Currency: ptr("")},
 			`{"name":"","email":"","phone":"","currency":""}`,
@@ -149,7 +98,7 @@ func TestNewUpdateRequest(t *testing.T) {
 			testkit.Pairs("name", "invalid_characters", "email", "invalid_format", "phone", "invalid_phone",
 				"currency", "invalid_currency", "balance", "out_of_range")},
 		{"21 keys set", customer.UpdateParams{Metadata: testdocs.ManyKeys(21)},
-			`{"metadata":` + mustJSON(testdocs.ManyKeys(21)) + `}`, testkit.Pairs("metadata", "too_many_keys")},
+			`{"metadata":` + testdocs.MustJSON(testdocs.ManyKeys(21)) + `}`, testkit.Pairs("metadata", "too_many_keys")},
 		{"metadata entries",
 			customer.UpdateParams{Metadata: map[string]string{"a": "", "a/b": strings.Repeat("v", 501)},
 				RemoveMetadata: []string{"", strings.Repeat("k", 41), "x\x7f"}},
@@ -159,21 +108,7 @@ func TestNewUpdateRequest(t *testing.T) {
 				"metadata."+strings.Repeat("k", 41), "key_too_long", "metadata.x\x7f", "invalid_key")},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			built, err := customer.NewUpdateRequest(tt.p)
-			parsed, jsonErr := customer.DecodeUpdateRequest([]byte(tt.json))
-			assert.Equal(t, tt.want, testkit.Failures(jsonErr), "the JSON update")
-			assert.Equal(t, tt.want, testkit.Failures(err), "from Go values")
-			if tt.want != nil {
-				assert.True(t, built.IsZero(), "no value with a failure")
-				return
-			}
-			require.NoError(t, err)
-			assert.True(t, built.Equal(parsed))
-			a, _ := built.MarshalJSON()
-			assert.JSONEq(t, tt.json, string(a))
-			testdocs.RoundTrip(t, built, customer.DecodeUpdateRequest)
-		})
+		t.Run(tt.name, func(t *testing.T) { testdocs.CheckNewUpdate(t, entity, tt.p, tt.json, tt.want) })
 	}
 }
 
@@ -199,65 +134,14 @@ func TestNewUpdateRequestGoOnly(t *testing.T) {
 			testkit.Pairs("id", "unknown_field", "external_reference", "unknown_field", "payment_rules", "unknown_field")},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			u, err := customer.NewUpdateRequest(tt.p)
-			assert.Equal(t, tt.want, testkit.Failures(err))
-			assert.True(t, u.IsZero())
-			assert.Panics(t, func() { customer.MustNewUpdateRequest(tt.p) })
-		})
+		t.Run(tt.name, func(t *testing.T) { testdocs.CheckNewUpdateGoOnly(t, entity, tt.p, tt.want) })
 	}
 }
 
+// TestUpdateRequestZero checks the zero UpdateRequest (testdocs.TestUpdateZero).
 func TestUpdateRequestZero(t *testing.T) {
-	var zero customer.UpdateRequest
-	assert.True(t, zero.IsZero())
-	b, err := zero.MarshalJSON()
-	require.NoError(t, err)
-	assert.Equal(t, `{}`, string(b))
-	parsed, err := customer.DecodeUpdateRequest([]byte(`{}`))
-	require.NoError(t, err)
-	assert.True(t, parsed.Equal(zero))
-	// JSON null leaves an update unchanged.
-	u := customer.MustNewUpdateRequest(customer.UpdateParams{Balance: testkit.Ptr[int64](1)})
-	require.NoError(t, json.Unmarshal([]byte(`null`), &u))
-	assert.False(t, u.IsZero())
-	// A failure leaves it unchanged too.
-	require.Error(t, json.Unmarshal([]byte(`{"balance":"1"}`), &u))
-	assert.False(t, u.IsZero())
+	testdocs.TestUpdateZero(t, entity, customer.MustNewUpdateRequest(customer.UpdateParams{Balance: testkit.Ptr[int64](1)}))
 }
 
-func TestUpdateTooLong(t *testing.T) {
-	doc := []byte(`{"balance":1}`)
-	doc = append(doc[:1:1], append([]byte(strings.Repeat(" ", strictjson.MaxSize+1-len(doc))), doc[1:]...)...)
-	require.Len(t, doc, 1<<20+1)
-	_, err := customer.DecodeUpdateRequest(doc)
-	assert.Equal(t, []failure{{"", "too_long"}}, failures(err))
-	_, err = customer.DecodeUpdateRequest(append(doc[:1:1], doc[2:]...))
-	assert.NoError(t, err, "exactly 1 MiB is read")
-}
-
-// keys returns n metadata keys, k00, k01, …
-func keys(n int) []string {
-	var out []string
-	for k := range testdocs.ManyKeys(n) {
-		out = append(out, k)
-	}
-	return out
-}
-
-// nulls returns a JSON object removing the keys of keys(n).
-func nulls(n int) string {
-	m := map[string]*string{}
-	for _, k := range keys(n) {
-		m[k] = nil
-	}
-	return mustJSON(m)
-}
-
-func mustJSON(v any) string {
-	b, err := json.Marshal(v)
-	if err != nil {
-		panic(err)
-	}
-	return string(b)
-}
+// TestUpdateTooLong: an update of more than 1 MiB is too_long; one of exactly 1 MiB is read.
+func TestUpdateTooLong(t *testing.T) { testdocs.TestUpdateTooLong(t, entity) }

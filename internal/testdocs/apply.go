@@ -66,7 +66,7 @@ func LoadApply(t testing.TB, entity string) []ApplyCase {
 // TestApplyNames checks the cases of testdata/apply/<e.Name> (at least e.MinApply): their
 // names, the newlines of their files, and the failures of a failing case: the code its
 // name promises, at currency and metadata only, at most once each, currency first.
-func TestApplyNames[O Object[O, U], U Document[U], P any](t *testing.T, e Entity[O, U, P]) {
+func TestApplyNames[O Object[O, U], U Update[U], P any](t *testing.T, e Entity[O, U, P]) {
 	cases := LoadApply(t, e.Name)
 	assert.GreaterOrEqual(t, len(cases), e.MinApply)
 	for _, c := range cases {
@@ -97,7 +97,7 @@ func TestApplyNames[O Object[O, U], U Document[U], P any](t *testing.T, e Entity
 // expected object, byte for byte, or the expected failures; the stored object unchanged;
 // applying twice the same as once; the new object a valid one, and what the update built
 // from Go values gives too.
-func TestApply[O Object[O, U], U Document[U], P any](t *testing.T, e Entity[O, U, P]) {
+func TestApply[O Object[O, U], U Update[U], P any](t *testing.T, e Entity[O, U, P]) {
 	for _, c := range LoadApply(t, e.Name) {
 		t.Run(c.Name, func(t *testing.T) {
 			stored, err := e.Decode(c.Stored)
@@ -184,7 +184,7 @@ func checkApplyMessages[O Object[O, U], U Document[U]](t *testing.T, err error, 
 
 // TestApplyWithPaymentRules: a currency with payment rules changes once the rules are
 // removed, and the zero object cannot be updated.
-func TestApplyWithPaymentRules[O Object[O, U], U Document[U], P any](t *testing.T, e Entity[O, U, P]) {
+func TestApplyWithPaymentRules[O Object[O, U], U Update[U], P any](t *testing.T, e Entity[O, U, P]) {
 	c, err := e.Decode([]byte(`{` + e.Identity + `,"currency":"ZAR","balance":100,` +
 		`"payment_rules":{"min_amount":1,"max_amount":10,"underpayment_allowed":true,"overpayment_allowed":false}}`))
 	require.NoError(t, err)

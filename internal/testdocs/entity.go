@@ -2,6 +2,7 @@ package testdocs
 
 import (
 	"database/sql/driver"
+	"testing"
 
 	"github.com/tallykit/billing/metadata"
 	"github.com/tallykit/billing/money"
@@ -19,17 +20,27 @@ type Object[O, U any] interface {
 	WithPaymentRules(money.PaymentRules) (O, error)
 }
 
+// Update is an update request of an entity (a customer.UpdateRequest, an
+// account.UpdateRequest): a document with its printed form.
+type Update[U any] interface {
+	Document[U]
+	String() string
+}
+
 // Entity describes one entity under test (the customer, the account) to the tests its
 // packages share: its name in testdata, the least counts of its testdata, its limits, and
 // the functions of its package. O is its stored object, U its update request and P the Go
 // values of an update (UpdateParams).
-type Entity[O Object[O, U], U Document[U], P any] struct {
+type Entity[O Object[O, U], U Update[U], P any] struct {
 	// Name names the entity's testdata: testdata/stored/<Name>, testdata/apply/<Name> and
 	// testdata/<Name>-update.
 	Name string
 	// MinStored and MinApply are the least numbers of objects of testdata/stored/<Name>
 	// and of cases of testdata/apply/<Name>.
 	MinStored, MinApply int
+	// MinUpdates is the least number of documents of testdata/<Name>-update, and
+	// MoreThroughParams the number that those Go values can tell exceed.
+	MinUpdates, MoreThroughParams int
 	// MetadataKeys is how many metadata keys an object may have.
 	MetadataKeys int
 	// Identity is the members besides the money members that a stored object requires, as
@@ -44,6 +55,9 @@ type Entity[O Object[O, U], U Document[U], P any] struct {
 	// reports false when Go values cannot tell the document.
 	UpdateParamsOf func([]byte) (P, bool)
 	NewUpdate      func(P) (U, error) // the update request built from Go values
+	MustNewUpdate  func(P) U          // the same, panicking on failures
+	// CheckMessages checks the messages of the failures of reading the document data.
+	CheckMessages func(t *testing.T, err error, data []byte)
 	// Secrets returns the personal data the Go values of an update set (email, phone),
 	// which the update's String never shows; nil for an entity that has none.
 	Secrets func(P) []*string

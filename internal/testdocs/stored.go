@@ -40,7 +40,7 @@ func StoredObjects(t testing.TB, entity string) map[string][]byte {
 // the same bytes through JSON (Decode, encoding/json, the lenient reader), through its
 // table row (e.ThroughRecord) and through its SQL value (Value and Scan); the empty update
 // leaves it unchanged.
-func TestStored[O Object[O, U], U Document[U], P any](t *testing.T, e Entity[O, U, P]) {
+func TestStored[O Object[O, U], U Update[U], P any](t *testing.T, e Entity[O, U, P]) {
 	objects := StoredObjects(t, e.Name)
 	assert.GreaterOrEqual(t, len(objects), e.MinStored)
 	for name, data := range objects {
@@ -91,7 +91,7 @@ func TestStored[O Object[O, U], U Document[U], P any](t *testing.T, e Entity[O, 
 // stored object of testdata/apply/<e.Name>, is in the library's own encoding once written
 // back, and stays so (the stored folder's rule, checked on more objects); and the stored
 // folder has a full object, full.json.
-func TestStoredEncodingStable[O Object[O, U], U Document[U], P any](t *testing.T, e Entity[O, U, P]) {
+func TestStoredEncodingStable[O Object[O, U], U Update[U], P any](t *testing.T, e Entity[O, U, P]) {
 	var docs [][]byte
 	for _, d := range Load(t, e.Name) {
 		if len(d.Want) == 0 {

@@ -16,10 +16,7 @@ import (
 // update when Go values can tell it, and for a valid update, the same update from its Go
 // values and a String that shows none of its personal data. Its seeds are the documents
 // of testdata/<e.Name>-update and the updates of testdata/apply/<e.Name>.
-func FuzzUpdate[O Object[O, U], U interface {
-	Document[U]
-	String() string
-}, P any](f *testing.F, e Entity[O, U, P]) {
+func FuzzUpdate[O Object[O, U], U Update[U], P any](f *testing.F, e Entity[O, U, P]) {
 	AddSeeds(f, e.Name+"-update")
 	for _, c := range LoadApply(f, e.Name) {
 		f.Add(c.Update)
@@ -82,7 +79,7 @@ type storedObject[O any] struct {
 
 // storedObjects returns every object of testdata/stored/<e.Name> and every stored object
 // and result of testdata/apply/<e.Name>, each once, in the library's encoding.
-func storedObjects[O Object[O, U], U Document[U], P any](t testing.TB, e Entity[O, U, P]) []storedObject[O] {
+func storedObjects[O Object[O, U], U Update[U], P any](t testing.TB, e Entity[O, U, P]) []storedObject[O] {
 	var docs [][]byte
 	for _, data := range StoredObjects(t, e.Name) {
 		docs = append(docs, data)
@@ -113,7 +110,7 @@ func storedObjects[O Object[O, U], U Document[U], P any](t testing.TB, e Entity[
 // JSON (absent metadata staying absent when the update sets no key), read as an object,
 // and the failures of applying predicted from the same JSON (with e.MetadataKeys keys at
 // most). Applying never changes the stored object, and is idempotent.
-func FuzzApply[O Object[O, U], U Document[U], P any](f *testing.F, e Entity[O, U, P]) {
+func FuzzApply[O Object[O, U], U Update[U], P any](f *testing.F, e Entity[O, U, P]) {
 	objects := storedObjects(f, e)
 	index := func(data []byte) uint16 {
 		c, _ := e.Decode(data)

@@ -1,0 +1,176 @@
+package testdocs
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tallykit/billing/internal/strictjson"
+	"github.com/tallykit/billing/internal/testkit"
+)
+
+// TestUpdateRequests reads every document of testdata/<e.Name>-update (at least
+// e.MinUpdates) as [CheckParsed] does, checks the messages of its failures, and for a
+// valid one: encoding/json's UnmarshalJSON agrees with the reader, and the printed form
+// masks the personal data the update sets or, for an entity without any, is the update's
+// encoding.
+func TestUpdateRequests[O Object[O, U], U Update[U], P any](t *testing.T, e Entity[O, U, P]) {
+	docs := Load(t, e.Name+"-update")
+	assert.GreaterOrEqual(t, len(docs), e.MinUpdates)
+	for _, d := range docs {
+		t.Run(d.Name, func(t *testing.T) {
+			u, err := CheckParsed(t, d, e.DecodeUpdate)
+			if err != nil {
+				e.CheckMessages(t, err, d.Data)
+				return
+			}
+			// UnmarshalJSON agrees with DecodeUpdateRequest, through encoding/json too.
+			var viaJSON struct{ U U }
+			require.NoError(t, json.Unmarshal([]byte(`{"U":`+string(d.Data)+`}`), &viaJSON))
+			assert.True(t, u.Equal(viaJSON.U))
+			if e.Secrets == nil {
+				assert.Equal(t, string(RoundTrip(t, u, e.DecodeUpdate)), u.String())
+				return
+			}
+			// The printed forms mask the email and the phone it sets.
+			p, _ := e.UpdateParamsOf(d.Data)
+			for _, s := range e.Secrets(p) {
+				if s != nil {
+					assert.NotContains(t, u.String(), *s)
+				}
+			}
+		})
+	}
+}
+
+// TestUpdateNames checks the names of testdata/<e.Name>-update ([CheckNames]) and that
+// every expected failure at a member has a pointer.
+func TestUpdateNames[O Object[O, U], U Update[U], P any](t *testing.T, e Entity[O, U, P]) {
+	CheckNames(t, e.Name+"-update")
+	for _, d := range Load(t, e.Name+"-update") {
+		for _, f := range d.Want {
+			assert.False(t, f.Field != "" && f.Pointer == "", "%s: %s has no pointer", d.Name, f.Field)
+		}
+	}
+}
+
+// ReadPatch reads a metadata patch: the keys it sets (never nil, so that {} is an update
+// of metadata) and the keys it removes. It sets *ok to false when the member is not an
+// object of strings and nulls.
+func ReadPatch(o strictjson.Object, ok *bool) (map[string]string, []string) {
+	sub, good := o.Object()
+	*ok = *ok && good
+	set, remove := map[string]string{}, []string(nil)
+	for sub.Next() {
+		if sub.Null() {
+			remove = append(remove, sub.Name())
+			continue
+		}
+		s, good := sub.String()
+		*ok = *ok && good
+		set[sub.Name()] = s
+	}
+	return set, remove
+}
+
+// TestUpdatesThroughParams checks the documents of testdata/<e.Name>-update through their
+// Go values ([CheckThroughParams]); more than e.MoreThroughParams of them can be told so.
+func TestUpdatesThroughParams[O Object[O, U], U Update[U], P any](t *testing.T, e Entity[O, U, P]) {
+	tried := CheckThroughParams(t, e.Name+"-update", e.UpdateParamsOf, e.NewUpdate, e.DecodeUpdate)
+	assert.Greater(t, tried, e.MoreThroughParams, "most documents can be written as Go values")
+}
+
+// CheckNewUpdate builds an update from the Go values p and checks it against the same
+// update sent as JSON (doc, written in the order of the members): the failures want from
+// both, in the same order, or an equal update with the same encoding.
+func CheckNewUpdate[O Object[O, U], U Update[U], P any](t *testing.T, e Entity[O, U, P], p P, doc string,
+	want []testkit.Failure) {
+	t.Helper()
+	built, err := e.NewUpdate(p)
+	parsed, jsonErr := e.DecodeUpdate([]byte(doc))
+	assert.Equal(t, want, testkit.Failures(jsonErr), "the JSON update")
+	assert.Equal(t, want, testkit.Failures(err), "from Go values")
+	if want != nil {
+		assert.True(t, built.IsZero(), "no value with a failure")
+		return
+	}
+	require.NoError(t, err)
+	assert.True(t, built.Equal(parsed))
+	a, _ := built.MarshalJSON()
+	assert.JSONEq(t, doc, string(a))
+	RoundTrip(t, built, e.DecodeUpdate)
+}
+
+// CheckNewUpdateGoOnly checks Go values p that JSON cannot say, failing with want: no
+// value with the failures, and e.MustNewUpdate panics.
+func CheckNewUpdateGoOnly[O Object[O, U], U Update[U], P any](t *testing.T, e Entity[O, U, P], p P,
+	want []testkit.Failure) {
+	t.Helper()
+	u, err := e.NewUpdate(p)
+	assert.Equal(t, want, testkit.Failures(err))
+	assert.True(t, u.IsZero())
+	assert.Panics(t, func() { e.MustNewUpdate(p) })
+}
+
+// TestUpdateZero checks the zero update: it encodes as {}, which reads back equal to it;
+// JSON null and a failing document both leave an update (nonZero, not the zero one)
+// unchanged.
+func TestUpdateZero[O Object[O, U], U Update[U], P any](t *testing.T, e Entity[O, U, P], nonZero U) {
+	var zero U
+	assert.True(t, zero.IsZero())
+	b, err := zero.MarshalJSON()
+	require.NoError(t, err)
+	assert.Equal(t, `{}`, string(b))
+	parsed, err := e.DecodeUpdate([]byte(`{}`))
+	require.NoError(t, err)
+	assert.True(t, parsed.Equal(zero))
+	// JSON null leaves an update unchanged.
+	u := nonZero
+	require.NoError(t, json.Unmarshal([]byte(`null`), &u))
+	assert.False(t, u.IsZero())
+	// A failure leaves it unchanged too.
+	require.Error(t, json.Unmarshal([]byte(`{"balance":"1"}`), &u))
+	assert.False(t, u.IsZero())
+}
+
+// TestUpdateTooLong: an update of more than 1 MiB is too_long at the document; one of
+// exactly 1 MiB is read.
+func TestUpdateTooLong[O Object[O, U], U Update[U], P any](t *testing.T, e Entity[O, U, P]) {
+	doc := []byte(`{"balance":1}`)
+	doc = append(doc[:1:1], append([]byte(strings.Repeat(" ", strictjson.MaxSize+1-len(doc))), doc[1:]...)...)
+	require.Len(t, doc, 1<<20+1)
+	_, err := e.DecodeUpdate(doc)
+	assert.Equal(t, testkit.Pairs("", "too_long"), testkit.Failures(err))
+	_, err = e.DecodeUpdate(append(doc[:1:1], doc[2:]...))
+	assert.NoError(t, err, "exactly 1 MiB is read")
+}
+
+// Keys returns n metadata keys, the keys of ManyKeys(n), in no order.
+func Keys(n int) []string {
+	var out []string
+	for k := range ManyKeys(n) {
+		out = append(out, k)
+	}
+	return out
+}
+
+// Nulls returns a JSON object removing the keys of Keys(n).
+func Nulls(n int) string {
+	m := map[string]*string{}
+	for _, k := range Keys(n) {
+		m[k] = nil
+	}
+	return MustJSON(m)
+}
+
+// MustJSON returns v as encoding/json writes it; it panics when v cannot be written.
+func MustJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
