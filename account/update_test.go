@@ -9,8 +9,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tallykit/billing/account"
-	"github.com/tallykit/billing/internal/report"
-	"github.com/tallykit/billing/internal/strictjson"
 	"github.com/tallykit/billing/internal/testdocs"
 	"github.com/tallykit/billing/internal/testkit"
 )
@@ -22,37 +20,16 @@ func TestTestdataUpdateRequests(t *testing.T) { testdocs.TestUpdateRequests(t, e
 // TestTestdataUpdateNames checks the names and pointers of testdata/account-update.
 func TestTestdataUpdateNames(t *testing.T) { testdocs.TestUpdateNames(t, entity) }
 
-// updateParamsOf reads an update document into UpdateParams without judging its values:
-// null is a removal (of a member, or of a metadata key), a value sets the member. It
-// reports false when the document cannot be told as Go values (see paramsOf); an unknown
-// member sent as null (email and phone included) is kept as a removal, which
-// NewUpdateRequest refuses as JSON does.
+// updateParamsOf reads an update document into UpdateParams without judging its values
+// (testdocs.ReadUpdateParams); an unknown member sent as null (email and phone included)
+// is kept as a removal, which NewUpdateRequest refuses as JSON does.
 func updateParamsOf(data []byte) (account.UpdateParams, bool) {
 	var p account.UpdateParams
-	ok := true
-	err := strictjson.Decode(data, report.Loc{}, func(o strictjson.Object) {
-		for o.Next() {
-			name := o.Name()
-			if o.Null() {
-				p.Remove = append(p.Remove, name)
-				continue
-			}
-			switch name {
-			case "name":
-				p.Name = testdocs.ReadString(o, &ok)
-			case "currency":
-				p.Currency = testdocs.ReadString(o, &ok)
-			case "balance":
-				p.Balance = testdocs.ReadInt(o, &ok)
-			case "metadata":
-				p.Metadata, p.RemoveMetadata = testdocs.ReadPatch(o, &ok)
-			default:
-				ok = false
-				o.Skip()
-			}
-		}
+	ok := testdocs.ReadUpdateParams(data, testdocs.UpdateFields{
+		Strings: map[string]**string{"name": &p.Name, "currency": &p.Currency},
+		Balance: &p.Balance, Metadata: &p.Metadata, RemoveMetadata: &p.RemoveMetadata, Remove: &p.Remove,
 	})
-	return p, ok && err == nil
+	return p, ok
 }
 
 // TestTestdataUpdatesThroughParams checks the documents of testdata/account-update through

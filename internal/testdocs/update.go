@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tallykit/billing/internal/report"
 	"github.com/tallykit/billing/internal/strictjson"
 	"github.com/tallykit/billing/internal/testkit"
 )
@@ -55,6 +56,47 @@ func TestUpdateNames[O Object[O, U], U Update[U], P any](t *testing.T, e Entity[
 			assert.False(t, f.Field != "" && f.Pointer == "", "%s: %s has no pointer", d.Name, f.Field)
 		}
 	}
+}
+
+// UpdateFields are the places of the Go values of an update (the fields of an
+// UpdateParams) that [ReadUpdateParams] fills.
+type UpdateFields struct {
+	Strings        map[string]**string // the string members, by name
+	Balance        **int64
+	Metadata       *map[string]string
+	RemoveMetadata *[]string
+	Remove         *[]string
+}
+
+// ReadUpdateParams reads an update document into the Go values at f without judging
+// them: null is a removal (of a member, or of a metadata key), a value sets the member. It
+// reports false when the document cannot be told as Go values: not JSON, a value of a
+// JSON type a Go field cannot hold, a member with a value that f has no place for. An
+// unknown member sent as null is kept as a removal, which NewUpdateRequest refuses as
+// JSON does.
+func ReadUpdateParams(data []byte, f UpdateFields) bool {
+	ok := true
+	err := strictjson.Decode(data, report.Loc{}, func(o strictjson.Object) {
+		for o.Next() {
+			name := o.Name()
+			if o.Null() {
+				*f.Remove = append(*f.Remove, name)
+				continue
+			}
+			switch s, isString := f.Strings[name]; {
+			case isString:
+				*s = ReadString(o, &ok)
+			case name == "balance":
+				*f.Balance = ReadInt(o, &ok)
+			case name == "metadata":
+				*f.Metadata, *f.RemoveMetadata = ReadPatch(o, &ok)
+			default:
+				ok = false
+				o.Skip()
+			}
+		}
+	})
+	return ok && err == nil
 }
 
 // ReadPatch reads a metadata patch: the keys it sets (never nil, so that {} is an update
