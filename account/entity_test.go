@@ -19,8 +19,13 @@ var entity = testdocs.Entity[account.Account, account.UpdateRequest, account.Upd
 	DecodeLenient:     account.DecodeOptions{AllowUnknown: true}.Decode,
 	ThroughRecord:     func(a account.Account) (account.Account, error) { return account.FromRecord(a.Record()) },
 	DecodeUpdate:      account.DecodeUpdateRequest,
-	UpdateParamsOf:    updateParamsOf,
-	NewUpdate:         account.NewUpdateRequest,
-	MustNewUpdate:     account.MustNewUpdateRequest,
-	CheckMessages:     checkMessages,
+	Fields: func(p *account.UpdateParams) testdocs.UpdateFields {
+		return testdocs.UpdateFields{
+			Strings: map[string]**string{"name": &p.Name, "currency": &p.Currency},
+			Balance: &p.Balance, Metadata: &p.Metadata, RemoveMetadata: &p.RemoveMetadata, Remove: &p.Remove,
+		}
+	},
+	NewUpdate:     account.NewUpdateRequest,
+	MustNewUpdate: account.MustNewUpdateRequest,
+	CheckMessages: checkMessages,
 }

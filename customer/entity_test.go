@@ -18,11 +18,16 @@ var entity = testdocs.Entity[customer.Customer, customer.UpdateRequest, customer
 	DecodeLenient:     customer.DecodeOptions{AllowUnknown: true}.Decode,
 	ThroughRecord:     func(c customer.Customer) (customer.Customer, error) { return customer.FromRecord(c.Record()) },
 	DecodeUpdate:      customer.DecodeUpdateRequest,
-	UpdateParamsOf:    updateParamsOf,
-	NewUpdate:         customer.NewUpdateRequest,
-	MustNewUpdate:     customer.MustNewUpdateRequest,
-	CheckMessages:     checkMessages,
-	Secrets:           func(p customer.UpdateParams) []*string { return []*string{p.Email, p.Phone} },
+	Fields: func(p *customer.UpdateParams) testdocs.UpdateFields {
+		return testdocs.UpdateFields{
+			Strings: map[string]**string{"name": &p.Name, "email": &p.Email, "phone": &p.Phone, "currency": &p.Currency},
+			Balance: &p.Balance, Metadata: &p.Metadata, RemoveMetadata: &p.RemoveMetadata, Remove: &p.Remove,
+		}
+	},
+	NewUpdate:     customer.NewUpdateRequest,
+	MustNewUpdate: customer.MustNewUpdateRequest,
+	CheckMessages: checkMessages,
+	Secrets:       func(p customer.UpdateParams) []*string { return []*string{p.Email, p.Phone} },
 }
 
 // readPath returns the bytes of the file at p.

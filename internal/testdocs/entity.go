@@ -51,14 +51,23 @@ type Entity[O Object[O, U], U Update[U], P any] struct {
 	DecodeLenient func([]byte) (O, error) // the reader that allows unknown members
 	ThroughRecord func(O) (O, error)      // the object written to its record and read back
 	DecodeUpdate  func([]byte) (U, error) // the reader of an update request
-	// UpdateParamsOf reads an update document as Go values without judging them; it
-	// reports false when Go values cannot tell the document.
-	UpdateParamsOf func([]byte) (P, bool)
-	NewUpdate      func(P) (U, error) // the update request built from Go values
-	MustNewUpdate  func(P) U          // the same, panicking on failures
+	// Fields returns the places of the Go values of an update in p, for
+	// [Entity.UpdateParamsOf] and the cases of Go values that every entity shares.
+	Fields        func(p *P) UpdateFields
+	NewUpdate     func(P) (U, error) // the update request built from Go values
+	MustNewUpdate func(P) U          // the same, panicking on failures
 	// CheckMessages checks the messages of the failures of reading the document data.
 	CheckMessages func(t *testing.T, err error, data []byte)
 	// Secrets returns the personal data the Go values of an update set (email, phone),
 	// which the update's String never shows; nil for an entity that has none.
 	Secrets func(P) []*string
+}
+
+// UpdateParamsOf reads an update document as Go values without judging them
+// ([ReadUpdateParams] into e.Fields); it reports false when Go values cannot tell the
+// document.
+func (e Entity[O, U, P]) UpdateParamsOf(data []byte) (P, bool) {
+	var p P
+	ok := ReadUpdateParams(data, e.Fields(&p))
+	return p, ok
 }

@@ -2,6 +2,7 @@ package testdocs
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -144,6 +145,78 @@ func CheckNewUpdate[O Object[O, U], U Update[U], P any](t *testing.T, e Entity[O
 	a, _ := built.MarshalJSON()
 	assert.JSONEq(t, doc, string(a))
 	RoundTrip(t, built, e.DecodeUpdate)
+}
+
+// goValuesCase is a case of Go values of an update that every entity has: how it sets
+// the Go values, the same update as JSON (doc, none for Go values that JSON cannot say),
+// and its failures.
+type goValuesCase struct {
+	name string
+	set  func(f UpdateFields)
+	doc  string
+	want []testkit.Failure
+}
+
+// RunNewUpdateShared runs [CheckNewUpdate] on the cases of Go values that every entity
+// has, each as a subtest of t: no members, the balance, metadata patches, one key over
+// e.MetadataKeys, and failing metadata entries.
+func RunNewUpdateShared[O Object[O, U], U Update[U], P any](t *testing.T, e Entity[O, U, P]) {
+	over := e.MetadataKeys + 1
+	for _, tt := range []goValuesCase{
+		{"nothing", func(UpdateFields) {}, `{}`, nil},
+		{"balance alone", func(f UpdateFields) { *f.Balance = testkit.Ptr[int64](5000) }, `{"balance":5000}`, nil},
+		{"currency removed, balance set",
+			func(f UpdateFields) { *f.Remove, *f.Balance = []string{"currency"}, testkit.Ptr[int64](1) },
+			`{"currency":null,"balance":1}`, nil},
+		{"metadata keys set and removed",
+			func(f UpdateFields) {
+				*f.Metadata, *f.RemoveMetadata = map[string]string{"b": "2", "a": "1"}, []string{"c", "a.b"}
+			},
+			`{"metadata":{"a":"1","a.b":null,"b":"2","c":null}}`, nil},
+		{"metadata empty", func(f UpdateFields) { *f.Metadata = map[string]string{} }, `{"metadata":{}}`, nil},
+		{"metadata removals only", func(f UpdateFields) { *f.RemoveMetadata = []string{"x"} }, `{"metadata":{"x":null}}`, nil},
+		{"25 removed keys", func(f UpdateFields) { *f.RemoveMetadata = Keys(25) }, `{"metadata":` + Nulls(25) + `}`, nil},
+		{strconv.Itoa(over) + " keys set", func(f UpdateFields) { *f.Metadata = ManyKeys(over) },
+			`{"metadata":` + MustJSON(ManyKeys(over)) + `}`, testkit.Pairs("metadata", "too_many_keys")},
+		{"metadata entries",
+			func(f UpdateFields) {
+				*f.Metadata = map[string]string{"a": "", "a/b": strings.Repeat("v", 501)}
+				*f.RemoveMetadata = []string{"", strings.Repeat("k", 41), "x\x7f"}
+			},
+			`{"metadata":{"":null,"a":"","a/b":"` + strings.Repeat("v", 501) + `","` + strings.Repeat("k", 41) +
+				`":null,"x\u007f":null}}`,
+			testkit.Pairs("metadata.", "invalid_key", "metadata.a", "required", "metadata.a/b", "too_long",
+				"metadata."+strings.Repeat("k", 41), "key_too_long", "metadata.x\x7f", "invalid_key")},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var p P
+			tt.set(e.Fields(&p))
+			CheckNewUpdate(t, e, p, tt.doc, tt.want)
+		})
+	}
+}
+
+// RunNewUpdateGoOnlyShared runs [CheckNewUpdateGoOnly] on the Go values that JSON cannot
+// say and every entity has, each as a subtest of t: the balance both set and removed,
+// metadata both removed and changed, a metadata key both set and removed.
+func RunNewUpdateGoOnlyShared[O Object[O, U], U Update[U], P any](t *testing.T, e Entity[O, U, P]) {
+	for _, tt := range []goValuesCase{
+		{"balance set and removed",
+			func(f UpdateFields) { *f.Balance, *f.Remove = testkit.Ptr[int64](1), []string{"balance"} },
+			"", testkit.Pairs("balance", "duplicate_field")},
+		{"metadata removed and changed",
+			func(f UpdateFields) { *f.Remove, *f.RemoveMetadata = []string{"metadata"}, []string{"a"} },
+			"", testkit.Pairs("metadata", "duplicate_field")},
+		{"metadata key set and removed",
+			func(f UpdateFields) { *f.Metadata, *f.RemoveMetadata = map[string]string{"a": "1"}, []string{"a"} },
+			"", testkit.Pairs("metadata.a", "duplicate_field")},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var p P
+			tt.set(e.Fields(&p))
+			CheckNewUpdateGoOnly(t, e, p, tt.want)
+		})
+	}
 }
 
 // CheckNewUpdateGoOnly checks Go values p that JSON cannot say, failing with want: no
