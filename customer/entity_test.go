@@ -29,6 +29,3 @@ var entity = testdocs.Entity[customer.Customer, customer.UpdateRequest, customer
 	CheckMessages: checkMessages,
 	Secrets:       func(p customer.UpdateParams) []*string { return []*string{p.Email, p.Phone} },
 }
-
-// readPath returns the bytes of the file at p.
-var readPath = testdocs.ReadPath

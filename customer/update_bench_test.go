@@ -8,6 +8,7 @@ import (
 
 	"github.com/tallykit/billing/customer"
 	"github.com/tallykit/billing/ids"
+	"github.com/tallykit/billing/internal/testdocs"
 	"github.com/tallykit/billing/internal/testkit"
 )
 
@@ -28,7 +29,7 @@ var sinkCustomer customer.Customer
 // service stores it.
 func docsCustomer(tb testing.TB) customer.Customer {
 	tb.Helper()
-	req, err := customer.DecodeCreateRequest(readPath(tb, "../testdata/customer-create/docs-example.json"))
+	req, err := customer.DecodeCreateRequest(testdocs.ReadPath(tb, "../testdata/customer-create/docs-example.json"))
 	require.NoError(tb, err)
 	c, err := customer.New(ids.MustParseCustomerID("bcus_H4jp6KnU5cPw263v1jyz4"), req)
 	require.NoError(tb, err)

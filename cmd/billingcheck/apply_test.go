@@ -16,37 +16,6 @@ import (
 	"github.com/tallykit/billing/internal/testdocs"
 )
 
-// applyCase is one case of testdata/apply/<entity>: a stored object, an update, and the
-// new object (want) or the failures of applying (errs).
-type applyCase struct {
-	entity, name   string
-	stored, update string // paths
-	want           []byte // nil for a failing case
-	errs           []testdocs.Failure
-}
-
-func applyCases(t *testing.T, entity string) []applyCase {
-	t.Helper()
-	dir := filepath.Join(testdocs.Dir(t, "apply"), entity)
-	stored, err := filepath.Glob(filepath.Join(dir, "*.stored.json"))
-	require.NoError(t, err)
-	require.NotEmpty(t, stored)
-	var cases []applyCase
-	for _, p := range stored {
-		base := strings.TrimSuffix(p, ".stored.json")
-		c := applyCase{entity: entity, name: filepath.Base(base), stored: p, update: base + ".update.json"}
-		if want, err := os.ReadFile(base + ".want.json"); err == nil {
-			c.want = want
-		} else {
-			data, err := os.ReadFile(base + ".errors.json")
-			require.NoError(t, err, "%s: want.json or errors.json", c.name)
-			require.NoError(t, json.Unmarshal(data, &c.errs))
-		}
-		cases = append(cases, c)
-	}
-	return cases
-}
-
 // runBin runs the built command with args and stdin, and returns its exit status and
 // outputs.
 func runBin(t *testing.T, bin, stdin string, args ...string) (status int, stdout, stderr string) {
@@ -105,28 +74,28 @@ func checkPlain(t *testing.T, out, file string, want []testdocs.Failure) {
 func TestBinaryApply(t *testing.T) {
 	bin := buildBinary(t)
 	for _, entity := range []string{"customer", "account"} {
-		for _, c := range applyCases(t, entity) {
-			t.Run(entity+"/"+c.name, func(t *testing.T) {
-				status, stdout, stderr := runBin(t, bin, "", "apply", entity, c.stored, c.update)
+		for _, c := range testdocs.LoadApply(t, entity) {
+			t.Run(entity+"/"+c.Name, func(t *testing.T) {
+				status, stdout, stderr := runBin(t, bin, "", "apply", entity, c.StoredPath, c.UpdatePath)
 				assert.Empty(t, stderr)
-				jsonStatus, jsonOut, jsonErr := runBin(t, bin, "", "-json", "apply", entity, c.stored, c.update)
+				jsonStatus, jsonOut, jsonErr := runBin(t, bin, "", "-json", "apply", entity, c.StoredPath, c.UpdatePath)
 				assert.Empty(t, jsonErr)
-				if c.want != nil {
+				if c.Want != nil {
 					assert.Equal(t, 0, status)
-					assert.Equal(t, string(c.want)+"\n", stdout)
+					assert.Equal(t, string(c.Want)+"\n", stdout)
 					assert.Equal(t, 0, jsonStatus)
-					assert.Equal(t, jsonLine(c.update, c.want), jsonOut)
+					assert.Equal(t, jsonLine(c.UpdatePath, c.Want), jsonOut)
 					return
 				}
 				assert.Equal(t, 1, status)
-				checkPlain(t, stdout, c.update, c.errs)
+				checkPlain(t, stdout, c.UpdatePath, c.Errs)
 				assert.Equal(t, 1, jsonStatus)
 				rs, fs := results(t, jsonOut)
 				require.Len(t, rs, 1)
-				assert.Equal(t, c.update, rs[0].File)
+				assert.Equal(t, c.UpdatePath, rs[0].File)
 				assert.False(t, rs[0].Valid)
 				assert.Nil(t, rs[0].Object, "no object with failures")
-				assert.Equal(t, c.errs, fs[0])
+				assert.Equal(t, c.Errs, fs[0])
 			})
 		}
 	}
@@ -138,13 +107,13 @@ func TestBinaryApply(t *testing.T) {
 func TestBinaryApplyBadInputs(t *testing.T) {
 	bin := buildBinary(t)
 	for _, entity := range []string{"customer", "account"} {
-		valid := applyCases(t, entity)[0]
+		valid := testdocs.LoadApply(t, entity)[0]
 		var badUpdate testdocs.Doc
 		for _, d := range testdocs.Load(t, entity+"-update") {
 			if len(d.Want) > 0 {
 				badUpdate = d
 				t.Run(entity+"/update/"+d.Name, func(t *testing.T) {
-					status, stdout, stderr := runBin(t, bin, "", "-json", "apply", entity, valid.stored, d.Path)
+					status, stdout, stderr := runBin(t, bin, "", "-json", "apply", entity, valid.StoredPath, d.Path)
 					assert.Equal(t, 1, status)
 					assert.Empty(t, stderr)
 					rs, fs := results(t, stdout)
@@ -159,7 +128,7 @@ func TestBinaryApplyBadInputs(t *testing.T) {
 				continue
 			}
 			t.Run(entity+"/stored/"+d.Name, func(t *testing.T) {
-				status, stdout, stderr := runBin(t, bin, "", "-json", "apply", entity, d.Path, valid.update)
+				status, stdout, stderr := runBin(t, bin, "", "-json", "apply", entity, d.Path, valid.UpdatePath)
 				assert.Equal(t, 1, status)
 				assert.Empty(t, stderr)
 				rs, fs := results(t, stdout)
@@ -167,7 +136,7 @@ func TestBinaryApplyBadInputs(t *testing.T) {
 				assert.Equal(t, d.Path, rs[0].File)
 				assert.Equal(t, d.Want, fs[0])
 
-				status, stdout, _ = runBin(t, bin, "", "apply", entity, d.Path, valid.update)
+				status, stdout, _ = runBin(t, bin, "", "apply", entity, d.Path, valid.UpdatePath)
 				assert.Equal(t, 1, status)
 				checkPlain(t, stdout, d.Path, d.Want)
 
@@ -186,27 +155,27 @@ func TestBinaryApplyBadInputs(t *testing.T) {
 // TestBinaryApplyStdin: either input may be standard input ("-"), not both.
 func TestBinaryApplyStdin(t *testing.T) {
 	bin := buildBinary(t)
-	c := applyCases(t, "customer")[0]
-	for _, tc := range applyCases(t, "customer") {
-		if tc.want != nil {
+	c := testdocs.LoadApply(t, "customer")[0]
+	for _, tc := range testdocs.LoadApply(t, "customer") {
+		if tc.Want != nil {
 			c = tc
 			break
 		}
 	}
-	storedData, err := os.ReadFile(c.stored)
+	storedData, err := os.ReadFile(c.StoredPath)
 	require.NoError(t, err)
-	updateData, err := os.ReadFile(c.update)
+	updateData, err := os.ReadFile(c.UpdatePath)
 	require.NoError(t, err)
 
-	status, stdout, stderr := runBin(t, bin, string(storedData), "apply", "customer", "-", c.update)
+	status, stdout, stderr := runBin(t, bin, string(storedData), "apply", "customer", "-", c.UpdatePath)
 	assert.Equal(t, 0, status, stderr)
-	assert.Equal(t, string(c.want)+"\n", stdout)
+	assert.Equal(t, string(c.Want)+"\n", stdout)
 
-	status, stdout, stderr = runBin(t, bin, string(updateData), "-json", "apply", "customer", c.stored, "-")
+	status, stdout, stderr = runBin(t, bin, string(updateData), "-json", "apply", "customer", c.StoredPath, "-")
 	assert.Equal(t, 0, status, stderr)
-	assert.Equal(t, jsonLine("-", c.want), stdout)
+	assert.Equal(t, jsonLine("-", c.Want), stdout)
 
-	status, stdout, _ = runBin(t, bin, `{"id":"bcus_1"}`, "-json", "apply", "customer", "-", c.update)
+	status, stdout, _ = runBin(t, bin, `{"id":"bcus_1"}`, "-json", "apply", "customer", "-", c.UpdatePath)
 	assert.Equal(t, 1, status)
 	rs, fs := results(t, stdout)
 	require.Len(t, rs, 1)
@@ -218,25 +187,25 @@ func TestBinaryApplyStdin(t *testing.T) {
 // nothing on standard output.
 func TestBinaryApplyUsage(t *testing.T) {
 	bin := buildBinary(t)
-	c := applyCases(t, "customer")[0]
+	c := testdocs.LoadApply(t, "customer")[0]
 	tests := []struct {
 		name    string
 		args    []string
 		wantErr string
 	}{
 		{"no entity", []string{"apply"}, "usage: billingcheck"},
-		{"wrong entity", []string{"apply", "invoice", c.stored, c.update}, "usage: billingcheck"},
-		{"entity kind name", []string{"apply", "customer-update", c.stored, c.update}, "usage: billingcheck"},
-		{"update missing", []string{"apply", "customer", c.stored}, "usage: billingcheck"},
-		{"one file too many", []string{"apply", "customer", c.stored, c.update, c.update}, "usage: billingcheck"},
+		{"wrong entity", []string{"apply", "invoice", c.StoredPath, c.UpdatePath}, "usage: billingcheck"},
+		{"entity kind name", []string{"apply", "customer-update", c.StoredPath, c.UpdatePath}, "usage: billingcheck"},
+		{"update missing", []string{"apply", "customer", c.StoredPath}, "usage: billingcheck"},
+		{"one file too many", []string{"apply", "customer", c.StoredPath, c.UpdatePath, c.UpdatePath}, "usage: billingcheck"},
 		{"both standard input", []string{"apply", "customer", "-", "-"}, "cannot both be standard input"},
-		{"stored file missing", []string{"apply", "customer", "nope.json", c.update}, "nope.json"},
-		{"update file missing", []string{"apply", "customer", c.stored, "nope.json"}, "nope.json"},
-		{"json, stored file missing", []string{"-json", "apply", "account", "nope.json", c.update}, "nope.json"},
-		{"allow-unknown with an update kind", []string{"-allow-unknown", "customer-update", c.update}, "-allow-unknown"},
-		{"allow-unknown with account-update", []string{"-allow-unknown", "account-update", c.update}, "-allow-unknown"},
-		{"allow-unknown with a create kind", []string{"-allow-unknown", "customer-create", c.update}, "-allow-unknown"},
-		{"flag after apply", []string{"apply", "-json", "customer", c.stored, c.update}, "usage: billingcheck"},
+		{"stored file missing", []string{"apply", "customer", "nope.json", c.UpdatePath}, "nope.json"},
+		{"update file missing", []string{"apply", "customer", c.StoredPath, "nope.json"}, "nope.json"},
+		{"json, stored file missing", []string{"-json", "apply", "account", "nope.json", c.UpdatePath}, "nope.json"},
+		{"allow-unknown with an update kind", []string{"-allow-unknown", "customer-update", c.UpdatePath}, "-allow-unknown"},
+		{"allow-unknown with account-update", []string{"-allow-unknown", "account-update", c.UpdatePath}, "-allow-unknown"},
+		{"allow-unknown with a create kind", []string{"-allow-unknown", "customer-create", c.UpdatePath}, "-allow-unknown"},
+		{"flag after apply", []string{"apply", "-json", "customer", c.StoredPath, c.UpdatePath}, "usage: billingcheck"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -22,25 +22,28 @@ import (
 // ApplyCase is one case of testdata/apply/<entity>: a stored object, an update, and the
 // new object (Want) or the failures of applying (Errs).
 type ApplyCase struct {
-	Name           string
-	Stored, Update []byte
-	Want           []byte // nil for a failing case
-	Errs           []Failure
+	Name                   string
+	Stored, Update         []byte
+	StoredPath, UpdatePath string // the files they were read from
+	Want                   []byte // nil for a failing case
+	Errs                   []Failure
 }
 
-// LoadApply reads the cases of testdata/apply/<entity>, in name order; it fails t when a
-// case has both or neither of want.json and errors.json, or a file belongs to no case.
+// LoadApply reads the cases of testdata/apply/<entity>, in name order; it fails t when there
+// are none, when a case has both or neither of want.json and errors.json, or when a file
+// belongs to no case.
 func LoadApply(t testing.TB, entity string) []ApplyCase {
 	t.Helper()
 	dir := filepath.Join(filepath.Dir(Dir(t, "x")), "apply", entity)
 	stored, err := filepath.Glob(filepath.Join(dir, "*.stored.json"))
 	require.NoError(t, err)
+	require.NotEmpty(t, stored, "no apply cases in %s", dir)
 	var cases []ApplyCase
 	for _, p := range stored {
 		base := strings.TrimSuffix(p, ".stored.json")
-		c := ApplyCase{Name: filepath.Base(base)}
+		c := ApplyCase{Name: filepath.Base(base), StoredPath: p, UpdatePath: base + ".update.json"}
 		c.Stored = ReadPath(t, p)
-		c.Update = ReadPath(t, base+".update.json")
+		c.Update = ReadPath(t, c.UpdatePath)
 		want, wantErr := os.ReadFile(base + ".want.json")
 		errs, errsErr := os.ReadFile(base + ".errors.json")
 		require.True(t, (wantErr == nil) != (errsErr == nil), "%s: want.json or errors.json, one of them", c.Name)
