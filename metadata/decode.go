@@ -30,6 +30,33 @@ import (
 // value and re-homes the failures under the place of the object holding it, so that the
 // pointer "/metadata/order_id" of a nested customer becomes "/customer/metadata/order_id".
 func Decode(data []byte, l Limits) (Metadata, error) {
+	if m, ok := decodeQuickly(data, l); ok {
+		return m, nil
+	}
+	return decodeStrictly(data, l)
+}
+
+// decodeQuickly is Decode along the fast path (see [quickly]), for a document without a
+// failure; it reports false for any other.
+func decodeQuickly(data []byte, l Limits) (Metadata, bool) {
+	var (
+		spans [24]span
+		small [256]byte
+	)
+	keep, ok := quickly(data, l, keptIn(data, &spans, &small), false)
+	if !ok || len(keep.spans) == 0 {
+		return Metadata{}, ok
+	}
+	entries := collect(keep, func(key, value string, _ bool) entry { return entry{key, value} })
+	slices.SortFunc(entries, compareEntries)
+	if repeats(entries, func(e entry) string { return e.key }) {
+		return Metadata{}, false
+	}
+	return Metadata{entries: entries}, true
+}
+
+// decodeStrictly is Decode along the strict path, which reports every failure.
+func decodeStrictly(data []byte, l Limits) (Metadata, error) {
 	var (
 		spans [24]span
 		small [256]byte
@@ -68,6 +95,53 @@ func Decode(data []byte, l Limits) (Metadata, error) {
 	entries := collect(keep, func(key, value string, _ bool) entry { return entry{key, value} })
 	slices.SortFunc(entries, compareEntries)
 	return Metadata{entries: entries}, nil
+}
+
+// quickly reads data along strictjson's fast path (see strictjson.Fast) into k and reports
+// whether it could: a document of at most l.MaxKeys keys set, each key and value valid under
+// l, a patch's values null too. It does not look for keys given twice: its caller does, in
+// what it collects. On false, the caller reads data again with strictjson.Decode, which
+// reports every failure.
+func quickly(data []byte, l Limits, k kept, patch bool) (kept, bool) {
+	f, ok := strictjson.NewFast(data)
+	if !ok {
+		return k, false
+	}
+	set := 0
+	for {
+		key, more := f.Next()
+		if !more {
+			return k, f.End()
+		}
+		if c, _ := checkKey(key, l.MaxKeyLength); c != "" {
+			return k, false
+		}
+		if len(k.spans) == cap(k.spans) { // more keys than the caller's array holds: rare, left to the strict path
+			return k, false
+		}
+		if patch && f.Null() {
+			k = k.add(key, nil, true)
+			continue
+		}
+		value, isString := f.String()
+		if set++; !isString || l.tooMany(set) {
+			return k, false
+		}
+		if c, _ := checkValue(value, l.MaxValueLength); c != "" {
+			return k, false
+		}
+		k = k.add(key, value, false)
+	}
+}
+
+// repeats reports whether two neighbours of sorted, a list sorted by key, have the same key.
+func repeats[E any](sorted []E, key func(E) string) bool {
+	for i := 1; i < len(sorted); i++ {
+		if key(sorted[i]) == key(sorted[i-1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // kept holds the keys and values a decoder keeps, decoded, one after the other in one

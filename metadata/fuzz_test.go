@@ -138,6 +138,10 @@ func refDecode(data []byte, l Limits) (want []testkit.Failure, entries map[strin
 	return want, entries, true
 }
 
+// FuzzMetadataDecode holds Decode to its properties: it is deterministic and its failures
+// are well placed; it agrees with a reference built on encoding/json's tokens; its fast path
+// reads only what its strict path reads without a failure, to equal entries; what it reads
+// round-trips through MarshalJSON (the bytes encoding/json writes), New and SQL.
 func FuzzMetadataDecode(f *testing.F) {
 	for _, s := range []string{`{}`, `null`, `{"a":"b"}`, `{"order_id":"6735","channel":"web"}`, `{"a":"1","a":"2"}`,
 		`{"":"x"}`, `{"a":""}`, `{"a":1}`, `{"a":null}`, `{"\u0000":"x"}`, `{"\ud800":"x"}`, `{"a":"\ud83d\ude00"}`,
@@ -156,6 +160,12 @@ func FuzzMetadataDecode(f *testing.F) {
 			t.Fatalf("a failed Decode returned entries")
 		}
 		checkPlaces(t, err)
+		// The fast path reads only what the strict path reads without a failure, to the same entries.
+		if fast, ok := decodeQuickly(data, l); ok {
+			if strict, serr := decodeStrictly(data, l); serr != nil || !fast.Equal(strict) {
+				t.Fatalf("the fast path read %v, the strict path %v (%v)", fast.Map(), strict.Map(), serr)
+			}
+		}
 		if want, entries, ok := refDecode(data, l); ok {
 			if got := testkit.Failures(err); !reflect.DeepEqual(got, want) {
 				t.Fatalf("failures differ from the reference:\n got  %q\n want %q", got, want)

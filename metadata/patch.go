@@ -35,6 +35,32 @@ type op struct {
 // key, removed ones included; the value rules for values; invalid_type for a value that is
 // neither a string nor null), or one failure of the whole value at "metadata".
 func DecodePatch(data []byte, l Limits) (Patch, error) {
+	if p, ok := decodePatchQuickly(data, l); ok {
+		return p, nil
+	}
+	return decodePatchStrictly(data, l)
+}
+
+// decodePatchQuickly is DecodePatch along the fast path (see [quickly]), for a document
+// without a failure; it reports false for any other.
+func decodePatchQuickly(data []byte, l Limits) (Patch, bool) {
+	var (
+		spans [24]span
+		small [256]byte
+	)
+	keep, ok := quickly(data, l, keptIn(data, &spans, &small), true)
+	if !ok || len(keep.spans) == 0 {
+		return Patch{}, ok
+	}
+	ops := collectOps(keep)
+	if repeats(ops, func(o op) string { return o.key }) {
+		return Patch{}, false
+	}
+	return Patch{ops: ops}, true
+}
+
+// decodePatchStrictly is DecodePatch along the strict path, which reports every failure.
+func decodePatchStrictly(data []byte, l Limits) (Patch, error) {
 	var (
 		spans [24]span
 		small [256]byte
@@ -74,9 +100,14 @@ func DecodePatch(data []byte, l Limits) (Patch, error) {
 	if len(keep.spans) == 0 {
 		return Patch{}, nil
 	}
-	ops := collect(keep, func(key, value string, removed bool) op { return op{key, value, removed} })
+	return Patch{ops: collectOps(keep)}, nil
+}
+
+// collectOps returns the operations k holds, sorted by key.
+func collectOps(k kept) []op {
+	ops := collect(k, func(key, value string, removed bool) op { return op{key, value, removed} })
 	slices.SortFunc(ops, func(a, b op) int { return strings.Compare(a.key, b.key) })
-	return Patch{ops: ops}, nil
+	return ops
 }
 
 // NewPatch returns the Patch that sets the entries of set and removes the keys of remove,

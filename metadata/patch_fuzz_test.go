@@ -10,7 +10,8 @@ import (
 )
 
 // FuzzDecodePatch holds DecodePatch to its properties: it is deterministic and its failures
-// are well placed; on a document without null values it agrees with Decode, the reference
+// are well placed; its fast path reads only what its strict path reads without a failure,
+// to an equal patch; on a document without null values it agrees with Decode, the reference
 // for the same strings (the same failures, codes and places, and the same entries, set);
 // what it reads writes back (AppendJSON) to a document it reads to an equal patch; applied
 // to no metadata, it gives the entries it sets; applied to stored metadata, it agrees with
@@ -37,6 +38,11 @@ func FuzzDecodePatch(f *testing.F) {
 			t.Fatalf("a failed DecodePatch returned changes")
 		}
 		checkPlaces(t, err)
+		if fast, ok := decodePatchQuickly(data, l); ok {
+			if strict, serr := decodePatchStrictly(data, l); serr != nil || !fast.Equal(strict) {
+				t.Fatalf("the fast path read %v, the strict path %v (%v)", fast, strict, serr)
+			}
+		}
 		if !bytes.Contains(data, []byte("null")) {
 			md, merr := Decode(data, l)
 			if got, want := testkit.Failures(err), testkit.Failures(merr); !reflect.DeepEqual(got, want) {

@@ -15,6 +15,10 @@ import (
 // table), then the currency that a balance or payment rules need. On failure v holds what
 // was read and is to be dropped.
 func Decode(data []byte, d Doc, v *Values) error {
+	if decodeQuickly(data, d, v) {
+		return nil
+	}
+	*v = Values{}
 	return strictjson.Decode(data, report.Loc{}, func(o strictjson.Object) { Read(o, d, v) })
 }
 

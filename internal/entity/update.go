@@ -35,6 +35,10 @@ var updateBits = func() (bits [kCustomer + 1]uint32) {
 // as [Decode] does; an update has no required member and no rule across members: whether
 // the result needs a currency is decided when it is applied.
 func DecodeUpdate(data []byte, d Doc, u *Update) error {
+	if decodeUpdateQuickly(data, d, u) {
+		return nil
+	}
+	*u = Update{}
 	return strictjson.Decode(data, report.Loc{}, func(o strictjson.Object) { ReadUpdate(o, d, u) })
 }
 

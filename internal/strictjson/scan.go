@@ -17,14 +17,8 @@ func isSpace(c byte) bool {
 	return c <= ' ' && (1<<' '|1<<'\t'|1<<'\n'|1<<'\r')>>c&1 != 0
 }
 
-// ws skips white space. It works on a copy of the position, which stays in a register.
-func (r *reader) ws() {
-	d, p := r.data, r.pos
-	for p < len(d) && isSpace(d[p]) {
-		p++
-	}
-	r.pos = p
-}
+// ws skips white space.
+func (r *reader) ws() { r.pos = skipSpace(r.data, r.pos) }
 
 // kindOf returns the kind of the value that starts with byte c, or KindNone when no value can.
 func kindOf(c byte) Kind { return kinds[c] }
@@ -69,13 +63,21 @@ type number struct {
 	fractional bool   // a fraction or an exponent is present
 }
 
-// scanNumber consumes a number literal at r.pos:
-// -? (0 | [1-9][0-9]*) (\.[0-9]+)? ([eE][+-]?[0-9]+)?
-// It takes time linear in the literal's length and never allocates.
+// scanNumber consumes a number literal at r.pos (see [numberAt]).
 func (r *reader) scanNumber() (number, bool) {
-	var n number
-	d := r.data
-	p := r.pos
+	n, end, ok := numberAt(r.data, r.pos)
+	r.pos = end
+	if !ok {
+		return n, r.fail(msgSyntax)
+	}
+	return n, true
+}
+
+// numberAt reads the number literal that starts at d[p]:
+// -? (0 | [1-9][0-9]*) (\.[0-9]+)? ([eE][+-]?[0-9]+)?
+// It returns its shape, the index after it (or where it stops being one), and whether it
+// is one. It takes time linear in the literal's length and never allocates.
+func numberAt(d []byte, p int) (n number, end int, ok bool) {
 	if p < len(d) && d[p] == '-' {
 		n.neg = true
 		p++
@@ -87,11 +89,10 @@ func (r *reader) scanNumber() (number, bool) {
 	case p < len(d) && d[p] >= '1' && d[p] <= '9':
 		p, _ = digits(d, p+1)
 	default:
-		r.pos = p
-		return n, r.fail(msgSyntax)
+		return n, p, false
 	}
 	n.digits = d[start:p]
-	ok := true
+	ok = true
 	if p < len(d) && d[p] == '.' {
 		p, ok = digits(d, p+1)
 		n.fractional = true
@@ -104,11 +105,7 @@ func (r *reader) scanNumber() (number, bool) {
 		p, ok = digits(d, p)
 		n.fractional = true
 	}
-	r.pos = p
-	if !ok {
-		return n, r.fail(msgSyntax)
-	}
-	return n, true
+	return n, p, ok
 }
 
 // digits returns the index of the first byte from d[p] on that is not a digit, or len(d),

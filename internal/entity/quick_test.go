@@ -1,0 +1,120 @@
+package entity
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tallykit/billing/internal/report"
+	"github.com/tallykit/billing/internal/strictjson"
+)
+
+// fastDocs are the documents of the testdata folders, by folder.
+var fastDocs = []struct {
+	dir string
+	d   Doc
+}{
+	{"customer-create", CustomerCreate},
+	{"customer", CustomerObject},
+	{"customer-update", CustomerUpdate},
+	{"account-create", AccountCreate},
+	{"account", AccountObject},
+	{"account-update", AccountUpdate},
+}
+
+// decodeStrictly reads data as the document d along the strict path alone.
+func decodeStrictly(data []byte, d Doc, v *Values) error {
+	return strictjson.Decode(data, report.Loc{}, func(o strictjson.Object) { Read(o, d, v) })
+}
+
+// decodeUpdateStrictly reads data as the update document d along the strict path alone.
+func decodeUpdateStrictly(data []byte, d Doc, u *Update) error {
+	return strictjson.Decode(data, report.Loc{}, func(o strictjson.Object) { ReadUpdate(o, d, u) })
+}
+
+// readFastDocs calls fn with each document of the testdata folders, its Doc, and whether
+// its expected failures are none.
+func readFastDocs(tb testing.TB, fn func(name string, d Doc, data []byte, valid bool)) {
+	tb.Helper()
+	for _, f := range fastDocs {
+		paths, err := filepath.Glob(filepath.Join("..", "..", "testdata", f.dir, "*.json"))
+		require.NoError(tb, err)
+		require.NotEmpty(tb, paths, f.dir)
+		for _, p := range paths {
+			if strings.HasSuffix(p, ".errors.json") {
+				continue
+			}
+			data, err := os.ReadFile(p)
+			require.NoError(tb, err)
+			want, err := os.ReadFile(strings.TrimSuffix(p, ".json") + ".errors.json")
+			require.NoError(tb, err)
+			fn(f.dir+"/"+filepath.Base(p), f.d, data, string(bytes.TrimSpace(want)) == "[]")
+		}
+	}
+}
+
+// quickOrStrict reads data as d along both paths and reports whether the fast path read
+// it, failing t when the two disagree: where the fast path reads a document, the strict
+// path reads it without a failure, to equal values.
+func quickOrStrict(t *testing.T, d Doc, data []byte) (fast bool, strictErr error) {
+	t.Helper()
+	if d&updates != 0 {
+		var quick, strict Update
+		fast = decodeUpdateQuickly(data, d, &quick)
+		strictErr = decodeUpdateStrictly(data, d, &strict)
+		if fast && (strictErr != nil || !quick.Equal(&strict)) {
+			t.Fatalf("the fast path read the update %+v, the strict path %+v (%v)", quick, strict, strictErr)
+		}
+		return fast, strictErr
+	}
+	var quick, strict Values
+	fast = decodeQuickly(data, d, &quick)
+	strictErr = decodeStrictly(data, d, &strict)
+	if fast && (strictErr != nil || !quick.Equal(&strict)) {
+		t.Fatalf("the fast path read %+v, the strict path %+v (%v)", quick, strict, strictErr)
+	}
+	return fast, strictErr
+}
+
+// TestFastPath reads every document of the testdata folders along both paths: they agree,
+// and the fast path reads every valid document written plainly (no escape, no payment
+// rules, which it leaves to the strict path), so that it is the path the common request
+// takes.
+func TestFastPath(t *testing.T) {
+	fast := 0
+	readFastDocs(t, func(name string, d Doc, data []byte, valid bool) {
+		t.Run(name, func(t *testing.T) {
+			quick, err := quickOrStrict(t, d, data)
+			assert.Equal(t, valid, err == nil, "the strict path: %v", err)
+			plain := !bytes.Contains(data, []byte(`\`)) && !bytes.Contains(data, []byte("payment_rules")) &&
+				len(data) <= strictjson.FastMaxSize
+			if valid && plain {
+				assert.True(t, quick, "a plain valid document takes the fast path")
+			}
+			if quick {
+				fast++
+			}
+		})
+	})
+	assert.Greater(t, fast, 100, "documents read along the fast path")
+}
+
+// FuzzFastPath holds the fast path to the strict one on every kind of document: where it
+// reads a document, the strict path reads it without a failure, to equal values.
+func FuzzFastPath(f *testing.F) {
+	readFastDocs(f, func(_ string, d Doc, data []byte, _ bool) {
+		for i, fd := range fastDocs {
+			if fd.d == d {
+				f.Add(uint8(i), data)
+			}
+		}
+	})
+	f.Fuzz(func(t *testing.T, kind uint8, data []byte) {
+		quickOrStrict(t, fastDocs[int(kind)%len(fastDocs)].d, data)
+	})
+}
