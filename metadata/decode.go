@@ -103,8 +103,8 @@ func decodeStrictly(data []byte, l Limits) (Metadata, error) {
 // what it collects. On false, the caller reads data again with strictjson.Decode, which
 // reports every failure.
 func quickly(data []byte, l Limits, k kept, patch bool) (kept, bool) {
-	f, ok := strictjson.NewFast(data)
-	if !ok {
+	var f strictjson.Fast
+	if !f.Begin(data) {
 		return k, false
 	}
 	set := 0

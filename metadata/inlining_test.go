@@ -12,7 +12,8 @@ import (
 func TestInlining(t *testing.T) {
 	in := testkit.CompileInlining(t)
 	in.AssertInlinedInto(t, "countRunes",
-		"ascii.Load64[go.shape.string]", "ascii.Load64[go.shape.[]uint8]", "ascii.AllInRange", "ascii.InRange")
+		"ascii.Load64[go.shape.string]", "ascii.Load64[go.shape.[]uint8]", "ascii.LoadEnds[go.shape.string]",
+		"ascii.LoadEnds[go.shape.[]uint8]", "ascii.AllInRange", "ascii.InRange")
 	in.AssertCanInline(t, "checkKey[go.shape.string]", "checkKey[go.shape.[]uint8]",
 		"checkValue[go.shape.string]", "checkValue[go.shape.[]uint8]", "Metadata.Len", "Metadata.IsZero")
 }

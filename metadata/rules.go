@@ -86,10 +86,14 @@ const (
 // countRunes returns the number of code points of s, or the first thing in s it refuses:
 // a byte that starts no valid UTF-8 sequence, and a control character (C0, DEL, C1) when
 // noControls says so. It reads eight bytes at a time while they pass wordOK, and the last
-// eight bytes, overlapping, when all before them passed; from the first word that does not
+// eight bytes, overlapping, when all before them passed (a string of four to seven bytes,
+// its first and last four in one word); from the first word that does not
 // pass, a byte or a code point at a time. The whole of s is read, so a refused character
 // wins over the length.
 func countRunes[S ~string | ~[]byte](s S, noControls bool) (n, refused int) {
+	if len(s) >= 4 && len(s) < 8 && wordOK(ascii.LoadEnds(s), noControls) {
+		return len(s), refusedNone // a short string whose every byte passed, in one word
+	}
 	i := 0
 	for ; i+8 <= len(s) && wordOK(ascii.Load64(s, i), noControls); i += 8 {
 	}

@@ -39,6 +39,16 @@ func Load64[S ~string | ~[]byte](s S, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
+// LoadEnds returns the first four bytes of s in the low half of a word and the last four
+// in the high half: they overlap when s is shorter than eight bytes, so that every byte of
+// a string of four to eight bytes is in one word, for an exact test that all of them pass.
+// It panics if s is shorter than four bytes.
+func LoadEnds[S ~string | ~[]byte](s S) uint64 {
+	head, tail := s[:4], s[len(s)-4:]
+	return uint64(head[0]) | uint64(head[1])<<8 | uint64(head[2])<<16 | uint64(head[3])<<24 |
+		uint64(tail[0])<<32 | uint64(tail[1])<<40 | uint64(tail[2])<<48 | uint64(tail[3])<<56
+}
+
 // Repeat returns the word whose eight bytes are all c.
 func Repeat(c byte) uint64 { return ones * uint64(c) }
 

@@ -215,6 +215,17 @@ func TestLoad64(t *testing.T) {
 	assert.Panics(t, func() { Load64(data, len(data)-7) })
 }
 
+func TestLoadEnds(t *testing.T) {
+	data := []byte("0123456789")
+	for n := 4; n <= 8; n++ {
+		s := data[:n]
+		want := uint64(binary.LittleEndian.Uint32(s)) | uint64(binary.LittleEndian.Uint32(s[n-4:]))<<32
+		assert.Equal(t, want, LoadEnds(s), "[]byte of %d", n)
+		assert.Equal(t, want, LoadEnds(string(s)), "string of %d", n)
+	}
+	assert.Panics(t, func() { LoadEnds("012") })
+}
+
 func TestHits(t *testing.T) {
 	assert.False(t, Hits(0).Any())
 	assert.Equal(t, 8, Hits(0).First())

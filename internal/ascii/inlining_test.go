@@ -14,6 +14,8 @@ func TestInlining(t *testing.T) {
 	testkit.CompileInlining(t).AssertCanInline(t,
 		"Load64[go.shape.string]",
 		"Load64[go.shape.[]uint8]",
+		"LoadEnds[go.shape.string]",
+		"LoadEnds[go.shape.[]uint8]",
 		"Repeat",
 		"NonASCII",
 		"InRange",

@@ -1,6 +1,8 @@
 package entity
 
 import (
+	"strings"
+
 	"github.com/tallykit/billing/internal/strictjson"
 	"github.com/tallykit/billing/metadata"
 	"github.com/tallykit/billing/money"
@@ -19,21 +21,28 @@ import (
 // decodeQuickly reads data as the document d into v along the fast path and reports
 // whether it could; on false, v holds part of what was read and is to be reset.
 func decodeQuickly(data []byte, d Doc, v *Values) bool {
-	f, ok := strictjson.NewFast(data)
-	return ok && readQuickly(&f, d, v) && f.End()
+	var (
+		f strictjson.Fast
+		s kept
+	)
+	return f.Begin(data) && readQuickly(&f, d, v, &s, false) && f.End() && s.parse(v)
 }
 
 // decodeUpdateQuickly is decodeQuickly for an update document.
 func decodeUpdateQuickly(data []byte, d Doc, u *Update) bool {
-	f, ok := strictjson.NewFast(data)
-	return ok && readUpdateQuickly(&f, d, u) && f.End()
+	var (
+		f strictjson.Fast
+		s kept
+	)
+	return f.Begin(data) && readUpdateQuickly(&f, d, u, &s) && f.End() && s.parse(&u.Set)
 }
 
 // readQuickly reads the members of the object f has open as the document d into v, as
-// [Read] would read them without a failure.
-func readQuickly(f *strictjson.Fast, d Doc, v *Values) bool {
+// [Read] would read them without a failure, keeping its string members in s (as those of
+// the document's new customer when nested).
+func readQuickly(f *strictjson.Fast, d Doc, v *Values, s *kept, nested bool) bool {
 	var (
-		q    quick
+		st   state
 		seen uint32 // bit i: members[i] was present
 	)
 	for {
@@ -62,7 +71,7 @@ func readQuickly(f *strictjson.Fast, d Doc, v *Values) bool {
 				return false
 			}
 			v.Metadata, v.HasMeta = md, true
-		case !q.value(f, i, v):
+		case !readValueQuickly(f, i, v, &st, s, nested):
 			return false
 		}
 	}
@@ -71,14 +80,15 @@ func readQuickly(f *strictjson.Fast, d Doc, v *Values) bool {
 			return false
 		}
 	}
-	return !f.Stopped() && !q.missingCurrency() && q.parseStrings(v)
+	return !f.Stopped() && !st.missingCurrency()
 }
 
 // readUpdateQuickly reads the members of the object f has open as the update document d
-// into u, as [ReadUpdate] would read them without a failure.
-func readUpdateQuickly(f *strictjson.Fast, d Doc, u *Update) bool {
+// into u, as [ReadUpdate] would read them without a failure, keeping its string members
+// in s.
+func readUpdateQuickly(f *strictjson.Fast, d Doc, u *Update, s *kept) bool {
 	var (
-		q    quick
+		st   state
 		seen uint32
 	)
 	for {
@@ -104,30 +114,19 @@ func readUpdateQuickly(f *strictjson.Fast, d Doc, u *Update) bool {
 				return false
 			}
 			u.Meta, u.MetaGiven = p, true
-		case !q.value(f, i, &u.Set):
+		case !readValueQuickly(f, i, &u.Set, &st, s, false):
 			return false
 		}
 	}
-	return !f.Stopped() && q.parseStrings(&u.Set)
+	return !f.Stopped()
 }
 
-// quick is what the fast path keeps while it reads an object: the string members, to be
-// checked at the end, and what the rule that spans members needs to know.
-type quick struct {
-	state
-	n       int
-	strings [6]struct {
-		i     int    // the member's position in the table
-		value []byte // its value, a slice of the document
-	}
-}
-
-// value reads the value of members[i], which is not null and not metadata, into v, or
-// keeps it to parse at the end for a string member.
-func (q *quick) value(f *strictjson.Fast, i int, v *Values) bool {
+// readValueQuickly reads the value of members[i], which is not null and not metadata,
+// into v, or keeps it in s for a string member.
+func readValueQuickly(f *strictjson.Fast, i int, v *Values, st *state, s *kept, nested bool) bool {
 	switch m := &members[i]; m.kind {
 	case kCurrency, kStoredCurrency:
-		q.currencyGiven = true
+		st.currencyGiven = true
 		b, ok := f.String()
 		if !ok {
 			return false
@@ -140,29 +139,24 @@ func (q *quick) value(f *strictjson.Fast, i int, v *Values) bool {
 		}
 		return err == nil
 	case kBalance:
-		q.needCurrency = true
+		st.needCurrency = true
 		var ok bool
 		v.Balance, ok = f.Int(-money.MaxMinorUnits, money.MaxMinorUnits)
 		v.HasBalance = ok
 		return ok
 	case kCustomer:
-		return readCustomerQuickly(f, v)
+		return !nested && readCustomerQuickly(f, v, s)
 	case kPaymentRules:
 		return false // rare in what the fast path is for: read along the strict path
 	default: // a string member
 		b, ok := f.String()
-		if !ok || q.n == len(q.strings) {
-			return false
-		}
-		q.strings[q.n].i, q.strings[q.n].value = i, b
-		q.n++
-		return true
+		return ok && s.keep(i, b, nested)
 	}
 }
 
 // readCustomerQuickly reads an account request's customer member: an ID or an external
 // reference, or a new customer's create request.
-func readCustomerQuickly(f *strictjson.Fast, v *Values) bool {
+func readCustomerQuickly(f *strictjson.Fast, v *Values, s *kept) bool {
 	if f.Kind() == strictjson.KindString {
 		b, _ := f.String()
 		r, err := ParseCustomerRef(string(b))
@@ -170,33 +164,56 @@ func readCustomerQuickly(f *strictjson.Fast, v *Values) bool {
 		return err == nil
 	}
 	nc := new(Values)
-	if !f.Object() || !readQuickly(f, CustomerCreate, nc) {
+	if !f.Object() || !readQuickly(f, CustomerCreate, nc, s, true) {
 		return false
 	}
 	v.Customer = CustomerRef{Kind: RefNewCustomer, New: nc}
 	return true
 }
 
-// parseStrings checks the string members kept, each by its rule, and sets them in v: all
-// of them cut from one string, made of their values one after the other.
-func (q *quick) parseStrings(v *Values) bool {
+// kept holds the string members of a document the fast path reads, its new customer's
+// too, to be checked once the whole document is read. (It names the customer's values by
+// a flag, not a pointer: a pointer kept here would move the caller's values to the heap.)
+type kept struct {
+	n       int
+	members [12]struct {
+		i      int    // the member's position in the table
+		value  []byte // its value, a slice of the document
+		nested bool   // a member of the document's new customer
+	}
+}
+
+// keep keeps the value of members[i], and reports false when s is full.
+func (s *kept) keep(i int, value []byte, nested bool) bool {
+	if s.n == len(s.members) {
+		return false
+	}
+	s.members[s.n].i, s.members[s.n].value, s.members[s.n].nested = i, value, nested
+	s.n++
+	return true
+}
+
+// parse checks the string members kept, each by its rule, and sets each in v or in v's new
+// customer: all of them cut from one string, made of their values one after the other.
+func (s *kept) parse(v *Values) bool {
 	size := 0
-	for _, s := range q.strings[:q.n] {
-		size += len(s.value)
+	for _, m := range s.members[:s.n] {
+		size += len(m.value)
 	}
-	var small [256]byte
-	buf := small[:0]
-	if size > len(small) {
-		buf = make([]byte, 0, size)
+	var b strings.Builder // written in place: one allocation, no copy
+	b.Grow(size)
+	for _, m := range s.members[:s.n] {
+		b.Write(m.value)
 	}
-	for _, s := range q.strings[:q.n] {
-		buf = append(buf, s.value...)
-	}
-	all := string(buf)
-	for _, s := range q.strings[:q.n] {
-		value := all[:len(s.value)]
-		all = all[len(s.value):]
-		if members[s.i].parse(v, value) != nil {
+	all := b.String()
+	for _, m := range s.members[:s.n] {
+		value := all[:len(m.value)]
+		all = all[len(m.value):]
+		target := v
+		if m.nested {
+			target = v.Customer.New
+		}
+		if members[m.i].parse(target, value) != nil {
 			return false
 		}
 	}

@@ -14,15 +14,16 @@ package strictjson
 // has read what Decode would have read without a failure. In every other case it reads
 // the document again with Decode, which finds and reports every failure:
 //
-//	f, ok := strictjson.NewFast(data)
+//	var f strictjson.Fast
+//	ok := f.Begin(data)
 //	for ok {
 //		name, more := f.Next()
 //		if !more {
 //			break
 //		}
-//		switch string(name) { … } // each member's value read once, with its rule
+//		ok = readMember(&f, name) // its value read once, and its rule passed
 //	}
-//	if !ok || !f.End() || … {
+//	if !ok || !f.End() {
 //		return decodeStrictly(data) // the failures, in document order, with their places
 //	}
 //
@@ -42,14 +43,16 @@ type Fast struct {
 // straight to Decode, so that the fast path never doubles the work of a large input.
 const FastMaxSize = 64 << 10
 
-// NewFast returns a Fast that stands inside the top-level object of data, and false when
-// data is longer than FastMaxSize or does not start, after white space, with an object.
-func NewFast(data []byte) (Fast, bool) {
-	f := Fast{data: data, pos: skipSpace(data, 0)}
-	if len(data) > FastMaxSize || !f.Object() {
-		return f, f.stop()
+// Begin makes f read data: it stands inside the top-level object of data and reports true,
+// or it stops and reports false when data is longer than FastMaxSize or does not start,
+// after white space, with an object. (A method rather than a constructor: a Fast stays
+// where its caller declares it, never copied.)
+func (f *Fast) Begin(data []byte) bool {
+	*f = Fast{data: data, pos: skipSpace(data, 0)}
+	if len(data) > FastMaxSize {
+		return f.stop()
 	}
-	return f, true
+	return f.Object()
 }
 
 // Stopped reports whether f has stopped at something it does not read.
@@ -89,11 +92,9 @@ func (f *Fast) Next() ([]byte, bool) {
 		p = skipSpace(d, p+1)
 	}
 	f.first = false
-	name, p, ok := plainString(d, p)
-	if !ok {
-		return nil, f.stop()
-	}
-	if p = skipSpace(d, p); p >= len(d) || d[p] != ':' {
+	f.pos = p
+	name, ok := f.String()
+	if p = skipSpace(d, f.pos); !ok || p >= len(d) || d[p] != ':' {
 		return nil, f.stop()
 	}
 	f.pos = skipSpace(d, p+1)
@@ -121,25 +122,44 @@ func (f *Fast) Null() bool {
 // String reads a string value without escapes and returns its bytes, a slice of the data
 // (not to be modified).
 func (f *Fast) String() ([]byte, bool) {
-	s, p, ok := plainString(f.data, f.pos)
-	if !ok {
-		return nil, f.stop()
+	d, p := f.data, f.pos
+	if p < len(d) && d[p] == '"' {
+		if q := plainRun(d, p+1); q < len(d) && d[q] == '"' {
+			f.pos = q + 1
+			return d[p+1 : q : q], true
+		}
 	}
-	f.pos = p
-	return s, true
+	return nil, f.stop()
 }
 
-// Int reads an integer value in [lo, hi].
+// Int reads an integer value in [lo, hi], of at most 18 digits (lo and hi are within
+// ±(10^18−1)). It reads the digits as it converts them: [numberAt] and [parseInt] are the
+// plain form, which FuzzFast holds it to through Decode.
 func (f *Fast) Int(lo, hi int64) (int64, bool) {
-	n, end, ok := numberAt(f.data, f.pos)
-	if !ok || n.fractional {
+	d, p := f.data, f.pos
+	neg := p < len(d) && d[p] == '-'
+	if neg {
+		p++
+	}
+	start := p
+	var u uint64
+	for ; p < len(d) && isDigit(d[p]) && p-start < 19; p++ {
+		u = u*10 + uint64(d[p]-'0')
+	}
+	switch n := p - start; {
+	case n == 0 || n > 18 || n > 1 && d[start] == '0':
+		return 0, f.stop() // no digit, too many, or a leading zero
+	case p < len(d) && (d[p] == '.' || d[p] == 'e' || d[p] == 'E'):
+		return 0, f.stop() // a fraction or an exponent
+	}
+	v := int64(u)
+	if neg {
+		v = -v
+	}
+	if v < lo || v > hi {
 		return 0, f.stop()
 	}
-	v, ok := parseInt(n)
-	if !ok || v < lo || v > hi {
-		return 0, f.stop()
-	}
-	f.pos = end
+	f.pos = p
 	return v, true
 }
 
@@ -154,25 +174,30 @@ func (f *Fast) Object() bool {
 	return true
 }
 
-// Flat reads an object value whose members' values are all strings or null, and returns
-// its bytes, a slice of the data (not to be modified), for a reader of its own.
+// Flat finds the end of an object value that holds no object, no array and no escape, and
+// returns its bytes, a slice of the data (not to be modified), for a reader of its own: the
+// one place where Fast does not check the syntax itself. The object ends at its first
+// closing brace outside a string, which is its own end whenever the caller's reader finds
+// the bytes to be such an object; at an opening bracket or brace, Flat stops.
 func (f *Fast) Flat() ([]byte, bool) {
-	start := f.pos
-	if !f.Object() {
-		return nil, false
+	d, start := f.data, f.pos
+	if start >= len(d) || d[start] != '{' {
+		return nil, f.stop()
 	}
-	for {
-		if _, more := f.Next(); !more {
-			break
+	for p := start + 1; p < len(d); p++ {
+		switch d[p] {
+		case '"':
+			if p = plainRun(d, p+1); p >= len(d) || d[p] != '"' {
+				return nil, f.stop()
+			}
+		case '}':
+			f.pos = p + 1
+			return d[start:f.pos:f.pos], true
+		case '{', '[':
+			return nil, f.stop()
 		}
-		if !f.Null() {
-			f.String()
-		}
 	}
-	if f.stopped {
-		return nil, false
-	}
-	return f.data[start:f.pos:f.pos], true
+	return nil, f.stop()
 }
 
 // skipSpace returns the index of the first byte from d[p] on that is not white space, or
@@ -182,17 +207,4 @@ func skipSpace(d []byte, p int) int {
 		p++
 	}
 	return p
-}
-
-// plainString reads the string literal at d[p] when it holds no escape and no control
-// character, and returns its content and the index after its closing quote.
-func plainString(d []byte, p int) (content []byte, end int, ok bool) {
-	if p >= len(d) || d[p] != '"' {
-		return nil, p, false
-	}
-	q := plainRun(d, p+1)
-	if q >= len(d) || d[q] != '"' {
-		return nil, p, false
-	}
-	return d[p+1 : q : q], q + 1, true
 }
