@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -427,6 +428,9 @@ func parserErrors(t *testing.T) map[string]error {
 	return errs
 }
 
+// goPointer is an address as %#v prints a pointer: (*T)(0xc000123456).
+var goPointer = regexp.MustCompile(`\)\(0x[0-9a-f]+\)`)
+
 // TestSecretsInErrors checks that no error of any parser given a refused key, email or
 // phone repeats it, however the error is printed or logged.
 func TestSecretsInErrors(t *testing.T) {
@@ -434,7 +438,9 @@ func TestSecretsInErrors(t *testing.T) {
 	logs := newLoggers(&buf)
 	for name, err := range parserErrors(t) {
 		for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x"} {
-			assertNoSecret(t, fmt.Sprintf(verb, err), name+" "+verb)
+			// %#v prints pointers' addresses, whose hex digits may spell part of a secret.
+			out := goPointer.ReplaceAllString(fmt.Sprintf(verb, err), ")(0xADDRESS)")
+			assertNoSecret(t, out, name+" "+verb)
 		}
 		for hname, log := range logs {
 			buf.Reset()
