@@ -42,12 +42,19 @@ func decodeQuickly(data []byte, l Limits) (Metadata, bool) {
 	var (
 		spans [24]span
 		small [256]byte
+		keep  = keptIn(data, &spans, &small)
 	)
-	keep, ok := quickly(data, l, keptIn(data, &spans, &small), false)
+	ok := quickly(data, l, false, func(key, value []byte, _ bool) bool {
+		if len(keep.spans) == cap(keep.spans) {
+			return false // more keys than the array holds: rare, left to the strict path
+		}
+		keep = keep.add(key, value, false)
+		return true
+	})
 	if !ok || len(keep.spans) == 0 {
 		return Metadata{}, ok
 	}
-	entries := collect(keep, func(key, value string, _ bool) entry { return entry{key, value} })
+	entries := collect(keep, setEntry)
 	slices.SortFunc(entries, compareEntries)
 	if repeats(entries, func(e entry) string { return e.key }) {
 		return Metadata{}, false
@@ -92,45 +99,48 @@ func decodeStrictly(data []byte, l Limits) (Metadata, error) {
 	if len(keep.spans) == 0 {
 		return Metadata{}, nil
 	}
-	entries := collect(keep, func(key, value string, _ bool) entry { return entry{key, value} })
+	entries := collect(keep, setEntry)
 	slices.SortFunc(entries, compareEntries)
 	return Metadata{entries: entries}, nil
 }
 
-// quickly reads data along strictjson's fast path (see strictjson.Fast) into k and reports
-// whether it could: a document of at most l.MaxKeys keys set, each key and value valid under
-// l, a patch's values null too. It does not look for keys given twice: its caller does, in
-// what it collects. On false, the caller reads data again with strictjson.Decode, which
-// reports every failure.
-func quickly(data []byte, l Limits, k kept, patch bool) (kept, bool) {
+// setEntry sets e to key and value, for collect.
+func setEntry(e *entry, key, value string, _ bool) { e.key, e.value = key, value }
+
+// quickly reads data along strictjson's fast path (see strictjson.Fast), handing keep each
+// entry, and reports whether it could: a document of at most l.MaxKeys keys set, each key
+// and value valid under l, a patch's values null too (removed), and keep taking every
+// entry. It does not look for keys given twice: its caller does, in what it collects. On
+// false, the caller reads data again with strictjson.Decode, which reports every failure.
+// (keep is a closure over the caller's kept, so that the arrays kept uses stay on the
+// caller's stack and no kept is copied.)
+func quickly(data []byte, l Limits, patch bool, keep func(key, value []byte, removed bool) bool) bool {
 	var f strictjson.Fast
 	if !f.Begin(data) {
-		return k, false
+		return false
 	}
 	set := 0
 	for {
 		key, more := f.Next()
 		if !more {
-			return k, f.End()
+			return f.End()
 		}
 		if c, _ := checkKey(key, l.MaxKeyLength); c != "" {
-			return k, false
-		}
-		if len(k.spans) == cap(k.spans) { // more keys than the caller's array holds: rare, left to the strict path
-			return k, false
+			return false
 		}
 		if patch && f.Null() {
-			k = k.add(key, nil, true)
+			if !keep(key, nil, true) {
+				return false
+			}
 			continue
 		}
 		value, isString := f.String()
 		if set++; !isString || l.tooMany(set) {
-			return k, false
+			return false
 		}
-		if c, _ := checkValue(value, l.MaxValueLength); c != "" {
-			return k, false
+		if c, _ := checkValue(value, l.MaxValueLength); c != "" || !keep(key, value, false) {
+			return false
 		}
-		k = k.add(key, value, false)
 	}
 }
 
@@ -186,10 +196,10 @@ func (k kept) add(key, value []byte, removed bool) kept {
 	return k
 }
 
-// collect returns one E for each entry k holds, made by mk of its key, its value ("" for a
+// collect returns one E for each entry k holds, set by set to its key, its value ("" for a
 // removed key) and whether it is removed, all of them cut from one string: one allocation
 // for every key and value, and one for the slice.
-func collect[E any](k kept, mk func(key, value string, removed bool) E) []E {
+func collect[E any](k kept, set func(e *E, key, value string, removed bool)) []E {
 	all := string(k.buf)
 	out := make([]E, len(k.spans))
 	start := int32(0)
@@ -199,7 +209,7 @@ func collect[E any](k kept, mk func(key, value string, removed bool) E) []E {
 		if s.valueEnd >= 0 {
 			value, start = all[s.keyEnd:s.valueEnd], s.valueEnd
 		}
-		out[i] = mk(key, value, s.valueEnd < 0)
+		set(&out[i], key, value, s.valueEnd < 0)
 	}
 	return out
 }

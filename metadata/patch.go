@@ -47,8 +47,15 @@ func decodePatchQuickly(data []byte, l Limits) (Patch, bool) {
 	var (
 		spans [24]span
 		small [256]byte
+		keep  = keptIn(data, &spans, &small)
 	)
-	keep, ok := quickly(data, l, keptIn(data, &spans, &small), true)
+	ok := quickly(data, l, true, func(key, value []byte, removed bool) bool {
+		if len(keep.spans) == cap(keep.spans) {
+			return false // more keys than the array holds (removals are not counted): rare, left to the strict path
+		}
+		keep = keep.add(key, value, removed)
+		return true
+	})
 	if !ok || len(keep.spans) == 0 {
 		return Patch{}, ok
 	}
@@ -105,7 +112,7 @@ func decodePatchStrictly(data []byte, l Limits) (Patch, error) {
 
 // collectOps returns the operations k holds, sorted by key.
 func collectOps(k kept) []op {
-	ops := collect(k, func(key, value string, removed bool) op { return op{key, value, removed} })
+	ops := collect(k, func(o *op, key, value string, removed bool) { o.key, o.value, o.remove = key, value, removed })
 	slices.SortFunc(ops, func(a, b op) int { return strings.Compare(a.key, b.key) })
 	return ops
 }
@@ -188,11 +195,11 @@ func (p Patch) Apply(m Metadata, l Limits) (Metadata, error) {
 	out := make([]entry, 0, n)
 	i := 0
 	for _, o := range p.ops {
-		for i < len(m.entries) && m.entries[i].key < o.key {
+		j, held := seek(m.entries, i, o.key)
+		for ; i < j; i++ {
 			out = append(out, m.entries[i])
-			i++
 		}
-		if i < len(m.entries) && m.entries[i].key == o.key {
+		if held {
 			i++ // replaced or removed
 		}
 		if !o.remove {
@@ -207,10 +214,8 @@ func (p Patch) Apply(m Metadata, l Limits) (Metadata, error) {
 func (p Patch) counts(m Metadata) (n, added int) {
 	n, i := len(m.entries), 0
 	for _, o := range p.ops {
-		for i < len(m.entries) && m.entries[i].key < o.key {
-			i++
-		}
-		held := i < len(m.entries) && m.entries[i].key == o.key
+		var held bool
+		i, held = seek(m.entries, i, o.key)
 		switch {
 		case held && o.remove:
 			n--
@@ -220,6 +225,17 @@ func (p Patch) counts(m Metadata) (n, added int) {
 		}
 	}
 	return n, added
+}
+
+// seek returns the index of the first of entries, from i on, whose key is not below key,
+// and whether its key is key: one comparison of keys per entry passed.
+func seek(entries []entry, i int, key string) (int, bool) {
+	for ; i < len(entries); i++ {
+		if c := strings.Compare(entries[i].key, key); c >= 0 {
+			return i, c == 0
+		}
+	}
+	return i, false
 }
 
 // Sets reports whether p sets at least one key.

@@ -126,10 +126,10 @@ func Apply(d Doc, stored *Values, u *Update, out *Values) error {
 	oldCurrency, oldBalance, oldRules := stored.Currency, stored.HasBalance, stored.Rules
 	*out = *stored
 	s := &u.Set
-	merge(&out.Name, s.Name, u.removes(kName))
-	merge(&out.Email, s.Email, u.removes(kEmail))
-	merge(&out.Phone, s.Phone, u.removes(kPhone))
-	merge(&out.Currency, s.Currency, u.removes(kCurrency))
+	merge(&out.Name, s.Name, !s.Name.IsZero(), u.removes(kName))
+	merge(&out.Email, s.Email, !s.Email.IsZero(), u.removes(kEmail))
+	merge(&out.Phone, s.Phone, !s.Phone.IsZero(), u.removes(kPhone))
+	merge(&out.Currency, s.Currency, !s.Currency.IsZero(), u.removes(kCurrency))
 	if u.removes(kBalance) {
 		out.Balance, out.HasBalance = 0, false
 	} else if s.HasBalance {
@@ -164,14 +164,15 @@ func Apply(d Doc, stored *Values, u *Update, out *Values) error {
 	return l.Err()
 }
 
-// merge sets *dst to set when it is not the zero value (the member is set), or to the zero
-// value when the member is removed.
-func merge[T comparable](dst *T, set T, removed bool) {
-	var zero T
+// merge sets *dst to set when the member is set (given), or to the zero value when it is
+// removed. (given is the value's own IsZero, which costs less than comparing it with
+// the zero value.)
+func merge[T any](dst *T, set T, given, removed bool) {
 	switch {
 	case removed:
+		var zero T
 		*dst = zero
-	case set != zero:
+	case given:
 		*dst = set
 	}
 }
