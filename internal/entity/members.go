@@ -258,24 +258,38 @@ func currencyString(c money.Currency) string {
 }
 
 // find returns the position in the table of the member named name in document d, or -1
-// when d does not define it. It compares name only with the members of its length.
-func find(d Doc, name []byte) int {
-	if len(name) >= len(membersByLength) {
+// when d does not define it.
+func find(d Doc, name []byte) int { return lookup(d, name, false) }
+
+// findQuoted returns the position in the table of the member of document d whose name b
+// starts with, followed by a quote (the rest of a document after a name's opening
+// quote), or -1 when there is none.
+func findQuoted(d Doc, b []byte) int { return lookup(d, b, true) }
+
+// lookup is find (quoted false: b is the whole name) and findQuoted. It compares b only with
+// the names that start with its first byte.
+func lookup(d Doc, b []byte, quoted bool) int {
+	if len(b) == 0 {
 		return -1
 	}
-	for set := membersByLength[len(name)]; set != 0; set &= set - 1 {
+	for set := membersByFirst[b[0]]; set != 0; set &= set - 1 {
 		i := bits.TrailingZeros32(set)
-		if m := &members[i]; m.in&d != 0 && m.name == string(name) {
+		m := &members[i]
+		n := len(m.name)
+		if m.in&d == 0 || len(b) < n || quoted && (len(b) == n || b[n] != '"') || !quoted && len(b) != n {
+			continue
+		}
+		if string(b[:n]) == m.name {
 			return i
 		}
 	}
 	return -1
 }
 
-// membersByLength[n] has bit i set when members[i]'s name is n bytes long.
-var membersByLength = func() (t [32]uint32) {
+// membersByFirst[c] has bit i set when members[i]'s name starts with the byte c.
+var membersByFirst = func() (t [256]uint32) {
 	for i, m := range members {
-		t[len(m.name)] |= 1 << i
+		t[m.name[0]] |= 1 << i
 	}
 	return t
 }()

@@ -46,12 +46,12 @@ func readQuickly(f *strictjson.Fast, d Doc, v *Values, s *kept, nested bool) boo
 		seen uint32 // bit i: members[i] was present
 	)
 	for {
-		name, more := f.Next()
+		rest, more := f.NextName()
 		if !more {
 			break
 		}
-		i := find(d, name)
-		if i < 0 || seen&(1<<i) != 0 {
+		i := findQuoted(d, rest)
+		if i < 0 || seen&(1<<i) != 0 || !f.Name(len(members[i].name)) {
 			return false
 		}
 		seen |= 1 << i
@@ -92,12 +92,12 @@ func readUpdateQuickly(f *strictjson.Fast, d Doc, u *Update, s *kept) bool {
 		seen uint32
 	)
 	for {
-		name, more := f.Next()
+		rest, more := f.NextName()
 		if !more {
 			break
 		}
-		i := find(d, name)
-		if i < 0 || seen&(1<<i) != 0 {
+		i := findQuoted(d, rest)
+		if i < 0 || seen&(1<<i) != 0 || !f.Name(len(members[i].name)) {
 			return false
 		}
 		seen |= 1 << i

@@ -75,30 +75,67 @@ func (f *Fast) End() bool {
 // reads the object's closing brace and reports false (false too when f stops). The caller
 // reads the member's value, once, before calling Next again.
 func (f *Fast) Next() ([]byte, bool) {
+	if !f.next() {
+		return nil, false
+	}
+	name, ok := f.String()
+	return name, ok && f.colon()
+}
+
+// NextName is Next for a caller that knows every name it accepts: it moves to the next
+// member and returns the data from the first byte of the member's name on, unread, for
+// the caller to match against its names; [Fast.Name] then reads the name it matched.
+// This spares a scan of the name: a name the caller knows is found by comparing bytes.
+func (f *Fast) NextName() ([]byte, bool) {
+	if !f.next() {
+		return nil, false
+	}
+	return f.data[f.pos+1:], true
+}
+
+// Name reads the name of the member NextName moved to, which the caller found to be the
+// first n bytes NextName returned, followed by the closing quote (a name the caller knows
+// holds no quote, backslash or control character, so those bytes are the whole name).
+func (f *Fast) Name(n int) bool {
+	f.pos += n + 2
+	return f.colon()
+}
+
+// next moves past white space and the comma to the opening quote of the innermost open
+// object's next member name, or reads the object's closing brace and reports false.
+func (f *Fast) next() bool {
 	d := f.data
 	p := skipSpace(d, f.pos)
 	if p >= len(d) {
-		return nil, f.stop()
+		return f.stop()
 	}
 	if d[p] == '}' {
 		f.pos, f.first = p+1, false // the object that held this one has a member
 		f.depth--
-		return nil, false
+		return false
 	}
 	if !f.first {
 		if d[p] != ',' {
-			return nil, f.stop()
+			return f.stop()
 		}
 		p = skipSpace(d, p+1)
 	}
 	f.first = false
 	f.pos = p
-	name, ok := f.String()
-	if p = skipSpace(d, f.pos); !ok || p >= len(d) || d[p] != ':' {
-		return nil, f.stop()
+	if p >= len(d) || d[p] != '"' {
+		return f.stop()
 	}
-	f.pos = skipSpace(d, p+1)
-	return name, true
+	return true
+}
+
+// colon reads the colon after a member's name, with the white space around it.
+func (f *Fast) colon() bool {
+	d := f.data
+	if p := skipSpace(d, f.pos); p < len(d) && d[p] == ':' {
+		f.pos = skipSpace(d, p+1)
+		return true
+	}
+	return f.stop()
 }
 
 // Kind returns the kind of the value at f's position, KindNone at the end of the data.

@@ -1,6 +1,7 @@
 package strictjson
 
 import (
+	"bytes"
 	"strconv"
 	"testing"
 
@@ -23,15 +24,39 @@ func fastWalk(data []byte) ([]string, bool) {
 		return nil, false
 	}
 	var events []string
-	return events, fastObject(&f, &events) && f.End()
+	return events, fastObject(&f, &events, 0) && f.End()
 }
 
-func fastObject(f *Fast, events *[]string) bool {
+// fastName reads the next member's name with Next at an even level, with NextName and
+// Name at an odd one, as a caller that knows its names does: it takes the name to end at
+// the first quote, and gives up, as on an unknown name, when those bytes hold a backslash
+// or a control character (no name it knows does).
+func fastName(f *Fast, level int) (name []byte, more, ok bool) {
+	if level%2 == 0 {
+		name, more = f.Next()
+		return name, more, !f.Stopped()
+	}
+	rest, more := f.NextName()
+	if !more {
+		return nil, false, !f.Stopped()
+	}
+	n := bytes.IndexByte(rest, '"')
+	if n < 0 || bytes.ContainsFunc(rest[:n], func(r rune) bool { return r == '\\' || r < 0x20 }) {
+		return nil, false, false
+	}
+	name = rest[:n:n]
+	return name, true, f.Name(n)
+}
+
+func fastObject(f *Fast, events *[]string, level int) bool {
 	seen := map[string]bool{}
 	for {
-		name, more := f.Next()
+		name, more, ok := fastName(f, level)
+		if !ok {
+			return false
+		}
 		if !more {
-			return !f.Stopped()
+			return true
 		}
 		if seen[string(name)] {
 			return false
@@ -68,7 +93,7 @@ func fastObject(f *Fast, events *[]string) bool {
 				return false
 			}
 			*events = append(*events, "{")
-			if !fastObject(f, events) {
+			if !fastObject(f, events, level+1) {
 				return false
 			}
 			*events = append(*events, "}")
