@@ -272,15 +272,14 @@ func lookup(d Doc, b []byte, quoted bool) int {
 	if len(b) == 0 {
 		return -1
 	}
-	for set := membersByFirst[b[0]]; set != 0; set &= set - 1 {
+	for set := membersByFirst[b[0]] & membersOfDoc[d&allDocs]; set != 0; set &= set - 1 {
 		i := bits.TrailingZeros32(set)
-		m := &members[i]
-		n := len(m.name)
-		if m.in&d == 0 || len(b) < n || quoted && (len(b) == n || b[n] != '"') || !quoted && len(b) != n {
-			continue
-		}
-		if string(b[:n]) == m.name {
-			return i
+		name := members[i].name
+		n := len(name)
+		if quoted && len(b) > n && b[n] == '"' || !quoted && len(b) == n {
+			if string(b[:n]) == name {
+				return i
+			}
 		}
 	}
 	return -1
@@ -290,6 +289,18 @@ func lookup(d Doc, b []byte, quoted bool) int {
 var membersByFirst = func() (t [256]uint32) {
 	for i, m := range members {
 		t[m.name[0]] |= 1 << i
+	}
+	return t
+}()
+
+// membersOfDoc[d] has bit i set when members[i] is a member of the document d.
+var membersOfDoc = func() (t [allDocs + 1]uint32) {
+	for d := range t {
+		for i, m := range members {
+			if m.in&Doc(d) != 0 {
+				t[d] |= 1 << i
+			}
+		}
 	}
 	return t
 }()
