@@ -293,16 +293,20 @@ var membersByFirst = func() (t [256]uint32) {
 	return t
 }()
 
-// membersOfDoc[d] has bit i set when members[i] is a member of the document d.
-var membersOfDoc = func() (t [allDocs + 1]uint32) {
-	for d := range t {
+// membersOfDoc[d] and requiredOfDoc[d] have bit i set when members[i] is a member of the
+// document d, and a required one.
+var membersOfDoc, requiredOfDoc = func() (in, required [allDocs + 1]uint32) {
+	for d := range in {
 		for i, m := range members {
 			if m.in&Doc(d) != 0 {
-				t[d] |= 1 << i
+				in[d] |= 1 << i
+			}
+			if m.required&Doc(d) != 0 {
+				required[d] |= 1 << i
 			}
 		}
 	}
-	return t
+	return in, required
 }()
 
 // readCurrency reads the currency member; it is a string member whose presence also

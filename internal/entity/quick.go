@@ -75,12 +75,7 @@ func readQuickly(f *strictjson.Fast, d Doc, v *Values, s *kept, nested bool) boo
 			return false
 		}
 	}
-	for i := range members {
-		if members[i].required&d != 0 && seen&(1<<i) == 0 {
-			return false
-		}
-	}
-	return !f.Stopped() && !st.missingCurrency()
+	return requiredOfDoc[d&allDocs]&^seen == 0 && !f.Stopped() && !st.missingCurrency()
 }
 
 // readUpdateQuickly reads the members of the object f has open as the update document d
