@@ -1,8 +1,9 @@
 // Package metadata holds Metadata, the free-form string→string set a merchant attaches to
 // a customer or an account ("order_id": "6735"), and the Limits it is checked against.
 //
-// A Metadata can only be obtained valid: from a Go map with [New], from a JSON object with
-// [Decode] or UnmarshalJSON, from a json or jsonb column with Scan. It is immutable, kept
+// A Metadata can only be obtained valid: from a Go map with [New], from entries added one
+// at a time with a [Builder], from a JSON object with [Decode] or UnmarshalJSON, from a json
+// or jsonb column with Scan. It is immutable, kept
 // sorted by key, and writes its keys sorted. A key is 1 to MaxKeyLength code points of
 // valid UTF-8 without control characters (C0, DEL, C1); a value is 1 to MaxValueLength code
 // points of valid UTF-8. The numbers are a [Limits] value rather than constants, because

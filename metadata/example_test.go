@@ -244,3 +244,43 @@ func ExamplePatch_All() {
 	// a 1 false
 	// b  true
 }
+
+func ExampleBuilder() {
+	// The rows of a key–value table, read one at a time.
+	rows := [][2]string{{"region", "za"}, {"plan", "gold"}}
+	var b metadata.Builder
+	b.Grow(len(rows))
+	for _, r := range rows {
+		b.Add(r[0], r[1])
+	}
+	md, err := b.Build(metadata.AccountLimits())
+	fmt.Println(md.Keys(), err)
+
+	b.Add("plan", "gold")
+	b.Add("plan", "silver")
+	b.Add("note", "")
+	_, err = b.Build(metadata.AccountLimits())
+	fmt.Println(err)
+	// Output:
+	// [plan region] <nil>
+	// 2 errors:
+	//	metadata.note: required: must not be empty
+	//	metadata.plan: duplicate_field: is given more than once
+}
+
+func ExamplePatchBuilder() {
+	var b metadata.PatchBuilder
+	b.Set("tier", "gold")
+	b.Remove("old")
+	p, err := b.Build(metadata.CustomerLimits())
+	out, _ := p.MarshalJSON()
+	fmt.Println(string(out), err)
+
+	b.Set("tier", "gold")
+	b.Remove("tier")
+	_, err = b.Build(metadata.CustomerLimits())
+	fmt.Println(err)
+	// Output:
+	// {"old":null,"tier":"gold"} <nil>
+	// metadata.tier: duplicate_field: is both set and removed: do one or the other
+}

@@ -141,7 +141,7 @@ func refDecode(data []byte, l Limits) (want []testkit.Failure, entries map[strin
 // FuzzMetadataDecode holds Decode to its properties: it is deterministic and its failures
 // are well placed; it agrees with a reference built on encoding/json's tokens; its fast path
 // reads only what its strict path reads without a failure, to equal entries; what it reads
-// round-trips through MarshalJSON (the bytes encoding/json writes), New and SQL.
+// round-trips through MarshalJSON (the bytes encoding/json writes), New, a Builder and SQL.
 func FuzzMetadataDecode(f *testing.F) {
 	for _, s := range []string{`{}`, `null`, `{"a":"b"}`, `{"order_id":"6735","channel":"web"}`, `{"a":"1","a":"2"}`,
 		`{"":"x"}`, `{"a":""}`, `{"a":1}`, `{"a":null}`, `{"\u0000":"x"}`, `{"\ud800":"x"}`, `{"a":"\ud83d\ude00"}`,
@@ -197,6 +197,13 @@ func FuzzMetadataDecode(f *testing.F) {
 		fromMap, err := New(md.Map(), l)
 		if err != nil || !fromMap.Equal(md) {
 			t.Fatalf("New disagrees with Decode: %v", err)
+		}
+		var b Builder
+		for k, v := range md.All() {
+			b.Add(k, v)
+		}
+		if built, err := b.Build(l); err != nil || !built.Equal(md) {
+			t.Fatalf("Builder disagrees with Decode: %v", err)
 		}
 		if err := l.ValidateMetadata(md); err != nil {
 			t.Fatalf("ValidateMetadata rejects what Decode accepted: %v", err)

@@ -52,46 +52,18 @@ func (l Limits) Validate(m map[string]string) error {
 	if valid {
 		return nil
 	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+	entries := make([]entry, 0, len(m))
+	for k, v := range m {
+		entries = append(entries, entry{k, v})
 	}
-	slices.Sort(keys)
-	var list report.List
-	l.addTooMany(&list, len(m))
-	for _, k := range keys {
-		if c, msg := l.checkEntry(k, m[k]); c != "" {
-			list.Add(here.Member(k), c, msg)
-		}
-	}
-	return list.Err()
+	slices.SortFunc(entries, compareEntries)
+	return l.checkSorted(entries)
 }
 
 // ValidateMetadata checks m against l, as Validate does a map: a Metadata that is valid
 // under one Limits (say CustomerLimits, as UnmarshalJSON reads) may hold too many keys, or
 // too long ones, for another (AccountLimits). It allocates nothing when m is valid.
-func (l Limits) ValidateMetadata(m Metadata) error {
-	valid := !l.tooMany(len(m.entries))
-	if valid {
-		for _, e := range m.entries {
-			if c, _ := l.checkEntry(e.key, e.value); c != "" {
-				valid = false
-				break
-			}
-		}
-	}
-	if valid {
-		return nil
-	}
-	var list report.List
-	l.addTooMany(&list, len(m.entries))
-	for _, e := range m.entries {
-		if c, msg := l.checkEntry(e.key, e.value); c != "" {
-			list.Add(here.Member(e.key), c, msg)
-		}
-	}
-	return list.Err()
-}
+func (l Limits) ValidateMetadata(m Metadata) error { return l.checkSorted(m.entries) }
 
 func (l Limits) addTooMany(list *report.List, n int) {
 	if l.tooMany(n) {

@@ -33,18 +33,12 @@ func compareEntries(a, b entry) int { return strings.Compare(a.key, b.key) }
 // sorted key order. A nil or empty map gives the empty Metadata. The map is copied; later
 // changes to it do not reach the Metadata.
 func New(m map[string]string, l Limits) (Metadata, error) {
-	if err := l.Validate(m); err != nil {
-		return Metadata{}, err
-	}
-	if len(m) == 0 {
-		return Metadata{}, nil
-	}
-	entries := make([]entry, 0, len(m))
+	var b Builder
+	b.Grow(len(m))
 	for k, v := range m {
-		entries = append(entries, entry{k, v})
+		b.Add(k, v)
 	}
-	slices.SortFunc(entries, compareEntries)
-	return Metadata{entries: entries}, nil
+	return b.Build(l)
 }
 
 // MustNew is New for tests and literals: it panics with "billing: " and the error's text

@@ -122,34 +122,79 @@ func collectOps(k kept) []op {
 // than l.MaxKeys keys, then each failing key in sorted key order; a key both set and
 // removed is duplicate_field at "metadata.<key>".
 func NewPatch(set map[string]string, remove []string, l Limits) (Patch, error) {
-	var list report.List
-	l.addTooMany(&list, len(set))
-	ops := make([]op, 0, len(set)+len(remove))
+	var b PatchBuilder
+	b.Grow(len(set) + len(remove))
 	for k, v := range set {
-		ops = append(ops, op{key: k, value: v})
+		b.Set(k, v)
 	}
 	for _, k := range remove {
-		ops = append(ops, op{key: k, remove: true})
+		b.Remove(k)
 	}
+	return b.Build(l)
+}
+
+// PatchBuilder makes a Patch from changes added one at a time, as [Builder] makes a
+// Metadata: without the map and the slice NewPatch takes, and holding the strings it was
+// given, without copying them. The zero PatchBuilder is empty and ready to use.
+type PatchBuilder struct {
+	ops []op
+}
+
+// Grow makes room for n more changes, so that adding them allocates nothing.
+func (b *PatchBuilder) Grow(n int) { b.ops = slices.Grow(b.ops, n) }
+
+// Set adds the change that sets key to value. Nothing is checked until Build.
+func (b *PatchBuilder) Set(key, value string) { b.ops = append(b.ops, op{key: key, value: value}) }
+
+// Remove adds the change that removes key. Nothing is checked until Build.
+func (b *PatchBuilder) Remove(key string) { b.ops = append(b.ops, op{key: key, remove: true}) }
+
+// Build returns the Patch of the changes added, checked against l as [NewPatch] checks its
+// maps: too_many_keys at "metadata" first when more than l.MaxKeys keys are set, then each
+// failing key at "metadata.<key>" in sorted key order (the key rules for every key, the
+// value rules for the values set); a key given more than once is duplicate_field. Build
+// leaves b empty either way: the Patch owns the changes b held.
+func (b *PatchBuilder) Build(l Limits) (Patch, error) {
+	ops := b.ops
+	b.ops = nil
 	slices.SortStableFunc(ops, func(a, b op) int { return strings.Compare(a.key, b.key) })
+	set := 0
+	for _, o := range ops {
+		if !o.remove {
+			set++
+		}
+	}
+	var list report.List
+	l.addTooMany(&list, set)
 	for i, o := range ops {
-		at := here.Member(o.key)
 		if i > 0 && ops[i-1].key == o.key {
-			list.Add(at, billing.CodeDuplicateField, "is both set and removed: do one or the other")
+			msg := "is given more than once"
+			if ops[i-1].remove != o.remove {
+				msg = "is both set and removed: do one or the other"
+			}
+			list.Add(here.Member(o.key), billing.CodeDuplicateField, msg)
 			continue
 		}
-		c, msg := checkKey(o.key, l.MaxKeyLength)
-		if c == "" && !o.remove {
-			c, msg = checkValue(o.value, l.MaxValueLength)
-		}
-		if c != "" {
-			list.Add(at, c, msg)
+		if c, msg := o.check(l); c != "" {
+			list.Add(here.Member(o.key), c, msg)
 		}
 	}
 	if err := list.Err(); err != nil {
 		return Patch{}, err
 	}
-	return Patch{ops: slices.Clip(ops)}, nil
+	if len(ops) == 0 {
+		return Patch{}, nil
+	}
+	return Patch{ops: ops}, nil
+}
+
+// check returns the code and message of the first rule o breaks under l, or "": the key
+// rules, and the value rules for a key set.
+func (o op) check(l Limits) (billing.Code, string) {
+	if o.remove {
+		return checkKey(o.key, l.MaxKeyLength)
+	}
+	return l.checkEntry(o.key, o.value)
 }
 
 // IsZero reports whether p changes nothing.

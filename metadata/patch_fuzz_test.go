@@ -11,7 +11,7 @@ import (
 
 // FuzzDecodePatch holds DecodePatch to its properties: it is deterministic and its failures
 // are well placed; its fast path reads only what its strict path reads without a failure,
-// to an equal patch; on a document without null values it agrees with Decode, the reference
+// to an equal patch; a PatchBuilder given its changes builds an equal patch; on a document without null values it agrees with Decode, the reference
 // for the same strings (the same failures, codes and places, and the same entries, set);
 // what it reads writes back (AppendJSON) to a document it reads to an equal patch; applied
 // to no metadata, it gives the entries it sets; applied to stored metadata, it agrees with
@@ -59,6 +59,17 @@ func FuzzDecodePatch(f *testing.F) {
 			return
 		}
 		checkApply(t, p, l)
+		var b PatchBuilder
+		for key, c := range p.All() {
+			if c.Remove {
+				b.Remove(key)
+			} else {
+				b.Set(key, c.Value)
+			}
+		}
+		if built, err := b.Build(l); err != nil || !built.Equal(p) {
+			t.Fatalf("PatchBuilder disagrees with DecodePatch: %v", err)
+		}
 		out, aerr := p.AppendJSON(nil)
 		if aerr != nil {
 			t.Fatal(aerr)

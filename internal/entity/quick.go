@@ -25,7 +25,7 @@ func decodeQuickly(data []byte, d Doc, v *Values) bool {
 		f strictjson.Fast
 		s kept
 	)
-	return f.Begin(data) && readQuickly(&f, d, v, &s, false) && f.End() && s.parse(v)
+	return f.Begin(data) && readQuickly(&f, d, v, &s, false) && f.End() && s.parse(d, v, nil)
 }
 
 // decodeUpdateQuickly is decodeQuickly for an update document.
@@ -34,12 +34,12 @@ func decodeUpdateQuickly(data []byte, d Doc, u *Update) bool {
 		f strictjson.Fast
 		s kept
 	)
-	return f.Begin(data) && readUpdateQuickly(&f, d, u, &s) && f.End() && s.parse(&u.Set)
+	return f.Begin(data) && readUpdateQuickly(&f, d, u, &s) && f.End() && s.parse(d, &u.Set, u)
 }
 
 // readQuickly reads the members of the object f has open as the document d into v, as
-// [Read] would read them without a failure, keeping its string members in s (as those of
-// the document's new customer when nested).
+// [Read] would read them without a failure, keeping its string members and its metadata
+// entries in s (as those of the document's new customer when nested).
 func readQuickly(f *strictjson.Fast, d Doc, v *Values, s *kept, nested bool) bool {
 	var (
 		st   state
@@ -62,15 +62,10 @@ func readQuickly(f *strictjson.Fast, d Doc, v *Values, s *kept, nested bool) boo
 				return false
 			}
 		case m.kind == kMetadata:
-			raw, ok := f.Flat()
-			if !ok {
+			if !readMetadataQuickly(f, i, s, nested, false) {
 				return false
 			}
-			md, err := metadata.Decode(raw, d.Limits())
-			if err != nil {
-				return false
-			}
-			v.Metadata, v.HasMeta = md, true
+			v.HasMeta = true
 		case !readValueQuickly(f, i, v, &st, s, nested):
 			return false
 		}
@@ -100,20 +95,41 @@ func readUpdateQuickly(f *strictjson.Fast, d Doc, u *Update, s *kept) bool {
 		case f.Null():
 			u.Removed |= 1 << i
 		case members[i].kind == kMetadata:
-			raw, ok := f.Flat()
-			if !ok {
+			if !readMetadataQuickly(f, i, s, false, true) {
 				return false
 			}
-			p, err := metadata.DecodePatch(raw, d.Limits())
-			if err != nil {
-				return false
-			}
-			u.Meta, u.MetaGiven = p, true
+			u.MetaGiven = true
 		case !readValueQuickly(f, i, &u.Set, &st, s, false):
 			return false
 		}
 	}
 	return !f.Stopped()
+}
+
+// readMetadataQuickly reads the metadata member, members[i], keeping each entry's key and
+// value in s (a key an update removes with null alone), to be checked with the metadata
+// package's rules once the document is read.
+func readMetadataQuickly(f *strictjson.Fast, i int, s *kept, nested, update bool) bool {
+	if !f.Object() {
+		return false
+	}
+	for {
+		key, more := f.Next()
+		if !more {
+			return !f.Stopped()
+		}
+		if update && f.Null() { // removes the key
+			if !s.keep(i, key, nested) {
+				return false
+			}
+			s.strings[s.n-1].removed = true
+			continue
+		}
+		value, ok := f.String()
+		if !ok || !s.keep(i, key, nested) || !s.keep(i, value, nested) {
+			return false
+		}
+	}
 }
 
 // readValueQuickly reads the value of members[i], which is not null and not metadata,
@@ -166,51 +182,111 @@ func readCustomerQuickly(f *strictjson.Fast, v *Values, s *kept) bool {
 	return true
 }
 
-// kept holds the string members of a document the fast path reads, its new customer's
-// too, to be checked once the whole document is read. (It names the customer's values by
-// a flag, not a pointer: a pointer kept here would move the caller's values to the heap.)
+// kept holds the string members of a document the fast path reads and its metadata
+// entries (a key and its value, one after the other), its new customer's too, to be
+// checked once the whole document is read. (It names the customer's values by a flag, not
+// a pointer: a pointer kept here would move the caller's values to the heap.)
 type kept struct {
 	n       int
-	members [12]struct {
-		i      int    // the member's position in the table
-		value  []byte // its value, a slice of the document
-		nested bool   // a member of the document's new customer
+	strings [48]struct {
+		value   []byte // a slice of the document
+		i       int8   // the member's position in the table
+		nested  bool   // a member of the document's new customer
+		removed bool   // a metadata key an update removes, which has no value
 	}
 }
 
-// keep keeps the value of members[i], and reports false when s is full.
+// keep keeps value, a string of members[i], and reports false when s is full.
 func (s *kept) keep(i int, value []byte, nested bool) bool {
-	if s.n == len(s.members) {
+	if s.n == len(s.strings) {
 		return false
 	}
-	s.members[s.n].i, s.members[s.n].value, s.members[s.n].nested = i, value, nested
+	s.strings[s.n].value, s.strings[s.n].i, s.strings[s.n].nested = value, int8(i), nested
 	s.n++
 	return true
 }
 
-// parse checks the string members kept, each by its rule, and sets each in v or in v's new
-// customer: all of them cut from one string, made of their values one after the other.
-func (s *kept) parse(v *Values) bool {
-	size := 0
-	for _, m := range s.members[:s.n] {
-		size += len(m.value)
+// parse checks the strings kept, each string member by its rule and the metadata entries by
+// the metadata package's, and sets them in v, a document d, or in v's new customer (the
+// metadata of an update, u, in u.Meta): all of them cut from one string, made of their
+// values one after the other.
+func (s *kept) parse(d Doc, v *Values, u *Update) bool {
+	size, entries, nestedEntries := 0, 0, 0
+	for _, k := range s.strings[:s.n] {
+		size += len(k.value)
+		if members[k.i].kind == kMetadata {
+			if k.nested {
+				nestedEntries++
+			} else {
+				entries++
+			}
+		}
 	}
 	var b strings.Builder // written in place: one allocation, no copy
 	b.Grow(size)
-	for _, m := range s.members[:s.n] {
-		b.Write(m.value)
+	for _, k := range s.strings[:s.n] {
+		b.Write(k.value)
 	}
 	all := b.String()
-	for _, m := range s.members[:s.n] {
-		value := all[:len(m.value)]
-		all = all[len(m.value):]
-		target := v
-		if m.nested {
-			target = v.Customer.New
-		}
-		if members[m.i].parse(target, value) != nil {
-			return false
+	next := func(n int) string { // the next n bytes of all
+		x := all[:n]
+		all = all[n:]
+		return x
+	}
+	var (
+		md, nestedMD metadata.Builder
+		patch        metadata.PatchBuilder
+	)
+	if u != nil {
+		patch.Grow(entries / 2)
+	} else {
+		md.Grow(entries / 2)
+		nestedMD.Grow(nestedEntries / 2)
+	}
+	for j := 0; j < s.n; j++ {
+		k := &s.strings[j]
+		value := next(len(k.value))
+		switch {
+		case members[k.i].kind != kMetadata:
+			target := v
+			if k.nested {
+				target = v.Customer.New
+			}
+			if members[k.i].parse(target, value) != nil {
+				return false
+			}
+		case k.removed:
+			patch.Remove(value)
+		case u != nil: // a key, then its value
+			j++
+			patch.Set(value, next(len(s.strings[j].value)))
+		default:
+			j++
+			to := &md
+			if k.nested {
+				to = &nestedMD
+			}
+			to.Add(value, next(len(s.strings[j].value)))
 		}
 	}
-	return true
+	if u != nil {
+		if !u.MetaGiven {
+			return true
+		}
+		p, err := patch.Build(d.Limits())
+		u.Meta = p
+		return err == nil
+	}
+	return build(&md, v, d) && (v.Customer.New == nil || build(&nestedMD, v.Customer.New, CustomerCreate))
+}
+
+// build sets v's metadata, when v has any, to the entries b holds, checked under the limits
+// of d's entity, and reports whether they passed.
+func build(b *metadata.Builder, v *Values, d Doc) bool {
+	if !v.HasMeta {
+		return true
+	}
+	md, err := b.Build(d.Limits())
+	v.Metadata = md
+	return err == nil
 }
