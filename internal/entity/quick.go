@@ -10,9 +10,9 @@ import (
 
 // The fast path. Nearly every document a service receives is valid and written plainly:
 // no escape in its strings, no member twice, nothing unknown. Such a document is read with
-// strictjson.Fast, and its string members are checked by their rules only once the
-// document is read, all cut from one string, so that the values a document keeps cost one
-// allocation instead of one each. At the first thing the fast path does not read, or that a
+// strictjson.Fast, and its string members and metadata entries are checked by their rules
+// only once the document is read, all cut from one string, so that the strings a document
+// keeps cost one allocation instead of one each. At the first thing the fast path does not read, or that a
 // rule refuses, it gives up, and the document is read again along the strict path
 // (strictjson.Decode, [Read]), which reports every failure in its place. The fast path
 // never decides a failure, so the two agree by construction wherever it succeeds; a fuzz
@@ -118,6 +118,7 @@ func readMetadataQuickly(f *strictjson.Fast, i int, s *kept, nested, update bool
 		if !more {
 			return !f.Stopped()
 		}
+		s.keys[b2i(nested)]++
 		if update && f.Null() { // removes the key
 			if !s.keep(i, key, nested) {
 				return false
@@ -188,6 +189,7 @@ func readCustomerQuickly(f *strictjson.Fast, v *Values, s *kept) bool {
 // a pointer: a pointer kept here would move the caller's values to the heap.)
 type kept struct {
 	n       int
+	keys    [2]int // metadata keys: the document's, its new customer's
 	strings [48]struct {
 		value   []byte // a slice of the document
 		i       int8   // the member's position in the table
@@ -211,16 +213,9 @@ func (s *kept) keep(i int, value []byte, nested bool) bool {
 // metadata of an update, u, in u.Meta): all of them cut from one string, made of their
 // values one after the other.
 func (s *kept) parse(d Doc, v *Values, u *Update) bool {
-	size, entries, nestedEntries := 0, 0, 0
+	size := 0
 	for _, k := range s.strings[:s.n] {
 		size += len(k.value)
-		if members[k.i].kind == kMetadata {
-			if k.nested {
-				nestedEntries++
-			} else {
-				entries++
-			}
-		}
 	}
 	var b strings.Builder // written in place: one allocation, no copy
 	b.Grow(size)
@@ -238,10 +233,10 @@ func (s *kept) parse(d Doc, v *Values, u *Update) bool {
 		patch        metadata.PatchBuilder
 	)
 	if u != nil {
-		patch.Grow(entries / 2)
+		patch.Grow(s.keys[0])
 	} else {
-		md.Grow(entries / 2)
-		nestedMD.Grow(nestedEntries / 2)
+		md.Grow(s.keys[0])
+		nestedMD.Grow(s.keys[1])
 	}
 	for j := 0; j < s.n; j++ {
 		k := &s.strings[j]
@@ -278,6 +273,14 @@ func (s *kept) parse(d Doc, v *Values, u *Update) bool {
 		return err == nil
 	}
 	return build(&md, v, d) && (v.Customer.New == nil || build(&nestedMD, v.Customer.New, CustomerCreate))
+}
+
+// b2i returns 1 for true, 0 for false.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // build sets v's metadata, when v has any, to the entries b holds, checked under the limits

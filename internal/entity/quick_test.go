@@ -118,3 +118,32 @@ func FuzzFastPath(f *testing.F) {
 		quickOrStrict(t, fastDocs[int(kind)%len(fastDocs)].d, data)
 	})
 }
+
+// TestFastPathAllocations holds what the fast path allocates: one string for all the
+// strings a document keeps (a new customer's too), the entries of each metadata, and a new
+// customer's values.
+func TestFastPathAllocations(t *testing.T) {
+	tests := []struct {
+		path string
+		d    Doc
+		want float64
+	}{
+		{"customer-create/docs-example.json", CustomerCreate, 2},           // the string, the metadata
+		{"account-create/valid-customer-new.json", AccountCreate, 3},       // the string, the customer, its metadata
+		{"customer-update/valid-every-member-set.json", CustomerUpdate, 2}, // the string, the patch
+	}
+	for _, tt := range tests {
+		data, err := os.ReadFile(filepath.Join("..", "..", "testdata", tt.path))
+		require.NoError(t, err)
+		got := testing.AllocsPerRun(100, func() {
+			if tt.d&updates != 0 {
+				var u Update
+				require.True(t, decodeUpdateQuickly(data, tt.d, &u))
+			} else {
+				var v Values
+				require.True(t, decodeQuickly(data, tt.d, &v))
+			}
+		})
+		assert.Equal(t, tt.want, got, tt.path)
+	}
+}
