@@ -46,15 +46,13 @@ func readQuickly(f *strictjson.Fast, d Doc, v *Values, s *kept, nested bool) boo
 		seen uint32 // bit i: members[i] was present
 	)
 	for {
-		rest, more := f.NextName()
+		i, more, ok := nextMember(f, d, &seen)
+		if !ok {
+			return false
+		}
 		if !more {
 			break
 		}
-		i := findQuoted(d, rest)
-		if i < 0 || seen&(1<<i) != 0 || !f.Name(len(members[i].name)) {
-			return false
-		}
-		seen |= 1 << i
 		m := &members[i]
 		switch {
 		case f.Null():
@@ -70,7 +68,24 @@ func readQuickly(f *strictjson.Fast, d Doc, v *Values, s *kept, nested bool) boo
 			return false
 		}
 	}
-	return requiredOfDoc[d&allDocs]&^seen == 0 && !f.Stopped() && !st.missingCurrency()
+	return requiredOfDoc[d&allDocs]&^seen == 0 && !st.missingCurrency()
+}
+
+// nextMember moves f to the next member of the object it has open and returns its
+// position in the table, recording it in seen; more is false at the object's end, and ok
+// false at what the fast path leaves to the strict one: a name d does not define (or one
+// with an escape), a member given twice.
+func nextMember(f *strictjson.Fast, d Doc, seen *uint32) (i int, more, ok bool) {
+	rest, more := f.NextName()
+	if !more {
+		return -1, false, !f.Stopped()
+	}
+	i = findQuoted(d, rest)
+	if i < 0 || *seen&(1<<i) != 0 || !f.Name(len(members[i].name)) {
+		return -1, false, false
+	}
+	*seen |= 1 << i
+	return i, true, true
 }
 
 // readUpdateQuickly reads the members of the object f has open as the update document d
@@ -82,15 +97,13 @@ func readUpdateQuickly(f *strictjson.Fast, d Doc, u *Update, s *kept) bool {
 		seen uint32
 	)
 	for {
-		rest, more := f.NextName()
+		i, more, ok := nextMember(f, d, &seen)
+		if !ok {
+			return false
+		}
 		if !more {
 			break
 		}
-		i := findQuoted(d, rest)
-		if i < 0 || seen&(1<<i) != 0 || !f.Name(len(members[i].name)) {
-			return false
-		}
-		seen |= 1 << i
 		switch {
 		case f.Null():
 			u.Removed |= 1 << i
@@ -103,7 +116,7 @@ func readUpdateQuickly(f *strictjson.Fast, d Doc, u *Update, s *kept) bool {
 			return false
 		}
 	}
-	return !f.Stopped()
+	return true
 }
 
 // readMetadataQuickly reads the metadata member, members[i], keeping each entry's key and

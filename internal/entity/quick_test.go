@@ -64,21 +64,22 @@ func readFastDocs(tb testing.TB, fn func(name string, d Doc, data []byte, valid 
 func quickOrStrict(t *testing.T, d Doc, data []byte) (fast bool, strictErr error) {
 	t.Helper()
 	if d&updates != 0 {
-		var quick, strict Update
-		fast = decodeUpdateQuickly(data, d, &quick)
-		strictErr = decodeUpdateStrictly(data, d, &strict)
-		if fast && (strictErr != nil || !quick.Equal(&strict)) {
-			t.Fatalf("the fast path read the update %+v, the strict path %+v (%v)", quick, strict, strictErr)
-		}
-		return fast, strictErr
+		return agree(t, data, d, decodeUpdateQuickly, decodeUpdateStrictly, (*Update).Equal)
 	}
-	var quick, strict Values
-	fast = decodeQuickly(data, d, &quick)
-	strictErr = decodeStrictly(data, d, &strict)
-	if fast && (strictErr != nil || !quick.Equal(&strict)) {
-		t.Fatalf("the fast path read %+v, the strict path %+v (%v)", quick, strict, strictErr)
+	return agree(t, data, d, decodeQuickly, decodeStrictly, (*Values).Equal)
+}
+
+// agree reads data along both paths into values of type T, as quickOrStrict does.
+func agree[T any](t *testing.T, data []byte, d Doc, quickly func([]byte, Doc, *T) bool,
+	strictly func([]byte, Doc, *T) error, equal func(*T, *T) bool) (bool, error) {
+	t.Helper()
+	var quick, strict T
+	fast := quickly(data, d, &quick)
+	err := strictly(data, d, &strict)
+	if fast && (err != nil || !equal(&quick, &strict)) {
+		t.Fatalf("the fast path read %+v, the strict path %+v (%v)", quick, strict, err)
 	}
-	return fast, strictErr
+	return fast, err
 }
 
 // TestFastPath reads every document of the testdata folders along both paths: they agree,
