@@ -171,8 +171,15 @@ func readValueQuickly(f *strictjson.Fast, i int, v *Values, st *state, s *kept, 
 		return ok
 	case kCustomer:
 		return !nested && readCustomerQuickly(f, v, s)
-	case kPaymentRules:
-		return false // rare in what the fast path is for: read along the strict path
+	case kPaymentRules: // money's own reader, as along the strict path
+		st.needCurrency = true
+		raw, ok := f.Flat()
+		if !ok {
+			return false
+		}
+		r, err := money.DecodePaymentRules(raw)
+		v.Rules = r
+		return err == nil
 	default: // a string member
 		b, ok := f.String()
 		return ok && s.keep(i, b, nested)

@@ -16,7 +16,8 @@ const walkLo, walkHi = -99999, 99999
 
 // fastWalk reads data with Fast the way a document parser does, every value by its kind,
 // and returns what it read as a list of events, or false where Fast stops (or a name is
-// given twice, which a parser looks for itself).
+// given twice, which a parser looks for itself). An object under a member named "flat" is
+// read with Flat and its bytes walked as a document of their own, as payment rules are.
 func fastWalk(data []byte) ([]string, bool) {
 	var f Fast
 	if !f.Begin(data) {
@@ -77,6 +78,16 @@ func fastObject(f *Fast, events *[]string, level int) bool {
 				return false
 			}
 			*events = append(*events, "int "+strconv.FormatInt(v, 10))
+		case f.Kind() == KindObject && string(name) == "flat":
+			raw, ok := f.Flat()
+			if !ok {
+				return false
+			}
+			inner, ok := fastWalk(raw)
+			if !ok {
+				return false
+			}
+			*events = append(append(*events, "{"), append(inner, "}")...)
 		case f.Kind() == KindObject:
 			if !f.Object() {
 				return false
@@ -127,6 +138,8 @@ func strictObject(o Object, events *[]string) {
 var fastSeeds = []string{
 	`{}`, ` { "a" : "b" , "n" : null , "i" : -0 , "o" : { "x" : 1 } } `, "{\n\t\"a\":\r\n\"b\"}",
 	`{"o": {"k": "v", "r": null}, "after": 1}`, `{"o": {"k": "}"}}`, `{"o": {"k": {}}}`,
+	`{"flat": {"min": 1, "k": "}", "r": null}, "after": 1}`, `{"flat": {"k": {}}}`, `{"flat": {"a" "b"}}`,
+	`{"flat": {"a": 1, "a": 2}}`, `{"flat": {"a": true}}`,
 	`{"a": "\u00e9"}`, `{"a\n": 1}`, `{"a": 1.5}`, `{"a": 1e3}`, `{"a": 100000}`, `{"a": 01}`,
 	`{"a": true}`, `{"a": [1]}`, `{"a": 1,}`, `{,}`, `{"a" 1}`, `{"a": 1} x`, `{"a": 1}}`, `[]`,
 	"\ufeff{}", `{"a": "b"`, `{"a": 1, "a": 2}`, `{"o": {"a": 1, "a": 2}}`, `{"o": {"a" "b"}}`,
@@ -138,7 +151,8 @@ var fastSeeds = []string{
 func TestFast(t *testing.T) {
 	reads := map[string]bool{
 		`{}`: true, ` { "a" : "b" , "n" : null , "i" : -0 , "o" : { "x" : 1 } } `: true, "{\n\t\"a\":\r\n\"b\"}": true,
-		`{"o": {"k": "v", "r": null}, "after": 1}`: true, `{"o": {"k": "}"}}`: true, `{"o": {"k": {}}}`: true, "{\"a\": \"\xff\"}": true,
+		`{"o": {"k": "v", "r": null}, "after": 1}`: true, `{"o": {"k": "}"}}`: true, `{"o": {"k": {}}}`: true,
+		`{"flat": {"min": 1, "k": "}", "r": null}, "after": 1}`: true, "{\"a\": \"\xff\"}": true,
 	}
 	for _, s := range fastSeeds {
 		events, ok := fastWalk([]byte(s))
