@@ -78,11 +78,11 @@ func readQuickly(f *strictjson.Fast, d Doc, v *Values, s *kept, nested bool) boo
 func nextMember(f *strictjson.Fast, d Doc, seen *uint32) (i int, more, ok bool) {
 	rest, more := f.NextName()
 	if !more {
-		return -1, false, !f.Stopped()
+		return 0, false, !f.Stopped()
 	}
 	i = findQuoted(d, rest)
 	if i < 0 || *seen&(1<<i) != 0 || !f.Name(len(members[i].name)) {
-		return -1, false, false
+		return 0, false, false
 	}
 	*seen |= 1 << i
 	return i, true, true
