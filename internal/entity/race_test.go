@@ -1,0 +1,6 @@
+//go:build race
+
+package entity
+
+// raceEnabled is true when the tests run with -race, which changes what allocates.
+const raceEnabled = true
