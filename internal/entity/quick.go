@@ -45,14 +45,7 @@ func readQuickly(f *strictjson.Fast, d Doc, v *Values, s *kept, nested bool) boo
 		st   state
 		seen uint32 // bit i: members[i] was present
 	)
-	for {
-		i, more, ok := nextMember(f, d, &seen)
-		if !ok {
-			return false
-		}
-		if !more {
-			break
-		}
+	for i, more := nextMember(f, d, &seen); more; i, more = nextMember(f, d, &seen) {
 		m := &members[i]
 		switch {
 		case f.Null():
@@ -68,24 +61,24 @@ func readQuickly(f *strictjson.Fast, d Doc, v *Values, s *kept, nested bool) boo
 			return false
 		}
 	}
-	return requiredOfDoc[d&allDocs]&^seen == 0 && !st.missingCurrency()
+	return !f.Stopped() && requiredOfDoc[d&allDocs]&^seen == 0 && !st.missingCurrency()
 }
 
 // nextMember moves f to the next member of the object it has open and returns its
-// position in the table, recording it in seen; more is false at the object's end, and ok
-// false at what the fast path leaves to the strict one: a name d does not define (or one
-// with an escape), a member given twice.
-func nextMember(f *strictjson.Fast, d Doc, seen *uint32) (i int, more, ok bool) {
+// position in the table, recording it in seen, or reports false at the object's end. At
+// what the fast path leaves to the strict one (a name d does not define, or one with an
+// escape, or a member given twice), it stops f and reports false.
+func nextMember(f *strictjson.Fast, d Doc, seen *uint32) (int, bool) {
 	rest, more := f.NextName()
 	if !more {
-		return 0, false, !f.Stopped()
+		return 0, false
 	}
-	i = findQuoted(d, rest)
-	if i < 0 || *seen&(1<<i) != 0 || !f.Name(len(members[i].name)) {
-		return 0, false, false
+	i := findQuoted(d, rest)
+	if i < 0 || *seen&(1<<i) != 0 {
+		return 0, f.Stop()
 	}
 	*seen |= 1 << i
-	return i, true, true
+	return i, f.Name(len(members[i].name))
 }
 
 // readUpdateQuickly reads the members of the object f has open as the update document d
@@ -96,14 +89,7 @@ func readUpdateQuickly(f *strictjson.Fast, d Doc, u *Update, s *kept) bool {
 		st   state
 		seen uint32
 	)
-	for {
-		i, more, ok := nextMember(f, d, &seen)
-		if !ok {
-			return false
-		}
-		if !more {
-			break
-		}
+	for i, more := nextMember(f, d, &seen); more; i, more = nextMember(f, d, &seen) {
 		switch {
 		case f.Null():
 			u.Removed |= 1 << i
@@ -116,7 +102,7 @@ func readUpdateQuickly(f *strictjson.Fast, d Doc, u *Update, s *kept) bool {
 			return false
 		}
 	}
-	return true
+	return !f.Stopped()
 }
 
 // readMetadataQuickly reads the metadata member, members[i], keeping each entry's key and

@@ -58,6 +58,10 @@ func (f *Fast) Begin(data []byte) bool {
 // Stopped reports whether f has stopped at something it does not read.
 func (f *Fast) Stopped() bool { return f.stopped }
 
+// Stop stops f, for a caller that meets what it leaves to Decode (a name it does not know),
+// and returns false.
+func (f *Fast) Stop() bool { return f.stop() }
+
 // stop stops f and returns false.
 func (f *Fast) stop() bool {
 	f.stopped = true
