@@ -19,11 +19,11 @@ type Values struct {
 	Name       contact.Name
 	Email      contact.Email
 	Phone      contact.Phone
-	Currency   money.Currency
 	Balance    int64 // minor units of Currency, when HasBalance
-	HasBalance bool
 	Rules      money.PaymentRules
-	Metadata   metadata.Metadata // when HasMetadata
+	Metadata   metadata.Metadata // when HasMeta
+	Currency   money.Currency    // the small fields last, together: 240 bytes rather than 256
+	HasBalance bool
 	HasMeta    bool
 }
 
