@@ -17,7 +17,13 @@ type Builder struct {
 }
 
 // Grow makes room for n more entries, so that adding them allocates nothing.
-func (b *Builder) Grow(n int) { b.entries = slices.Grow(b.entries, n) }
+func (b *Builder) Grow(n int) {
+	if len(b.entries) == 0 && n > cap(b.entries) {
+		b.entries = make([]entry, 0, n) // the common case, in one allocation of its own
+		return
+	}
+	b.entries = slices.Grow(b.entries, n)
+}
 
 // Add adds the entry key, value. Nothing is checked until Build.
 func (b *Builder) Add(key, value string) { b.entries = append(b.entries, entry{key, value}) }

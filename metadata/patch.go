@@ -141,7 +141,13 @@ type PatchBuilder struct {
 }
 
 // Grow makes room for n more changes, so that adding them allocates nothing.
-func (b *PatchBuilder) Grow(n int) { b.ops = slices.Grow(b.ops, n) }
+func (b *PatchBuilder) Grow(n int) {
+	if len(b.ops) == 0 && n > cap(b.ops) {
+		b.ops = make([]op, 0, n) // the common case, in one allocation of its own
+		return
+	}
+	b.ops = slices.Grow(b.ops, n)
+}
 
 // Set adds the change that sets key to value. Nothing is checked until Build.
 func (b *PatchBuilder) Set(key, value string) { b.ops = append(b.ops, op{key: key, value: value}) }

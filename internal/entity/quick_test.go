@@ -124,9 +124,6 @@ func FuzzFastPath(f *testing.F) {
 // strings a document keeps (a new customer's too), the entries of each metadata, and a new
 // customer's values.
 func TestFastPathAllocations(t *testing.T) {
-	if raceEnabled {
-		t.Skip("built with -race, slices.Grow allocates twice (its append of a make is not fused)")
-	}
 	tests := []struct {
 		path string
 		d    Doc

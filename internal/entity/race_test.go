@@ -1,6 +1,0 @@
-//go:build race
-
-package entity
-
-// raceEnabled is true when the tests run with -race, which changes what allocates.
-const raceEnabled = true
