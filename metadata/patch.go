@@ -28,6 +28,8 @@ type op struct {
 	remove     bool
 }
 
+func compareOps(a, b op) int { return strings.Compare(a.key, b.key) }
+
 // DecodePatch reads data, a JSON object whose values are strings (set the key) or null
 // (remove the key), and checks it against l. It fails with a billing.Errors as [Decode]
 // does: too_many_keys at "metadata" first when the object sets more than l.MaxKeys keys,
@@ -113,7 +115,7 @@ func decodePatchStrictly(data []byte, l Limits) (Patch, error) {
 // collectOps returns the operations k holds, sorted by key.
 func collectOps(k kept) []op {
 	ops := collect(k, func(o *op, key, value string, removed bool) { o.key, o.value, o.remove = key, value, removed })
-	slices.SortFunc(ops, func(a, b op) int { return strings.Compare(a.key, b.key) })
+	slices.SortFunc(ops, compareOps)
 	return ops
 }
 
@@ -141,13 +143,7 @@ type PatchBuilder struct {
 }
 
 // Grow makes room for n more changes, so that adding them allocates nothing.
-func (b *PatchBuilder) Grow(n int) {
-	if len(b.ops) == 0 && n > cap(b.ops) {
-		b.ops = make([]op, 0, n) // the common case, in one allocation of its own
-		return
-	}
-	b.ops = slices.Grow(b.ops, n)
-}
+func (b *PatchBuilder) Grow(n int) { b.ops = grow(b.ops, n) }
 
 // Set adds the change that sets key to value. Nothing is checked until Build.
 func (b *PatchBuilder) Set(key, value string) { b.ops = append(b.ops, op{key: key, value: value}) }
@@ -163,7 +159,7 @@ func (b *PatchBuilder) Remove(key string) { b.ops = append(b.ops, op{key: key, r
 func (b *PatchBuilder) Build(l Limits) (Patch, error) {
 	ops := b.ops
 	b.ops = nil
-	slices.SortStableFunc(ops, func(a, b op) int { return strings.Compare(a.key, b.key) })
+	slices.SortStableFunc(ops, compareOps)
 	set := 0
 	for _, o := range ops {
 		if !o.remove {

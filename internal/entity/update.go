@@ -165,8 +165,9 @@ func Apply(d Doc, stored *Values, u *Update, out *Values) error {
 }
 
 // merge sets *dst to set when the member is set (given), or to the zero value when it is
-// removed. (given is the value's own IsZero, which costs less than comparing it with
-// the zero value.)
+// removed. (given is the value's own IsZero, passed in: it costs less than comparing set
+// with the zero value, and a constraint with an IsZero method would call it through the
+// generic dictionary, a tenth of Apply more.)
 func merge[T any](dst *T, set T, given, removed bool) {
 	switch {
 	case removed:

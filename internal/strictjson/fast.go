@@ -174,7 +174,7 @@ func (f *Fast) String() ([]byte, bool) {
 }
 
 // Int reads an integer value in [lo, hi], of at most 18 digits (lo and hi are within
-// ±(10^18−1)). It reads the digits as it converts them: [numberAt] and [parseInt] are the
+// ±(10^18−1)). It reads the digits as it converts them: scanNumber and [parseInt] are the
 // plain form, which FuzzFast holds it to through Decode.
 func (f *Fast) Int(lo, hi int64) (int64, bool) {
 	d, p := f.data, f.pos

@@ -63,21 +63,13 @@ type number struct {
 	fractional bool   // a fraction or an exponent is present
 }
 
-// scanNumber consumes a number literal at r.pos (see [numberAt]).
-func (r *reader) scanNumber() (number, bool) {
-	n, end, ok := numberAt(r.data, r.pos)
-	r.pos = end
-	if !ok {
-		return n, r.fail(msgSyntax)
-	}
-	return n, true
-}
-
-// numberAt reads the number literal that starts at d[p]:
+// scanNumber consumes a number literal at r.pos:
 // -? (0 | [1-9][0-9]*) (\.[0-9]+)? ([eE][+-]?[0-9]+)?
-// It returns its shape, the index after it (or where it stops being one), and whether it
-// is one. It takes time linear in the literal's length and never allocates.
-func numberAt(d []byte, p int) (n number, end int, ok bool) {
+// It takes time linear in the literal's length and never allocates.
+func (r *reader) scanNumber() (number, bool) {
+	var n number
+	d := r.data
+	p := r.pos
 	if p < len(d) && d[p] == '-' {
 		n.neg = true
 		p++
@@ -89,10 +81,11 @@ func numberAt(d []byte, p int) (n number, end int, ok bool) {
 	case p < len(d) && d[p] >= '1' && d[p] <= '9':
 		p, _ = digits(d, p+1)
 	default:
-		return n, p, false
+		r.pos = p
+		return n, r.fail(msgSyntax)
 	}
 	n.digits = d[start:p]
-	ok = true
+	ok := true
 	if p < len(d) && d[p] == '.' {
 		p, ok = digits(d, p+1)
 		n.fractional = true
@@ -105,7 +98,11 @@ func numberAt(d []byte, p int) (n number, end int, ok bool) {
 		p, ok = digits(d, p)
 		n.fractional = true
 	}
-	return n, p, ok
+	r.pos = p
+	if !ok {
+		return n, r.fail(msgSyntax)
+	}
+	return n, true
 }
 
 // digits returns the index of the first byte from d[p] on that is not a digit, or len(d),
