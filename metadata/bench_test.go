@@ -83,6 +83,22 @@ func BenchmarkNew20(b *testing.B) {
 	}
 }
 
+// BenchmarkBuilder20 builds the same 20 entries added one at a time, as the fast path of
+// the entities' documents does: one allocation for the entries.
+func BenchmarkBuilder20(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		var bd Builder
+		bd.Grow(len(bench20Map))
+		for k, v := range bench20Map {
+			bd.Add(k, v)
+		}
+		if _, err := bd.Build(CustomerLimits()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkMarshalJSON20(b *testing.B) {
 	b.Run("Metadata.MarshalJSON", func(b *testing.B) {
 		b.ReportAllocs()
