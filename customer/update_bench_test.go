@@ -76,6 +76,12 @@ func BenchmarkUpdateTypical(b *testing.B) {
 			sinkCustomer, _ = updateOnce(c, typicalUpdate)
 		}
 	})
+	b.Run("one-call", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sinkCustomer, _ = c.ApplyJSON(typicalUpdate)
+		}
+	})
 	b.Run("create", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
@@ -85,6 +91,11 @@ func BenchmarkUpdateTypical(b *testing.B) {
 	b.Run("interleaved", func(b *testing.B) {
 		b.ReportAllocs()
 		testkit.Interleaved(b, "update", func() { sinkCustomer, _ = updateOnce(c, typicalUpdate) },
+			"create", func() { sinkCreateRequest, _ = customer.DecodeCreateRequest(typicalCreate) })
+	})
+	b.Run("interleaved-one-call", func(b *testing.B) {
+		b.ReportAllocs()
+		testkit.Interleaved(b, "update", func() { sinkCustomer, _ = c.ApplyJSON(typicalUpdate) },
 			"create", func() { sinkCreateRequest, _ = customer.DecodeCreateRequest(typicalCreate) })
 	})
 }

@@ -40,7 +40,7 @@ func (b *Builder) Add(key, value string) { b.entries = append(b.entries, entry{k
 func (b *Builder) Build(l Limits) (Metadata, error) {
 	entries := b.entries
 	b.entries = nil
-	slices.SortStableFunc(entries, compareEntries)
+	sortByKey(entries, func(e entry) string { return e.key })
 	if err := l.checkSorted(entries); err != nil {
 		return Metadata{}, err
 	}
@@ -48,6 +48,17 @@ func (b *Builder) Build(l Limits) (Metadata, error) {
 		return Metadata{}, nil
 	}
 	return Metadata{entries: entries}, nil
+}
+
+// sortByKey sorts s by key, stably, where it is not sorted already: as entries and changes
+// are most often added.
+func sortByKey[E any](s []E, key func(E) string) {
+	for i := 1; i < len(s); i++ {
+		if compareKeys(key(s[i-1]), key(s[i])) > 0 {
+			slices.SortStableFunc(s, func(a, b E) int { return compareKeys(key(a), key(b)) })
+			return
+		}
+	}
 }
 
 // checkSorted checks entries, sorted by key, against l and the rules of keys and values,

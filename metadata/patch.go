@@ -4,7 +4,6 @@ import (
 	"iter"
 	"slices"
 	"strconv"
-	"strings"
 
 	billing "github.com/tallykit/billing"
 	"github.com/tallykit/billing/internal/report"
@@ -28,7 +27,7 @@ type op struct {
 	remove     bool
 }
 
-func compareOps(a, b op) int { return strings.Compare(a.key, b.key) }
+func compareOps(a, b op) int { return compareKeys(a.key, b.key) }
 
 // DecodePatch reads data, a JSON object whose values are strings (set the key) or null
 // (remove the key), and checks it against l. It fails with a billing.Errors as [Decode]
@@ -137,19 +136,54 @@ func NewPatch(set map[string]string, remove []string, l Limits) (Patch, error) {
 
 // PatchBuilder makes a Patch from changes added one at a time, as [Builder] makes a
 // Metadata: without the map and the slice NewPatch takes, and holding the strings it was
-// given, without copying them. The zero PatchBuilder is empty and ready to use.
+// given, without copying them. It holds the first few changes itself, so that a builder
+// of a few changes that is applied at once ([PatchBuilder.Apply]) allocates nothing but
+// the result. The zero PatchBuilder is empty and ready to use.
 type PatchBuilder struct {
-	ops []op
+	small [4]op // the changes added, while they fit and ops is nil
+	n     int   // how many of small hold changes
+	ops   []op  // the changes added, once more than small holds
 }
 
 // Grow makes room for n more changes, so that adding them allocates nothing.
-func (b *PatchBuilder) Grow(n int) { b.ops = grow(b.ops, n) }
+func (b *PatchBuilder) Grow(n int) {
+	switch {
+	case b.ops != nil:
+		b.ops = grow(b.ops, n)
+	case b.n+n > len(b.small):
+		b.spill(n)
+	}
+}
+
+// spill moves the changes of small to ops, made with room for n more.
+func (b *PatchBuilder) spill(n int) {
+	b.ops = append(grow(b.ops, b.n+n), b.small[:b.n]...)
+	clear(b.small[:b.n])
+	b.n = 0
+}
 
 // Set adds the change that sets key to value. Nothing is checked until Build.
-func (b *PatchBuilder) Set(key, value string) { b.ops = append(b.ops, op{key: key, value: value}) }
+func (b *PatchBuilder) Set(key, value string) { b.add(op{key: key, value: value}) }
 
 // Remove adds the change that removes key. Nothing is checked until Build.
-func (b *PatchBuilder) Remove(key string) { b.ops = append(b.ops, op{key: key, remove: true}) }
+func (b *PatchBuilder) Remove(key string) { b.add(op{key: key, remove: true}) }
+
+func (b *PatchBuilder) add(o op) {
+	if b.ops == nil && b.n < len(b.small) {
+		b.small[b.n] = o
+		b.n++
+		return
+	}
+	b.addMore(o)
+}
+
+// addMore adds o to ops, moving small's changes there first.
+func (b *PatchBuilder) addMore(o op) {
+	if b.ops == nil {
+		b.spill(len(b.small))
+	}
+	b.ops = append(b.ops, o)
+}
 
 // Build returns the Patch of the changes added, checked against l as [NewPatch] checks its
 // maps: too_many_keys at "metadata" first when more than l.MaxKeys keys are set, then each
@@ -158,13 +192,61 @@ func (b *PatchBuilder) Remove(key string) { b.ops = append(b.ops, op{key: key, r
 // leaves b empty either way: the Patch owns the changes b held.
 func (b *PatchBuilder) Build(l Limits) (Patch, error) {
 	ops := b.ops
-	b.ops = nil
-	slices.SortStableFunc(ops, compareOps)
-	set := 0
+	if ops == nil && b.n > 0 {
+		ops = make([]op, b.n) // the Patch's own: it never holds a slice of b
+		copy(ops, b.small[:b.n])
+	}
+	b.reset()
+	sortByKey(ops, func(o op) string { return o.key })
+	if err := l.checkOps(ops); err != nil {
+		return Patch{}, err
+	}
+	if len(ops) == 0 {
+		return Patch{}, nil
+	}
+	return Patch{ops: ops}, nil
+}
+
+// Apply returns m with the changes added merged in, as Build and then [Patch.Apply] do,
+// without making the Patch: the failures of the changes if there are any, else those of
+// merging them. A builder of at most four changes allocates nothing but the result. Apply
+// leaves b empty either way.
+func (b *PatchBuilder) Apply(m Metadata, l Limits) (Metadata, error) {
+	ops := b.ops
+	if ops == nil {
+		ops = b.small[:b.n]
+	}
+	sortByKey(ops, func(o op) string { return o.key })
+	err := l.checkOps(ops)
+	var md Metadata
+	if err == nil {
+		md, err = Patch{ops: ops}.Apply(m, l)
+	}
+	b.reset()
+	return md, err
+}
+
+// reset empties b, letting go of the strings it held.
+func (b *PatchBuilder) reset() {
+	clear(b.small[:b.n])
+	b.n, b.ops = 0, nil
+}
+
+// checkOps checks ops, sorted by key, against l, as [PatchBuilder.Build] does.
+func (l Limits) checkOps(ops []op) error {
+	set, valid := 0, true
+	for i := 0; valid && i < len(ops); i++ { // the common case, without a list
+		o := ops[i]
+		c, _ := o.check(l)
+		valid = c == "" && (i == 0 || ops[i-1].key != o.key)
+		set += b2i(!o.remove)
+	}
+	if valid && !l.tooMany(set) {
+		return nil
+	}
+	set = 0
 	for _, o := range ops {
-		if !o.remove {
-			set++
-		}
+		set += b2i(!o.remove)
 	}
 	var list report.List
 	l.addTooMany(&list, set)
@@ -181,13 +263,7 @@ func (b *PatchBuilder) Build(l Limits) (Patch, error) {
 			list.Add(here.Member(o.key), c, msg)
 		}
 	}
-	if err := list.Err(); err != nil {
-		return Patch{}, err
-	}
-	if len(ops) == 0 {
-		return Patch{}, nil
-	}
-	return Patch{ops: ops}, nil
+	return list.Err()
 }
 
 // check returns the code and message of the first rule o breaks under l, or "": the key
@@ -230,7 +306,16 @@ func (p Patch) Equal(q Patch) bool { return slices.Equal(p.ops, q.ops) }
 // keys and p adds keys; the message gives both counts. A patch that adds no key never
 // fails on the limit.
 func (p Patch) Apply(m Metadata, l Limits) (Metadata, error) {
-	n, added := p.counts(m)
+	var (
+		n, added int
+		buf      [8]entry
+	)
+	small := len(m.entries)+len(p.ops) <= len(buf)
+	if small {
+		n, added = p.merge(buf[:], m) // on the stack, in one pass: copied below at its size
+	} else {
+		n, added = p.counts(m)
+	}
 	if added > 0 && l.tooMany(n) {
 		return Metadata{}, here.Fail(billing.CodeTooManyKeys, "would hold "+strconv.Itoa(n)+
 			" keys after the update ("+strconv.Itoa(len(m.entries))+" stored, "+strconv.Itoa(added)+
@@ -239,21 +324,48 @@ func (p Patch) Apply(m Metadata, l Limits) (Metadata, error) {
 	if n == 0 {
 		return Metadata{}, nil
 	}
-	out := make([]entry, 0, n)
+	out := make([]entry, n)
+	if small {
+		for i := range out {
+			out[i] = buf[i]
+		}
+	} else {
+		p.merge(out, m)
+	}
+	return Metadata{entries: out}, nil
+}
+
+// merge writes to dst, long enough, the entries of m with p applied, in key order, and
+// returns how many it wrote and how many keys p adds (keys it sets that m does not hold).
+func (p Patch) merge(dst []entry, m Metadata) (n, added int) {
 	i := 0
 	for _, o := range p.ops {
 		j, held := seek(m.entries, i, o.key)
-		for ; i < j; i++ {
-			out = append(out, m.entries[i])
+		for ; i < j; i++ { // one at a time: fewer instructions than copy's typedslicecopy
+			dst[n] = m.entries[i]
+			n++
 		}
 		if held {
 			i++ // replaced or removed
 		}
 		if !o.remove {
-			out = append(out, entry{key: o.key, value: o.value})
+			dst[n] = entry{key: o.key, value: o.value}
+			n++
+			added += b2i(!held)
 		}
 	}
-	return Metadata{entries: append(out, m.entries[i:]...)}, nil
+	for ; i < len(m.entries); i++ {
+		dst[n] = m.entries[i]
+		n++
+	}
+	return n, added
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // counts returns how many keys m holds with p applied, and how many of them p adds (keys
@@ -278,7 +390,7 @@ func (p Patch) counts(m Metadata) (n, added int) {
 // and whether its key is key: one comparison of keys per entry passed.
 func seek(entries []entry, i int, key string) (int, bool) {
 	for ; i < len(entries); i++ {
-		if c := strings.Compare(entries[i].key, key); c >= 0 {
+		if c := compareKeys(entries[i].key, key); c >= 0 {
 			return i, c == 0
 		}
 	}

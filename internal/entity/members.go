@@ -494,3 +494,22 @@ func (m *member) requiredError() (billing.Code, string) {
 	}
 	return billing.CodeRequired, MsgRefRequired
 }
+
+// clear removes the member from v, as an update's null does. An update names no other
+// kind of member than these.
+func (m *member) clear(v *Values) {
+	switch m.kind {
+	case kName:
+		v.Name = contact.Name{}
+	case kEmail:
+		v.Email = contact.Email{}
+	case kPhone, kStoredPhone:
+		v.Phone = contact.Phone{}
+	case kCurrency, kStoredCurrency:
+		v.Currency = money.Currency{}
+	case kBalance:
+		v.Balance, v.HasBalance = 0, false
+	case kMetadata:
+		v.Metadata, v.HasMeta = metadata.Metadata{}, false
+	}
+}

@@ -79,3 +79,20 @@ func Updated(d Doc, stored *Values, u *Update, out *Values) error {
 	}
 	return err
 }
+
+// DecodeApply reads data as the update document d and applies it to *stored, an object of
+// the entity d changes, setting *out (another Values than *stored): what [DecodeUpdate]
+// and then [Updated] do, in one pass where it can (an update written plainly that applies
+// without a failure). It returns the failures of reading data, with *out as stored, when
+// there are any, else those of applying it.
+func DecodeApply(data []byte, d Doc, stored, out *Values) error {
+	if !IsZero(d.Object(), stored) && applyQuickly(data, d, stored, out) {
+		return nil
+	}
+	var u Update
+	if err := DecodeUpdate(data, d, &u); err != nil {
+		*out = *stored
+		return err
+	}
+	return Updated(d, stored, &u, out)
+}

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"math/bits"
 	"strings"
 
 	"github.com/tallykit/billing/internal/strictjson"
@@ -25,7 +26,7 @@ func decodeQuickly(data []byte, d Doc, v *Values) bool {
 		f strictjson.Fast
 		s kept
 	)
-	return f.Begin(data) && readQuickly(&f, d, v, &s, false) && f.End() && s.parse(d, v, nil)
+	return f.Begin(data) && readQuickly(&f, d, v, &s, false) && f.End() && s.parse(d, v, nil, nil)
 }
 
 // decodeUpdateQuickly is decodeQuickly for an update document.
@@ -34,7 +35,40 @@ func decodeUpdateQuickly(data []byte, d Doc, u *Update) bool {
 		f strictjson.Fast
 		s kept
 	)
-	return f.Begin(data) && readUpdateQuickly(&f, d, u, &s) && f.End() && s.parse(d, &u.Set, u)
+	if !f.Begin(data) {
+		return false
+	}
+	given, removed, ok := readUpdateQuickly(&f, d, &u.Set, &s)
+	u.Removed, u.MetaGiven = removed, given&^removed&updateBits[kMetadata] != 0
+	return ok && f.End() && s.parse(d, &u.Set, u, nil)
+}
+
+// applyQuickly reads data as the update document d and applies it to stored, setting
+// *out, along the fast path, and reports whether it could: what decodeUpdateQuickly and
+// [Apply] do, in one pass, with no Update between them, for an update that reads and
+// applies without a failure. On false, *out is to be set again.
+func applyQuickly(data []byte, d Doc, stored, out *Values) bool {
+	var (
+		f strictjson.Fast
+		s kept
+	)
+	*out = *stored
+	if !f.Begin(data) {
+		return false
+	}
+	given, removed, ok := readUpdateQuickly(&f, d, out, &s)
+	if !ok || !f.End() {
+		return false
+	}
+	for r := removed; r != 0; r &= r - 1 {
+		members[bits.TrailingZeros32(r)].clear(out)
+	}
+	if !s.parse(d, out, nil, stored) {
+		return false
+	}
+	balance := updateBits[kBalance]
+	code, _ := priorOf(stored).check(out, given&^removed&balance != 0, removed&balance != 0)
+	return code == ""
 }
 
 // readQuickly reads the members of the object f has open as the document d into v, as
@@ -82,27 +116,23 @@ func nextMember(f *strictjson.Fast, d Doc, seen *uint32) (int, bool) {
 }
 
 // readUpdateQuickly reads the members of the object f has open as the update document d
-// into u, as [ReadUpdate] would read them without a failure, keeping its string members
-// in s.
-func readUpdateQuickly(f *strictjson.Fast, d Doc, u *Update, s *kept) bool {
-	var (
-		st   state
-		seen uint32
-	)
-	for i, more := nextMember(f, d, &seen); more; i, more = nextMember(f, d, &seen) {
+// into v, as [ReadUpdate] would read them without a failure, keeping its string members in
+// s. It returns the members given (bit i: members[i]), and those of them removed (null).
+func readUpdateQuickly(f *strictjson.Fast, d Doc, v *Values, s *kept) (given, removed uint32, ok bool) {
+	var st state
+	for i, more := nextMember(f, d, &given); more; i, more = nextMember(f, d, &given) {
 		switch {
 		case f.Null():
-			u.Removed |= 1 << i
+			removed |= 1 << i
 		case members[i].kind == kMetadata:
 			if !readMetadataQuickly(f, i, s, false, true) {
-				return false
+				return 0, 0, false
 			}
-			u.MetaGiven = true
-		case !readValueQuickly(f, i, &u.Set, &st, s, false):
-			return false
+		case !readValueQuickly(f, i, v, &st, s, false):
+			return 0, 0, false
 		}
 	}
-	return !f.Stopped()
+	return given, removed, !f.Stopped()
 }
 
 // readMetadataQuickly reads the metadata member, members[i], keeping each entry's key and
@@ -112,6 +142,7 @@ func readMetadataQuickly(f *strictjson.Fast, i int, s *kept, nested, update bool
 	if !f.Object() {
 		return false
 	}
+	s.metaGiven = s.metaGiven || !nested
 	for {
 		key, more := f.Next()
 		if !more {
@@ -123,6 +154,7 @@ func readMetadataQuickly(f *strictjson.Fast, i int, s *kept, nested, update bool
 				return false
 			}
 			s.strings[s.n-1].removed = true
+			s.removedKeys++
 			continue
 		}
 		value, ok := f.String()
@@ -194,9 +226,11 @@ func readCustomerQuickly(f *strictjson.Fast, v *Values, s *kept) bool {
 // checked once the whole document is read. (It names the customer's values by a flag, not
 // a pointer: a pointer kept here would move the caller's values to the heap.)
 type kept struct {
-	n       int
-	keys    [2]int // metadata keys: the document's, its new customer's
-	strings [48]struct {
+	n           int
+	keys        [2]int // metadata keys: the document's, its new customer's
+	removedKeys int    // metadata keys an update removes
+	metaGiven   bool   // the document's metadata member is an object
+	strings     [48]struct {
 		value   []byte // a slice of the document
 		i       int8   // the member's position in the table
 		nested  bool   // a member of the document's new customer
@@ -215,10 +249,11 @@ func (s *kept) keep(i int, value []byte, nested bool) bool {
 }
 
 // parse checks the strings kept, each string member by its rule and the metadata entries by
-// the metadata package's, and sets them in v, a document d, or in v's new customer (the
-// metadata of an update, u, in u.Meta): all of them cut from one string, made of their
-// values one after the other.
-func (s *kept) parse(d Doc, v *Values, u *Update) bool {
+// the metadata package's, and sets them in v, a document d, or in v's new customer: all of
+// them cut from one string, made of their values one after the other. The metadata of an
+// update u goes to u.Meta; that of an update applied in one pass to stored, whose values v
+// holds with the update's other members, is merged into stored's, as [Apply] merges it.
+func (s *kept) parse(d Doc, v *Values, u *Update, stored *Values) bool {
 	size := 0
 	for _, k := range s.strings[:s.n] {
 		size += len(k.value)
@@ -238,7 +273,7 @@ func (s *kept) parse(d Doc, v *Values, u *Update) bool {
 		md, nestedMD metadata.Builder
 		patch        metadata.PatchBuilder
 	)
-	if u != nil {
+	if u != nil || stored != nil {
 		patch.Grow(s.keys[0])
 	} else {
 		md.Grow(s.keys[0])
@@ -258,7 +293,7 @@ func (s *kept) parse(d Doc, v *Values, u *Update) bool {
 			}
 		case k.removed:
 			patch.Remove(value)
-		case u != nil: // a key, then its value
+		case u != nil || stored != nil: // a key, then its value
 			j++
 			patch.Set(value, next(len(s.strings[j].value)))
 		default:
@@ -270,15 +305,28 @@ func (s *kept) parse(d Doc, v *Values, u *Update) bool {
 			to.Add(value, next(len(s.strings[j].value)))
 		}
 	}
-	if u != nil {
+	switch {
+	case u != nil:
 		if !u.MetaGiven {
 			return true
 		}
 		p, err := patch.Build(d.Limits())
 		u.Meta = p
 		return err == nil
+	case stored != nil:
+		return !s.metaGiven || s.apply(&patch, d, v, stored)
 	}
 	return build(&md, v, d) && (v.Customer.New == nil || build(&nestedMD, v.Customer.New, CustomerCreate))
+}
+
+// apply sets v's metadata to stored's with the changes of the update in patch merged in,
+// as [Apply] does: absent metadata stays absent when the update sets no key in it.
+func (s *kept) apply(patch *metadata.PatchBuilder, d Doc, v, stored *Values) bool {
+	md, err := patch.Apply(stored.Metadata, d.Limits())
+	if err == nil && (stored.HasMeta || s.keys[0] > s.removedKeys) {
+		v.Metadata, v.HasMeta = md, true
+	}
+	return err == nil
 }
 
 // b2i returns 1 for true, 0 for false.

@@ -122,8 +122,7 @@ const (
 // at metadata when the merged metadata is over the limit and u adds keys. *stored is
 // unchanged. Applying the same update twice gives what applying it once gives.
 func Apply(d Doc, stored *Values, u *Update, out *Values) error {
-	// What the checks compare, read before *out is written: out may be stored.
-	oldCurrency, oldBalance, oldRules := stored.Currency, stored.HasBalance, stored.Rules
+	was := priorOf(stored) // read before *out is written: out may be stored
 	*out = *stored
 	s := &u.Set
 	merge(&out.Name, s.Name, !s.Name.IsZero(), u.removes(kName))
@@ -137,19 +136,9 @@ func Apply(d Doc, stored *Values, u *Update, out *Values) error {
 	}
 
 	var l report.List
-	changed := !oldCurrency.IsZero() && !out.Currency.IsZero() && out.Currency != oldCurrency
-	restated := s.HasBalance || u.removes(kBalance)
-	switch {
-	case (out.HasBalance || !out.Rules.IsZero()) && out.Currency.IsZero():
-		l.Add(report.At(fieldCurrency), billing.CodeRequired, msgCurrencyKept)
-	case changed && oldBalance && !restated:
-		l.Add(report.At(fieldCurrency), billing.CodeConflict, msgConflictBalance)
-	case changed && !oldRules.IsZero():
-		l.Add(report.At(fieldCurrency), billing.CodeConflict, msgConflictRules)
-	case s.HasBalance && isWithdrawn(out.Currency):
-		l.Add(report.At(fieldCurrency), billing.CodeConflict, msgConflictWithdrawn)
+	if code, msg := was.check(out, s.HasBalance, u.removes(kBalance)); code != "" {
+		l.Add(report.At(fieldCurrency), code, msg)
 	}
-
 	switch {
 	case u.removes(kMetadata):
 		out.Metadata, out.HasMeta = metadata.Metadata{}, false
@@ -162,6 +151,35 @@ func Apply(d Doc, stored *Values, u *Update, out *Values) error {
 		out.Metadata, out.HasMeta = md, true
 	}
 	return l.Err()
+}
+
+// prior is what the rule of the currency needs to know of a stored object before an update:
+// its currency, and whether it has a balance and payment rules.
+type prior struct {
+	currency       money.Currency
+	balance, rules bool
+}
+
+func priorOf(v *Values) prior { return prior{v.Currency, v.HasBalance, !v.Rules.IsZero()} }
+
+// check returns the code and message of the failure at currency of out, the object was
+// becomes with an update applied that sets its balance (balanceSet) or removes it
+// (balanceRemoved), or "" when there is none: required when out has a balance or payment
+// rules but no currency; conflict when the currency changes while the stored balance, not
+// restated, or payment rules remain, or when a balance is sent for a withdrawn currency.
+func (was prior) check(out *Values, balanceSet, balanceRemoved bool) (billing.Code, string) {
+	changed := !was.currency.IsZero() && !out.Currency.IsZero() && out.Currency != was.currency
+	switch {
+	case (out.HasBalance || !out.Rules.IsZero()) && out.Currency.IsZero():
+		return billing.CodeRequired, msgCurrencyKept
+	case changed && was.balance && !balanceSet && !balanceRemoved:
+		return billing.CodeConflict, msgConflictBalance
+	case changed && was.rules:
+		return billing.CodeConflict, msgConflictRules
+	case balanceSet && isWithdrawn(out.Currency):
+		return billing.CodeConflict, msgConflictWithdrawn
+	}
+	return "", ""
 }
 
 // merge sets *dst to set when the member is set (given), or to the zero value when it is
