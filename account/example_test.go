@@ -516,3 +516,49 @@ func asErrors(err error) billing.Errors {
 	errors.As(err, &errs)
 	return errs
 }
+
+// storedAccount is an account as a service stored it: in ZAR, with a balance of ZAR 20.00.
+const storedAccount = `{"id":"bacc_8Kq2mXv4RbT7wYz3NcLp9","customer_id":"bcus_H4jp6KnU5cPw263v1jyz4",` +
+	`"external_reference":"acct_0001","name":"Travel","currency":"ZAR","balance":2000}`
+
+// The flow of PATCH /billing/accounts/{account}: read the stored account, read the body as
+// an update request, apply it, store the result and answer with its JSON.
+func ExampleAccount_Apply() {
+	a, err := account.Decode([]byte(storedAccount)) // or account.FromRecord of its row
+	if err != nil {
+		panic(err)
+	}
+	u, err := account.DecodeUpdateRequest([]byte(`{"name": "Travel and meals", "metadata": {"team": "ops"}}`))
+	if err != nil {
+		fmt.Println(err) // 422, with every failure
+		return
+	}
+	a, err = a.Apply(u)
+	if err != nil {
+		fmt.Println(err) // 409 for a conflict, 422 otherwise
+		return
+	}
+	body, _ := a.MarshalJSON()
+	fmt.Println(string(body))
+	// Output:
+	// {"id":"bacc_8Kq2mXv4RbT7wYz3NcLp9","external_reference":"acct_0001","customer_id":"bcus_H4jp6KnU5cPw263v1jyz4","name":"Travel and meals","currency":"ZAR","balance":2000,"metadata":{"team":"ops"}}
+}
+
+// The same flow in one call: a balance sent alone is in the stored currency, and a
+// currency changes only with its new balance.
+func ExampleAccount_ApplyJSON() {
+	a, _ := account.Decode([]byte(storedAccount))
+	a, err := a.ApplyJSON([]byte(`{"balance": 5000}`))
+	b, _ := a.Balance()
+	fmt.Println(b, err)
+
+	_, err = a.ApplyJSON([]byte(`{"currency": "JPY"}`))
+	fmt.Println(err)
+	a, err = a.ApplyJSON([]byte(`{"currency": "JPY", "balance": 350}`))
+	b, _ = a.Balance()
+	fmt.Println(b, err)
+	// Output:
+	// ZAR 50.00 <nil>
+	// currency: conflict: changes the currency while the stored balance is in the old one: send the new balance with the new currency (or "balance": null), so that no amount changes its meaning
+	// JPY 350 <nil>
+}

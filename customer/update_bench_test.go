@@ -59,9 +59,10 @@ func BenchmarkUpdateBalance(b *testing.B) {
 }
 
 // BenchmarkUpdateTypical compares parsing and applying a typical update (a name, a phone
-// and two metadata keys) to the docs' example customer with parsing the create request of
-// the same members: each alone, then in alternation (interleaved: update-ns, create-ns and
-// their ratio, by the clock and by CPU time).
+// and two metadata keys) to the docs' example customer, in two calls (DecodeUpdateRequest,
+// Apply) and in one (ApplyJSON), with parsing the create request of the same members: each
+// alone, then in alternation (interleaved: update-ns, create-ns and their ratio, by the
+// clock and by CPU time).
 func BenchmarkUpdateTypical(b *testing.B) {
 	c := docsCustomer(b)
 	if _, err := updateOnce(c, typicalUpdate); err != nil {
@@ -103,15 +104,21 @@ func BenchmarkUpdateTypical(b *testing.B) {
 var sinkCreateRequest customer.CreateRequest
 
 // TestUpdateAllocations holds the allocations of the benchmarks' updates: a balance
-// update allocates nothing but its result's and the parse's own, and a typical update
-// allocates no more than the create request of the same members and the merged metadata
-// that applying it makes (a create request has nothing to merge).
+// update allocates nothing, and a typical update allocates no more than the create request
+// of the same members and the merged metadata that applying it makes (a create request has
+// nothing to merge); in one call (ApplyJSON), with no UpdateRequest between the steps, no
+// more than the create request.
 func TestUpdateAllocations(t *testing.T) {
 	c := docsCustomer(t)
 	balance := testing.AllocsPerRun(100, func() { sinkCustomer, _ = updateOnce(c, balanceUpdate) })
 	assert.LessOrEqual(t, balance, 2.0, "allocations of a balance update")
 	update := testing.AllocsPerRun(100, func() { sinkCustomer, _ = updateOnce(c, typicalUpdate) })
 	create := testing.AllocsPerRun(100, func() { sinkCreateRequest, _ = customer.DecodeCreateRequest(typicalCreate) })
-	t.Logf("allocations: balance update %.0f, typical update %.0f, its create request %.0f", balance, update, create)
+	oneCall := testing.AllocsPerRun(100, func() { sinkCustomer, _ = c.ApplyJSON(typicalUpdate) })
+	t.Logf("allocations: balance update %.0f, typical update %.0f (in one call %.0f), its create request %.0f",
+		balance, update, oneCall, create)
 	assert.LessOrEqual(t, update, create+1, "a typical update allocates no more than its create request and the merge")
+	assert.LessOrEqual(t, oneCall, create, "in one call, no more than its create request")
+	assert.Zero(t, testing.AllocsPerRun(100, func() { sinkCustomer, _ = c.ApplyJSON(balanceUpdate) }),
+		"a balance update in one call")
 }

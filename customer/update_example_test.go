@@ -35,6 +35,32 @@ func ExampleCustomer_Apply() {
 	// {"id":"bcus_H4jp6KnU5cPw263v1jyz4","external_reference":"cust_0042","name":"Thandiwe","phone":"+27123456789","currency":"ZAR","balance":2000,"metadata":{"crm_id":"881","tier":"platinum"}}
 }
 
+// The same flow in one call: ApplyJSON reads the body and applies it, in one pass where it
+// can, and returns the failures of either step. A failure of reading the body is a 422; of
+// applying it, a 409 for a conflict and a 422 otherwise (billing.Errors.Problem tells).
+func ExampleCustomer_ApplyJSON() {
+	c, err := customer.Decode([]byte(stored))
+	if err != nil {
+		panic(err)
+	}
+	updated, err := c.ApplyJSON([]byte(`{"name":"Thandiwe","metadata":{"tier":"platinum"}}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	body, _ := updated.MarshalJSON()
+	fmt.Println(string(body))
+
+	_, err = c.ApplyJSON([]byte(`{"id": "bcus_1", "currency": "JPY"}`))
+	fmt.Println(err)
+	_, err = c.ApplyJSON([]byte(`{"currency": "JPY"}`))
+	fmt.Println(err)
+	// Output:
+	// {"id":"bcus_H4jp6KnU5cPw263v1jyz4","external_reference":"cust_0042","name":"Thandiwe","phone":"+27123456789","currency":"ZAR","balance":2000,"metadata":{"crm_id":"881","tier":"platinum"}}
+	// id: unknown_field: is not a member of this object
+	// currency: conflict: changes the currency while the stored balance is in the old one: send the new balance with the new currency (or "balance": null), so that no amount changes its meaning
+}
+
 // A balance sent alone is in the stored currency.
 func ExampleCustomer_Apply_balance() {
 	c, _ := customer.Decode([]byte(stored))

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -147,4 +148,104 @@ func TestFastPathAllocations(t *testing.T) {
 		})
 		assert.Equal(t, tt.want, got, tt.path)
 	}
+}
+
+// applyCase is a case of testdata/apply: a stored object of the document d changes, and
+// an update.
+type applyCase struct {
+	name           string
+	d              Doc
+	stored, update []byte
+}
+
+// readApplyCases returns the cases of testdata/apply, both entities.
+func readApplyCases(tb testing.TB) []applyCase {
+	tb.Helper()
+	var cases []applyCase
+	for _, e := range []struct {
+		dir string
+		d   Doc
+	}{{"customer", CustomerUpdate}, {"account", AccountUpdate}} {
+		paths, err := filepath.Glob(filepath.Join("..", "..", "testdata", "apply", e.dir, "*.stored.json"))
+		require.NoError(tb, err)
+		require.NotEmpty(tb, paths, e.dir)
+		for _, p := range paths {
+			stored, err := os.ReadFile(p)
+			require.NoError(tb, err)
+			update, err := os.ReadFile(strings.TrimSuffix(p, ".stored.json") + ".update.json")
+			require.NoError(tb, err)
+			cases = append(cases, applyCase{e.dir + "/" + filepath.Base(p), e.d, stored, update})
+		}
+	}
+	return cases
+}
+
+// applyBothWays applies update to stored along the one-pass fast path and along the two
+// steps of the strict one, failing t where they disagree: where the fast path applies an
+// update, the strict path applies it without a failure, to equal values, and
+// [DecodeApply] gives what the two steps give, failures included. It reports whether the
+// fast path applied it, and the failures of the strict path.
+func applyBothWays(t *testing.T, d Doc, stored *Values, update []byte) (fast bool, strictErr error) {
+	t.Helper()
+	var u Update
+	var want Values
+	strictErr = decodeUpdateStrictly(update, d, &u)
+	if strictErr == nil {
+		strictErr = Updated(d, stored, &u, &want)
+	} else {
+		want = *stored
+	}
+	before := *stored
+	var quick Values
+	fast = !IsZero(d.Object(), stored) && applyQuickly(update, d, stored, &quick)
+	if fast && (strictErr != nil || !quick.Equal(&want)) {
+		t.Fatalf("the fast path applied %s as %+v, the strict path as %+v (%v)", update, quick, want, strictErr)
+	}
+	var got Values
+	err := DecodeApply(update, d, stored, &got)
+	if fmt.Sprint(err) != fmt.Sprint(strictErr) || !got.Equal(&want) {
+		t.Fatalf("DecodeApply of %s: %+v (%v), the two steps: %+v (%v)", update, got, err, want, strictErr)
+	}
+	if !stored.Equal(&before) {
+		t.Fatal("the stored object changed")
+	}
+	return fast, strictErr
+}
+
+// TestApplyFastPath applies every update of testdata/apply along both paths: they agree,
+// and the fast path applies every plain update that applies without a failure, except
+// one removing keys of absent metadata, which it leaves to the strict path to check.
+func TestApplyFastPath(t *testing.T) {
+	fast := 0
+	for _, c := range readApplyCases(t) {
+		t.Run(c.name, func(t *testing.T) {
+			var stored Values
+			require.NoError(t, Decode(c.stored, c.d.Object(), &stored))
+			quick, err := applyBothWays(t, c.d, &stored, c.update)
+			removesAbsent := !stored.HasMeta && bytes.Contains(c.update, []byte(`": null`)) &&
+				bytes.Contains(c.update, []byte(`"metadata": {`))
+			if err == nil && !bytes.Contains(c.update, []byte(`\`)) && !removesAbsent {
+				assert.True(t, quick, "a plain update that applies takes the fast path")
+			}
+			if quick {
+				fast++
+			}
+		})
+	}
+	assert.Greater(t, fast, 30, "updates applied along the fast path")
+}
+
+// FuzzApplyFastPath holds the one-pass fast path of applying an update to the two steps
+// of the strict path, on every stored object of testdata/apply.
+func FuzzApplyFastPath(f *testing.F) {
+	cases := readApplyCases(f)
+	stored := make([]Values, len(cases))
+	for i, c := range cases {
+		require.NoError(f, Decode(c.stored, c.d.Object(), &stored[i]))
+		f.Add(uint16(i), c.update)
+	}
+	f.Fuzz(func(t *testing.T, i uint16, update []byte) {
+		k := int(i) % len(cases)
+		applyBothWays(t, cases[k].d, &stored[k], update)
+	})
 }

@@ -118,6 +118,9 @@ func TestApply[O Object[O, U], U Update[U], P any](t *testing.T, e Entity[O, U, 
 			got, err := stored.Apply(u)
 			after, _ := stored.MarshalJSON()
 			assert.Equal(t, string(before), string(after), "the stored object changed")
+			oneCall, errOneCall := stored.ApplyJSON(c.Update)
+			assert.Equal(t, err, errOneCall, "ApplyJSON fails as DecodeUpdateRequest and Apply do")
+			assert.True(t, oneCall.Equal(got), "ApplyJSON gives what DecodeUpdateRequest and Apply give")
 			again, errAgain := stored.Apply(built)
 			assert.Equal(t, err, errAgain, "deterministic")
 			if c.Want == nil {

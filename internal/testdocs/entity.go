@@ -13,6 +13,7 @@ import (
 type Object[O, U any] interface {
 	Document[O]
 	Apply(U) (O, error)
+	ApplyJSON([]byte) (O, error)
 	Value() (driver.Value, error)
 	Metadata() (metadata.Metadata, bool)
 	PaymentRules() (money.PaymentRules, bool)

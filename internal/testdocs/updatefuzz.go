@@ -125,11 +125,18 @@ func FuzzApply[O Object[O, U], U Update[U], P any](f *testing.F, e Entity[O, U, 
 	}
 	f.Fuzz(func(t *testing.T, i uint16, data []byte) {
 		s := objects[int(i)%len(objects)]
+		oneCall, errOneCall := s.c.ApplyJSON(data)
 		u, err := e.DecodeUpdate(data)
 		if err != nil {
+			if errOneCall == nil || errOneCall.Error() != err.Error() || !oneCall.Equal(s.c) {
+				t.Fatalf("ApplyJSON of %s: %v, DecodeUpdateRequest: %v", data, errOneCall, err)
+			}
 			return
 		}
 		got, err := s.c.Apply(u)
+		if (err == nil) != (errOneCall == nil) || err != nil && err.Error() != errOneCall.Error() || !oneCall.Equal(got) {
+			t.Fatalf("ApplyJSON of %s to %s: %v, DecodeUpdateRequest and Apply: %v", data, s.data, errOneCall, err)
+		}
 		if after, _ := s.c.MarshalJSON(); !bytes.Equal(after, s.data) {
 			t.Fatalf("the stored object changed:\n%s\n%s", s.data, after)
 		}
