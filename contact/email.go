@@ -75,19 +75,30 @@ func ParseEmail(s string) (Email, error) {
 	return Email{addr: s, at: uint8(at)}, nil
 }
 
-// emailAtext marks the characters of an RFC 5322 atom (atext).
-var emailAtext = [256]bool{
-	'!': true, '#': true, '$': true, '%': true, '&': true, '\'': true, '*': true, '+': true,
-	'-': true, '/': true, '=': true, '?': true, '^': true, '_': true, '`': true, '{': true,
-	'|': true, '}': true, '~': true,
-	'0': true, '1': true, '2': true, '3': true, '4': true, '5': true, '6': true, '7': true, '8': true, '9': true,
-	'A': true, 'B': true, 'C': true, 'D': true, 'E': true, 'F': true, 'G': true, 'H': true, 'I': true,
-	'J': true, 'K': true, 'L': true, 'M': true, 'N': true, 'O': true, 'P': true, 'Q': true, 'R': true,
-	'S': true, 'T': true, 'U': true, 'V': true, 'W': true, 'X': true, 'Y': true, 'Z': true,
-	'a': true, 'b': true, 'c': true, 'd': true, 'e': true, 'f': true, 'g': true, 'h': true, 'i': true,
-	'j': true, 'k': true, 'l': true, 'm': true, 'n': true, 'o': true, 'p': true, 'q': true, 'r': true,
-	's': true, 't': true, 'u': true, 'v': true, 'w': true, 'x': true, 'y': true, 'z': true,
-}
+// The classes of the characters of an address, as bits of emailClass.
+const (
+	emailAtext  = 1 << iota                              // a character of an RFC 5322 atom (atext)
+	emailLetter                                          // A-Z, a-z
+	emailDigit                                           // 0-9
+	emailHyphen                                          // -
+	emailLabel  = emailLetter | emailDigit | emailHyphen // a character of a domain label
+)
+
+// emailClass holds the classes of each byte: one load decides the common character.
+var emailClass = func() (t [256]uint8) {
+	for _, c := range "!#$%&'*+-/=?^_`{|}~" {
+		t[c] |= emailAtext
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] |= emailAtext | emailDigit
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] |= emailAtext | emailLetter
+		t[c-'a'+'A'] |= emailAtext | emailLetter
+	}
+	t['-'] |= emailHyphen
+	return t
+}()
 
 // scanEmail checks s against the grammar (length of the whole already
 // checked) and returns the index of its @.
@@ -97,23 +108,20 @@ func scanEmail(s string) (int, bool) {
 	atomLen := 0
 	for ; i < len(s); i++ {
 		c := s[i]
-		if c == '@' {
-			break
-		}
-		if c == '.' {
-			if atomLen == 0 {
-				return 0, false // leading dot or two dots in a row
-			}
-			atomLen = 0
+		if emailClass[c]&emailAtext != 0 {
+			atomLen++
 			continue
 		}
-		if !emailAtext[c] {
-			return 0, false
+		if c != '.' {
+			break // the @, or a character the local part never holds
 		}
-		atomLen++
+		if atomLen == 0 {
+			return 0, false // leading dot or two dots in a row
+		}
+		atomLen = 0
 	}
 	at := i
-	if at == len(s) || at == 0 || at > maxEmailLocal || atomLen == 0 {
+	if at == len(s) || s[at] != '@' || at == 0 || at > maxEmailLocal || atomLen == 0 {
 		return 0, false // no @, empty or long local part, or a trailing dot
 	}
 
@@ -125,38 +133,33 @@ func scanEmail(s string) (int, bool) {
 	}
 	labels := 0
 	labelLen := 0
-	allDigits := true
+	var classes uint8 // of the current label's characters
 	var prev byte
 	for j := 0; j < len(domain); j++ {
 		c := domain[j]
+		k := emailClass[c] & emailLabel
 		switch {
+		case k != 0:
+			if k == emailHyphen && labelLen == 0 {
+				return 0, false
+			}
+			labelLen++
+			classes |= k
+			if labelLen > maxEmailLabel {
+				return 0, false
+			}
 		case c == '.':
 			if labelLen == 0 || prev == '-' {
 				return 0, false
 			}
 			labels++
-			labelLen = 0
-			allDigits = true
-		case c >= '0' && c <= '9':
-			labelLen++
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
-			labelLen++
-			allDigits = false
-		case c == '-':
-			if labelLen == 0 {
-				return 0, false
-			}
-			labelLen++
-			allDigits = false
+			labelLen, classes = 0, 0
 		default:
-			return 0, false
-		}
-		if labelLen > maxEmailLabel {
 			return 0, false
 		}
 		prev = c
 	}
-	if labelLen == 0 || prev == '-' || allDigits {
+	if labelLen == 0 || prev == '-' || classes&^emailDigit == 0 {
 		return 0, false // empty or hyphen-ended last label, or an all-digit one
 	}
 	if labels+1 < 2 {

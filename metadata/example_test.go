@@ -284,3 +284,30 @@ func ExamplePatchBuilder() {
 	// {"old":null,"tier":"gold"} <nil>
 	// metadata.tier: duplicate_field: is both set and removed: do one or the other
 }
+
+func ExamplePatchBuilder_Apply() {
+	stored := metadata.MustNew(map[string]string{"tier": "silver", "old": "x"}, metadata.CustomerLimits())
+
+	// The changes of an update, applied at once without a Patch.
+	var b metadata.PatchBuilder
+	b.Set("tier", "gold")
+	b.Remove("old")
+	b.Remove("gone") // removing a key the metadata does not hold is no error
+	m, err := b.Apply(stored, metadata.CustomerLimits())
+	fmt.Println(m.Map(), err, stored.Map())
+
+	// Apply leaves b empty: the next update starts afresh.
+	l := metadata.Limits{MaxKeys: 2, MaxKeyLength: 40, MaxValueLength: 500}
+	b.Set("region", "za")
+	b.Set("plan", "gold")
+	_, err = b.Apply(m, l)
+	fmt.Println(err)
+	b.Set("plan", "gold")
+	b.Remove("plan")
+	_, err = b.Apply(m, l)
+	fmt.Println(err)
+	// Output:
+	// map[tier:gold] <nil> map[old:x tier:silver]
+	// metadata: too_many_keys: would hold 3 keys after the update (1 stored, 2 added), more than the 2 allowed: remove keys in the same update
+	// metadata.plan: duplicate_field: is both set and removed: do one or the other
+}

@@ -1,6 +1,11 @@
 package metadata_test
 
 import (
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -98,4 +103,80 @@ func TestPatchApply(t *testing.T) {
 		})
 	}
 	assert.Equal(t, map[string]string{"a": "1", "b": "2", "c": "3"}, stored.Map(), "the stored value never changes")
+}
+
+// TestPatchApplyAroundTheStackBound holds Patch.Apply to a merge of maps on either side of
+// the bound of its two ways (len(m)+changes <= 8: merged on the stack in one pass; more:
+// counted, then merged): for stored metadata of 0 to 11 entries and patches of 0 to 11
+// changes over the same few keys, so that keys are replaced, removed, added and removed
+// absent, under limits the result may or may not exceed. Both ways must give the same
+// result, the merge's, and fail with too_many_keys exactly when the patch adds a key and
+// the result is over the limit.
+func TestPatchApplyAroundTheStackBound(t *testing.T) {
+	pool := []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p"}
+	wide := metadata.Limits{MaxKeys: len(pool), MaxKeyLength: 40, MaxValueLength: 500}
+	rng := rand.New(rand.NewPCG(1, 2))
+	ways := map[bool]int{} // merges that succeed, by whether they fit the stack
+	for stored := range 12 {
+		for changes := range 12 {
+			for trial := range 20 {
+				keys := slices.Clone(pool)
+				rng.Shuffle(len(keys), func(i, j int) { keys[i], keys[j] = keys[j], keys[i] })
+				m := map[string]string{}
+				for _, k := range keys[:stored] {
+					m[k] = "old " + k
+				}
+				rng.Shuffle(len(keys), func(i, j int) { keys[i], keys[j] = keys[j], keys[i] })
+				set, remove := map[string]string{}, []string(nil)
+				for _, k := range keys[:changes] {
+					if rng.IntN(2) == 0 {
+						set[k] = "new " + k + strconv.Itoa(trial)
+					} else {
+						remove = append(remove, k)
+					}
+				}
+				l := metadata.Limits{MaxKeys: rng.IntN(len(pool) + 1), MaxKeyLength: 40, MaxValueLength: 500}
+
+				want, added := maps.Clone(m), 0
+				for _, k := range remove {
+					delete(want, k)
+				}
+				for k, v := range set {
+					if _, held := want[k]; !held {
+						added++
+					}
+					want[k] = v
+				}
+
+				md := metadata.MustNew(m, wide)
+				p, err := metadata.NewPatch(set, remove, wide)
+				require.NoError(t, err)
+				got, err := p.Apply(md, l)
+
+				where := fmt.Sprintf("%v with %v removed and %v set, %d allowed", m, remove, set, l.MaxKeys)
+				if added > 0 && len(want) > l.MaxKeys {
+					require.Equal(t, []place{{"/metadata", "too_many_keys"}}, places(err), where)
+					require.ErrorContains(t, err, fmt.Sprintf("would hold %d keys after the update (%d stored, %d added), more than the %d allowed",
+						len(want), stored, added, l.MaxKeys), where)
+					require.True(t, got.IsZero(), where)
+				} else {
+					require.NoError(t, err, where)
+					require.Equal(t, nilIfEmpty(want), got.Map(), where)
+					require.True(t, got.Equal(metadata.MustNew(want, wide)), where)
+					require.Equal(t, slices.Sorted(maps.Keys(want)), got.Keys(), where) // in key order
+					ways[stored+changes <= 8]++
+				}
+				require.Equal(t, nilIfEmpty(m), md.Map(), "the stored value never changes: "+where)
+			}
+		}
+	}
+	assert.Greater(t, ways[true], 500, "merged on the stack")
+	assert.Greater(t, ways[false], 500, "counted, then merged")
+}
+
+func nilIfEmpty(m map[string]string) map[string]string {
+	if len(m) == 0 {
+		return nil
+	}
+	return m
 }
