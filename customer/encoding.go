@@ -97,6 +97,7 @@ func DecodeUpdateRequest(data []byte) (UpdateRequest, error) {
 // It returns the failures of reading data when there are any, and applies nothing; else
 // those of applying it. On failure it returns c, as Apply does.
 func (c Customer) ApplyJSON(data []byte) (out Customer, err error) {
+	out = c
 	err = entity.DecodeApply(data, entity.CustomerUpdate, &c.v, &out.v)
 	return out, err
 }

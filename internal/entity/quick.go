@@ -43,16 +43,15 @@ func decodeUpdateQuickly(data []byte, d Doc, u *Update) bool {
 	return ok && f.End() && s.parse(d, &u.Set, u, nil)
 }
 
-// applyQuickly reads data as the update document d and applies it to stored, setting
-// *out, along the fast path, and reports whether it could: what decodeUpdateQuickly and
-// [Apply] do, in one pass, with no Update between them, for an update that reads and
+// applyQuickly reads data as the update document d and applies it to stored, whose copy
+// *out holds, along the fast path, and reports whether it could: what decodeUpdateQuickly
+// and [Apply] do, in one pass, with no Update between them, for an update that reads and
 // applies without a failure. On false, *out is to be set again.
 func applyQuickly(data []byte, d Doc, stored, out *Values) bool {
 	var (
 		f strictjson.Fast
 		s kept
 	)
-	*out = *stored
 	if !f.Begin(data) {
 		return false
 	}

@@ -196,12 +196,12 @@ func applyBothWays(t *testing.T, d Doc, stored *Values, update []byte) (fast boo
 		want = *stored
 	}
 	before := *stored
-	var quick Values
+	quick := *stored
 	fast = !IsZero(d.Object(), stored) && applyQuickly(update, d, stored, &quick)
 	if fast && (strictErr != nil || !quick.Equal(&want)) {
 		t.Fatalf("the fast path applied %s as %+v, the strict path as %+v (%v)", update, quick, want, strictErr)
 	}
-	var got Values
+	got := *stored
 	err := DecodeApply(update, d, stored, &got)
 	if fmt.Sprint(err) != fmt.Sprint(strictErr) || !got.Equal(&want) {
 		t.Fatalf("DecodeApply of %s: %+v (%v), the two steps: %+v (%v)", update, got, err, want, strictErr)
