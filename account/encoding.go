@@ -40,9 +40,9 @@ import (
 // too: they are not part of a request), a member given twice duplicate_field, an integer
 // written with a fraction or an exponent invalid_type, a string with invalid UTF-8 is
 // reported by its field's rule and never repaired.
-func DecodeCreateRequest(data []byte) (CreateRequest, error) {
-	var r CreateRequest
-	if err := entity.Decode(data, entity.AccountCreate, &r.v); err != nil {
+func DecodeCreateRequest(data []byte) (r CreateRequest, err error) {
+	// Read into the result itself: a local returned would be zeroed and copied once more.
+	if err = entity.Decode(data, entity.AccountCreate, &r.v); err != nil {
 		return CreateRequest{}, err
 	}
 	return r, nil
