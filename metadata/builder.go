@@ -40,7 +40,7 @@ func (b *Builder) Add(key, value string) { b.entries = append(b.entries, entry{k
 func (b *Builder) Build(l Limits) (Metadata, error) {
 	entries := b.entries
 	b.entries = nil
-	sortByKey(entries, func(e entry) string { return e.key })
+	sortEntries(entries)
 	if err := l.checkSorted(entries); err != nil {
 		return Metadata{}, err
 	}
@@ -50,12 +50,14 @@ func (b *Builder) Build(l Limits) (Metadata, error) {
 	return Metadata{entries: entries}, nil
 }
 
-// sortByKey sorts s by key, stably, where it is not sorted already: as entries and changes
-// are most often added.
-func sortByKey[E any](s []E, key func(E) string) {
-	for i := 1; i < len(s); i++ {
-		if compareKeys(key(s[i-1]), key(s[i])) > 0 {
-			slices.SortStableFunc(s, func(a, b E) int { return compareKeys(key(a), key(b)) })
+// sortEntries sorts entries by key, stably, where they are not sorted already: as they
+// are most often added. (A loop of its own for each type, not one generic one: a key
+// function called with a pointer into a builder's own array would move the builder to
+// the heap.)
+func sortEntries(entries []entry) {
+	for i := 1; i < len(entries); i++ {
+		if compareKeys(entries[i-1].key, entries[i].key) > 0 {
+			slices.SortStableFunc(entries, compareEntries)
 			return
 		}
 	}

@@ -29,6 +29,16 @@ type op struct {
 
 func compareOps(a, b op) int { return compareKeys(a.key, b.key) }
 
+// sortOps is [sortEntries] for changes.
+func sortOps(ops []op) {
+	for i := 1; i < len(ops); i++ {
+		if compareKeys(ops[i-1].key, ops[i].key) > 0 {
+			slices.SortStableFunc(ops, compareOps)
+			return
+		}
+	}
+}
+
 // DecodePatch reads data, a JSON object whose values are strings (set the key) or null
 // (remove the key), and checks it against l. It fails with a billing.Errors as [Decode]
 // does: too_many_keys at "metadata" first when the object sets more than l.MaxKeys keys,
@@ -163,26 +173,25 @@ func (b *PatchBuilder) spill(n int) {
 }
 
 // Set adds the change that sets key to value. Nothing is checked until Build.
-func (b *PatchBuilder) Set(key, value string) { b.add(op{key: key, value: value}) }
+func (b *PatchBuilder) Set(key, value string) { b.add(key, value, false) }
 
 // Remove adds the change that removes key. Nothing is checked until Build.
-func (b *PatchBuilder) Remove(key string) { b.add(op{key: key, remove: true}) }
+func (b *PatchBuilder) Remove(key string) { b.add(key, "", true) }
 
-func (b *PatchBuilder) add(o op) {
+// add adds a change. It takes the change's fields, not an op: an op built by the caller
+// and copied here would be stored in parts and loaded whole, a load the processor cannot
+// serve from the stores still in flight.
+func (b *PatchBuilder) add(key, value string, remove bool) {
 	if b.ops == nil && b.n < len(b.small) {
-		b.small[b.n] = o
+		o := &b.small[b.n]
+		o.key, o.value, o.remove = key, value, remove
 		b.n++
 		return
 	}
-	b.addMore(o)
-}
-
-// addMore adds o to ops, moving small's changes there first.
-func (b *PatchBuilder) addMore(o op) {
 	if b.ops == nil {
 		b.spill(len(b.small))
 	}
-	b.ops = append(b.ops, o)
+	b.ops = append(b.ops, op{key: key, value: value, remove: remove})
 }
 
 // Build returns the Patch of the changes added, checked against l as [NewPatch] checks its
@@ -197,7 +206,7 @@ func (b *PatchBuilder) Build(l Limits) (Patch, error) {
 		copy(ops, b.small[:b.n])
 	}
 	b.reset()
-	sortByKey(ops, func(o op) string { return o.key })
+	sortOps(ops)
 	if err := l.checkOps(ops); err != nil {
 		return Patch{}, err
 	}
@@ -216,7 +225,7 @@ func (b *PatchBuilder) Apply(m Metadata, l Limits) (Metadata, error) {
 	if ops == nil {
 		ops = b.small[:b.n]
 	}
-	sortByKey(ops, func(o op) string { return o.key })
+	sortOps(ops)
 	err := l.checkOps(ops)
 	var md Metadata
 	if err == nil {
@@ -236,7 +245,7 @@ func (b *PatchBuilder) reset() {
 func (l Limits) checkOps(ops []op) error {
 	set, valid := 0, true
 	for i := 0; valid && i < len(ops); i++ { // the common case, without a list
-		o := ops[i]
+		o := &ops[i] // a pointer: a copy of the op, stored in parts moments ago, would be loaded whole
 		c, _ := o.check(l)
 		valid = c == "" && (i == 0 || ops[i-1].key != o.key)
 		set += b2i(!o.remove)
@@ -250,7 +259,8 @@ func (l Limits) checkOps(ops []op) error {
 	}
 	var list report.List
 	l.addTooMany(&list, set)
-	for i, o := range ops {
+	for i := range ops {
+		o := &ops[i]
 		if i > 0 && ops[i-1].key == o.key {
 			msg := "is given more than once"
 			if ops[i-1].remove != o.remove {
@@ -268,7 +278,7 @@ func (l Limits) checkOps(ops []op) error {
 
 // check returns the code and message of the first rule o breaks under l, or "": the key
 // rules, and the value rules for a key set.
-func (o op) check(l Limits) (billing.Code, string) {
+func (o *op) check(l Limits) (billing.Code, string) {
 	if o.remove {
 		return checkKey(o.key, l.MaxKeyLength)
 	}
@@ -339,7 +349,8 @@ func (p Patch) Apply(m Metadata, l Limits) (Metadata, error) {
 // returns how many it wrote and how many keys p adds (keys it sets that m does not hold).
 func (p Patch) merge(dst []entry, m Metadata) (n, added int) {
 	i := 0
-	for _, o := range p.ops {
+	for k := range p.ops {
+		o := &p.ops[k]
 		j, held := seek(m.entries, i, o.key)
 		for ; i < j; i++ { // one at a time: fewer instructions than copy's typedslicecopy
 			dst[n] = m.entries[i]
@@ -372,7 +383,8 @@ func b2i(b bool) int {
 // it sets that m does not hold). Both lists are sorted by key.
 func (p Patch) counts(m Metadata) (n, added int) {
 	n, i := len(m.entries), 0
-	for _, o := range p.ops {
+	for k := range p.ops {
+		o := &p.ops[k]
 		var held bool
 		i, held = seek(m.entries, i, o.key)
 		switch {
