@@ -26,7 +26,7 @@ func decodeQuickly(data []byte, d Doc, v *Values) bool {
 		f strictjson.Fast
 		s kept
 	)
-	return f.Begin(data) && readQuickly(&f, d, v, &s, false) && f.End() && s.parse(d, v, nil, nil)
+	return f.Begin(data) && readQuickly(&f, d, v, &s, false) && f.End() && s.parse(data, d, v, nil, nil)
 }
 
 // decodeUpdateQuickly is decodeQuickly for an update document.
@@ -40,7 +40,7 @@ func decodeUpdateQuickly(data []byte, d Doc, u *Update) bool {
 	}
 	given, removed, ok := readUpdateQuickly(&f, d, &u.Set, &s)
 	u.Removed, u.MetaGiven = removed, given&^removed&updateBits[kMetadata] != 0
-	return ok && f.End() && s.parse(d, &u.Set, u, nil)
+	return ok && f.End() && s.parse(data, d, &u.Set, u, nil)
 }
 
 // applyQuickly reads data as the update document d and applies it to stored, whose copy
@@ -62,7 +62,7 @@ func applyQuickly(data []byte, d Doc, stored, out *Values) bool {
 	for r := removed; r != 0; r &= r - 1 {
 		members[bits.TrailingZeros32(r)].clear(out)
 	}
-	if !s.parse(d, out, nil, stored) {
+	if !s.parse(data, d, out, nil, stored) {
 		return false
 	}
 	balance := updateBits[kBalance]
@@ -149,7 +149,7 @@ func readMetadataQuickly(f *strictjson.Fast, i int, s *kept, nested, update bool
 		}
 		s.keys[b2i(nested)]++
 		if update && f.Null() { // removes the key
-			if !s.keep(i, key, nested) {
+			if !s.keep(f, i, key, nested) {
 				return false
 			}
 			s.strings[s.n-1].removed = true
@@ -157,7 +157,7 @@ func readMetadataQuickly(f *strictjson.Fast, i int, s *kept, nested, update bool
 			continue
 		}
 		value, ok := f.String()
-		if !ok || !s.keep(i, key, nested) || !s.keep(i, value, nested) {
+		if !ok || !s.keep(f, i, key, nested) || !s.keep(f, i, value, nested) {
 			return false
 		}
 	}
@@ -199,7 +199,7 @@ func readValueQuickly(f *strictjson.Fast, i int, v *Values, st *state, s *kept, 
 		return err == nil
 	default: // a string member
 		b, ok := f.String()
-		return ok && s.keep(i, b, nested)
+		return ok && s.keep(f, i, b, nested)
 	}
 }
 
@@ -229,20 +229,29 @@ type kept struct {
 	keys        [2]int // metadata keys: the document's, its new customer's
 	removedKeys int    // metadata keys an update removes
 	metaGiven   bool   // the document's metadata member is an object
-	strings     [48]struct {
-		value   []byte // a slice of the document
-		i       int8   // the member's position in the table
-		nested  bool   // a member of the document's new customer
-		removed bool   // a metadata key an update removes, which has no value
-	}
+	strings     [48]keptString
 }
 
-// keep keeps value, a string of members[i], and reports false when s is full.
-func (s *kept) keep(i int, value []byte, nested bool) bool {
+// keptString is where a string kept is, not a slice of it: a third of the bytes, which
+// every document clears before it is read.
+type keptString struct {
+	start, end int32 // the string is the document's bytes [start:end]
+	i          int8  // the member's position in the table
+	nested     bool  // a member of the document's new customer
+	removed    bool  // a metadata key an update removes, which has no value
+}
+
+func (k *keptString) len() int { return int(k.end - k.start) }
+
+// keep keeps value, a string of members[i] that f returned, and reports false when s is
+// full.
+func (s *kept) keep(f *strictjson.Fast, i int, value []byte, nested bool) bool {
 	if s.n == len(s.strings) {
 		return false
 	}
-	s.strings[s.n].value, s.strings[s.n].i, s.strings[s.n].nested = value, int8(i), nested
+	k := &s.strings[s.n]
+	k.start = int32(f.Offset(value))
+	k.end, k.i, k.nested = k.start+int32(len(value)), int8(i), nested
 	s.n++
 	return true
 }
@@ -252,15 +261,15 @@ func (s *kept) keep(i int, value []byte, nested bool) bool {
 // them cut from one string, made of their values one after the other. The metadata of an
 // update u goes to u.Meta; that of an update applied in one pass to stored, whose values v
 // holds with the update's other members, is merged into stored's, as [Apply] merges it.
-func (s *kept) parse(d Doc, v *Values, u *Update, stored *Values) bool {
+func (s *kept) parse(data []byte, d Doc, v *Values, u *Update, stored *Values) bool {
 	size := 0
-	for _, k := range s.strings[:s.n] {
-		size += len(k.value)
+	for j := range s.strings[:s.n] {
+		size += s.strings[j].len()
 	}
 	var b strings.Builder // written in place: one allocation, no copy
 	b.Grow(size)
-	for _, k := range s.strings[:s.n] {
-		b.Write(k.value)
+	for j := range s.strings[:s.n] {
+		b.Write(data[s.strings[j].start:s.strings[j].end])
 	}
 	all := b.String()
 	next := func(n int) string { // the next n bytes of all
@@ -280,7 +289,7 @@ func (s *kept) parse(d Doc, v *Values, u *Update, stored *Values) bool {
 	}
 	for j := 0; j < s.n; j++ {
 		k := &s.strings[j]
-		value := next(len(k.value))
+		value := next(k.len())
 		switch {
 		case members[k.i].kind != kMetadata:
 			target := v
@@ -294,14 +303,14 @@ func (s *kept) parse(d Doc, v *Values, u *Update, stored *Values) bool {
 			patch.Remove(value)
 		case u != nil || stored != nil: // a key, then its value
 			j++
-			patch.Set(value, next(len(s.strings[j].value)))
+			patch.Set(value, next(s.strings[j].len()))
 		default:
 			j++
 			to := &md
 			if k.nested {
 				to = &nestedMD
 			}
-			to.Add(value, next(len(s.strings[j].value)))
+			to.Add(value, next(s.strings[j].len()))
 		}
 	}
 	switch {

@@ -167,11 +167,16 @@ func (f *Fast) String() ([]byte, bool) {
 	if p < len(d) && d[p] == '"' {
 		if q := plainRun(d, p+1); q < len(d) && d[q] == '"' {
 			f.pos = q + 1
-			return d[p+1 : q : q], true
+			return d[p+1 : q], true // its capacity runs to the data's end: see Offset
 		}
 	}
 	return nil, f.stop()
 }
+
+// Offset returns where s starts in the data, for s a name or a string value that f
+// returned: such a slice's capacity runs to the end of the data. A caller that keeps
+// where its strings are, not the slices, keeps fewer bytes.
+func (f *Fast) Offset(s []byte) int { return cap(f.data) - cap(s) }
 
 // Int reads an integer value in [lo, hi], of at most 18 digits (lo and hi are within
 // ±(10^18−1)). It reads the digits as it converts them: scanNumber and [parseInt] are the
