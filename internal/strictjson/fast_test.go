@@ -34,6 +34,9 @@ func fastWalk(data []byte) ([]string, bool) {
 func fastName(f *Fast, level int) (name []byte, more, ok bool) {
 	if level%2 == 0 {
 		name, more = f.Next()
+		if more && !atOffset(f, name) {
+			return nil, false, false
+		}
 		return name, more, !f.Stopped()
 	}
 	rest, more := f.NextName()
@@ -46,6 +49,14 @@ func fastName(f *Fast, level int) (name []byte, more, ok bool) {
 	}
 	name = rest[:n:n]
 	return name, true, f.Name(n)
+}
+
+// atOffset reports whether s, a name or string value f returned, is where f.Offset says,
+// between its quotes.
+func atOffset(f *Fast, s []byte) bool {
+	off := f.Offset(s)
+	return off > 0 && off+len(s) < len(f.data) && f.data[off-1] == '"' && f.data[off+len(s)] == '"' &&
+		bytes.Equal(f.data[off:off+len(s)], s)
 }
 
 func fastObject(f *Fast, events *[]string, level int) bool {
@@ -70,6 +81,9 @@ func fastObject(f *Fast, events *[]string, level int) bool {
 			s, ok := f.String()
 			if !ok {
 				return false
+			}
+			if !atOffset(f, s) {
+				*events = append(*events, "string not at its offset") // an event Decode never gives
 			}
 			*events = append(*events, "string "+string(s))
 		case f.Kind() == KindNumber:
