@@ -26,7 +26,7 @@ func decodeQuickly(data []byte, d Doc, v *Values) bool {
 		f strictjson.Fast
 		s kept
 	)
-	return f.Begin(data) && readQuickly(&f, d, v, &s, false) && f.End() && s.parse(data, d, v, nil, nil)
+	return f.Begin(data) && readQuickly(&f, d, v, &s, false) && f.End() && s.parse(data, d, v, nil)
 }
 
 // decodeUpdateQuickly is decodeQuickly for an update document.
@@ -40,7 +40,9 @@ func decodeUpdateQuickly(data []byte, d Doc, u *Update) bool {
 	}
 	given, removed, ok := readUpdateQuickly(&f, d, &u.Set, &s)
 	u.Removed, u.MetaGiven = removed, given&^removed&updateBits[kMetadata] != 0
-	return ok && f.End() && s.parse(data, d, &u.Set, u, nil)
+	var patch metadata.PatchBuilder
+	up := updating{u: u, patch: &patch}
+	return ok && f.End() && s.parse(data, d, &u.Set, &up)
 }
 
 // applyQuickly reads data as the update document d and applies it to stored, whose copy
@@ -62,7 +64,9 @@ func applyQuickly(data []byte, d Doc, stored, out *Values) bool {
 	for r := removed; r != 0; r &= r - 1 {
 		members[bits.TrailingZeros32(r)].clear(out)
 	}
-	if !s.parse(data, d, out, nil, stored) {
+	var patch metadata.PatchBuilder
+	up := updating{stored: stored, patch: &patch}
+	if !s.parse(data, d, out, &up) {
 		return false
 	}
 	balance := updateBits[kBalance]
@@ -256,12 +260,22 @@ func (s *kept) keep(f *strictjson.Fast, i int, value []byte, nested bool) bool {
 	return true
 }
 
+// updating says where parse puts the metadata changes of an update document: in u.Meta, or,
+// for an update applied in one pass, merged into stored's metadata, as [Apply] merges them.
+// A create request or an object has none: its metadata entries go to metadata.Builders,
+// and it clears no PatchBuilder. (The builder is the caller's, pointed to: held here, the
+// strings it keeps would seem to escape with u, and the caller's update with them.)
+type updating struct {
+	u      *Update
+	stored *Values
+	patch  *metadata.PatchBuilder // the changes, as they are read
+}
+
 // parse checks the strings kept, each string member by its rule and the metadata entries by
 // the metadata package's, and sets them in v, a document d, or in v's new customer: all of
-// them cut from one string, made of their values one after the other. The metadata of an
-// update u goes to u.Meta; that of an update applied in one pass to stored, whose values v
-// holds with the update's other members, is merged into stored's, as [Apply] merges it.
-func (s *kept) parse(data []byte, d Doc, v *Values, u *Update, stored *Values) bool {
+// them cut from one string, made of their values one after the other. An update's
+// metadata goes where up says (up is nil for any other document).
+func (s *kept) parse(data []byte, d Doc, v *Values, up *updating) bool {
 	size := 0
 	for j := range s.strings[:s.n] {
 		size += s.strings[j].len()
@@ -277,12 +291,9 @@ func (s *kept) parse(data []byte, d Doc, v *Values, u *Update, stored *Values) b
 		all = all[n:]
 		return x
 	}
-	var (
-		md, nestedMD metadata.Builder
-		patch        metadata.PatchBuilder
-	)
-	if u != nil || stored != nil {
-		patch.Grow(s.keys[0])
+	var md, nestedMD metadata.Builder
+	if up != nil {
+		up.patch.Grow(s.keys[0])
 	} else {
 		md.Grow(s.keys[0])
 		nestedMD.Grow(s.keys[1])
@@ -300,10 +311,10 @@ func (s *kept) parse(data []byte, d Doc, v *Values, u *Update, stored *Values) b
 				return false
 			}
 		case k.removed:
-			patch.Remove(value)
-		case u != nil || stored != nil: // a key, then its value
+			up.patch.Remove(value)
+		case up != nil: // a key, then its value
 			j++
-			patch.Set(value, next(s.strings[j].len()))
+			up.patch.Set(value, next(s.strings[j].len()))
 		default:
 			j++
 			to := &md
@@ -314,15 +325,16 @@ func (s *kept) parse(data []byte, d Doc, v *Values, u *Update, stored *Values) b
 		}
 	}
 	switch {
-	case u != nil:
-		if !u.MetaGiven {
+	case up == nil:
+	case up.u != nil:
+		if !up.u.MetaGiven {
 			return true
 		}
-		p, err := patch.Build(d.Limits())
-		u.Meta = p
+		p, err := up.patch.Build(d.Limits())
+		up.u.Meta = p
 		return err == nil
-	case stored != nil:
-		return !s.metaGiven || s.apply(&patch, d, v, stored)
+	default:
+		return !s.metaGiven || s.apply(up.patch, d, v, up.stored)
 	}
 	return build(&md, v, d) && (v.Customer.New == nil || build(&nestedMD, v.Customer.New, CustomerCreate))
 }
