@@ -504,6 +504,12 @@ func FuzzPaymentRulesUnmarshalJSON(f *testing.F) {
 		if !strictjson.IsNull(data) && (decoded != r && err == nil || err != nil && !sameFailures(err, decodeErr)) {
 			t.Fatalf("UnmarshalJSON(%q) = %+v, %v; DecodePaymentRules %+v, %v", data, r, err, decoded, decodeErr)
 		}
+		// Where the fast path reads rules, the strict path reads the same without a failure.
+		if quick, ok := decodeRulesQuickly(data); ok {
+			if strict, err := decodeRulesStrictly(data); err != nil || strict != quick {
+				t.Fatalf("%q: the fast path reads %+v, the strict path %+v, %v", data, quick, strict, err)
+			}
+		}
 		d := readRef(data, 0)
 		if checkWhole(t, data, d, err, r == was, "payment_rules") {
 			return

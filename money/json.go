@@ -284,6 +284,15 @@ func DecodePaymentRules(data []byte) (PaymentRules, error) {
 	if strictjson.IsNull(data) {
 		return PaymentRules{}, rulesLoc.Fail(billing.CodeRequired, "is required: null is no rules")
 	}
+	if r, ok := decodeRulesQuickly(data); ok {
+		return r, nil
+	}
+	return decodeRulesStrictly(data)
+}
+
+// decodeRulesStrictly is DecodePaymentRules along the strict path, which reports every
+// failure.
+func decodeRulesStrictly(data []byte) (PaymentRules, error) {
 	var d rulesReader
 	err := strictjson.Decode(data, rulesLoc, d.read)
 	if d.retry {
@@ -303,6 +312,48 @@ func DecodePaymentRules(data []byte) (PaymentRules, error) {
 		return PaymentRules{}, err
 	}
 	return PaymentRules{min: d.min, max: d.max, under: d.under, over: d.over}, nil
+}
+
+// decodeRulesQuickly reads data along the fast path (strictjson.Fast): rules written plainly
+// that pass, each member once, both amounts in range and max_amount not below min_amount.
+// It reports false for anything else, which DecodePaymentRules reads again along the strict
+// path: the fast path decides no failure.
+func decodeRulesQuickly(data []byte) (PaymentRules, bool) {
+	var (
+		f     strictjson.Fast
+		r     PaymentRules
+		given [len(ruleMembers)]bool
+	)
+	if !f.Begin(data) {
+		return PaymentRules{}, false
+	}
+	for {
+		name, more := f.Next()
+		if !more {
+			break
+		}
+		i := ruleIndex(name)
+		if i < 0 || given[i] {
+			return PaymentRules{}, false
+		}
+		given[i] = true
+		var ok bool
+		switch i {
+		case 0:
+			r.min, ok = f.Int(1, MaxMinorUnits)
+		case 1:
+			r.max, ok = f.Int(1, MaxMinorUnits)
+		case 2:
+			r.under, ok = f.Bool()
+		default:
+			r.over, ok = f.Bool()
+		}
+		if !ok {
+			return PaymentRules{}, false
+		}
+	}
+	ok := !f.Stopped() && f.End() && given == [len(ruleMembers)]bool{true, true, true, true} && r.max >= r.min
+	return r, ok
 }
 
 // ruleIndex returns the index of the member name in ruleMembers, or -1.

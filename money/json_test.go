@@ -526,3 +526,35 @@ func TestRoundTrips(t *testing.T) {
 		assert.Equal(t, r, back)
 	}
 }
+
+// TestDecodeRulesQuickly: rules written plainly that pass take the fast path, to the
+// values the strict path reads; anything else is left to the strict path.
+func TestDecodeRulesQuickly(t *testing.T) {
+	tests := []struct {
+		data string
+		fast bool
+	}{
+		{`{"min_amount":1000,"max_amount":500000,"underpayment_allowed":true,"overpayment_allowed":false}`, true},
+		{"{\n  \"overpayment_allowed\": true,\n  \"underpayment_allowed\": false,\n  \"max_amount\": 1,\n  \"min_amount\": 1\n}", true},
+		{`{"min_amount":9007199254740991,"max_amount":9007199254740991,"underpayment_allowed":true,"overpayment_allowed":true}`, true},
+		{`{"min_amount":5,"max_amount":3,"underpayment_allowed":true,"overpayment_allowed":true}`, false},                // max below min
+		{`{"min_amount":1,"max_amount":2,"underpayment_allowed":true}`, false},                                           // a member absent
+		{`{"min_amount":1,"max_amount":2,"min_amount":1,"underpayment_allowed":true,"overpayment_allowed":true}`, false}, // given twice
+		{`{"min_amount":0,"max_amount":2,"underpayment_allowed":true,"overpayment_allowed":true}`, false},                // out of range
+		{`{"min_amount":1,"max_amount":2,"underpayment_allowed":1,"overpayment_allowed":true}`, false},                   // not a boolean
+		{`{"min_amount":1,"max_amount":2,"underpayment_allowed":null,"overpayment_allowed":true}`, false},
+		{`{"min_amount":1,"max_amount":2,"underpayment_allowed":true,"overpayment_allowed":true,"x":1}`, false},
+		{`{"\u006din_amount":1,"max_amount":2,"underpayment_allowed":true,"overpayment_allowed":true}`, false},
+		{`{"min_amount":1,"max_amount":2,"underpayment_allowed":true,"overpayment_allowed":true} x`, false},
+	}
+	for _, tt := range tests {
+		quick, ok := decodeRulesQuickly([]byte(tt.data))
+		assert.Equal(t, tt.fast, ok, tt.data)
+		strict, err := decodeRulesStrictly([]byte(tt.data))
+		escaped := strings.Contains(tt.data, `\`) // valid, but not written plainly
+		assert.Equal(t, tt.fast || escaped, err == nil, tt.data)
+		if ok {
+			assert.Equal(t, strict, quick, tt.data)
+		}
+	}
+}

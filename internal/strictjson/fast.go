@@ -2,7 +2,7 @@ package strictjson
 
 // Fast reads the form that nearly every request takes, at a fraction of the cost of
 // [Decode]: objects whose member names and string values hold no escape, and values that
-// are strings, null, integers (no fraction, no exponent) or such objects. It checks the
+// are strings, null, booleans, integers (no fraction, no exponent) or such objects. It checks the
 // syntax of what it reads as Decode does and hands strings out as slices of the input.
 //
 // A Fast records no failure. At anything else (a syntax error, an escape or a control
@@ -158,6 +158,20 @@ func (f *Fast) Null() bool {
 		return true
 	}
 	return false
+}
+
+// Bool reads true or false.
+func (f *Fast) Bool() (value, ok bool) {
+	rest := f.data[f.pos:]
+	switch {
+	case len(rest) >= 4 && string(rest[:4]) == "true":
+		f.pos += 4
+		return true, true
+	case len(rest) >= 5 && string(rest[:5]) == "false":
+		f.pos += 5
+		return false, true
+	}
+	return false, f.stop()
 }
 
 // String reads a string value without escapes and returns its bytes, a slice of the data

@@ -86,6 +86,12 @@ func fastObject(f *Fast, events *[]string, level int) bool {
 				*events = append(*events, "string not at its offset") // an event Decode never gives
 			}
 			*events = append(*events, "string "+string(s))
+		case f.Kind() == KindBool:
+			v, ok := f.Bool()
+			if !ok {
+				return false
+			}
+			*events = append(*events, "bool "+strconv.FormatBool(v))
 		case f.Kind() == KindNumber:
 			v, ok := f.Int(walkLo, walkHi)
 			if !ok {
@@ -137,6 +143,9 @@ func strictObject(o Object, events *[]string) {
 		case KindNumber:
 			v, _ := o.Int(walkLo, walkHi)
 			*events = append(*events, "int "+strconv.FormatInt(v, 10))
+		case KindBool:
+			v, _ := o.Bool()
+			*events = append(*events, "bool "+strconv.FormatBool(v))
 		case KindObject:
 			sub, _ := o.Object()
 			*events = append(*events, "{")
@@ -157,7 +166,7 @@ var fastSeeds = []string{
 	`{"a": "\u00e9"}`, `{"a\n": 1}`, `{"a": 1.5}`, `{"a": 1e3}`, `{"a": 100000}`, `{"a": 01}`,
 	`{"a": true}`, `{"a": [1]}`, `{"a": 1,}`, `{,}`, `{"a" 1}`, `{"a": 1} x`, `{"a": 1}}`, `[]`,
 	"\ufeff{}", `{"a": "b"`, `{"a": 1, "a": 2}`, `{"o": {"a": 1, "a": 2}}`, `{"o": {"a" "b"}}`,
-	`{"a": nul}`, `{"a": -}`, `{"a": "x` + "\x01" + `"}`, "{\"a\": \"\xff\"}",
+	`{"a": false, "b": true}`, `{"a": tru}`, `{"a": falsey}`, `{"a": True}`, `{"a": nul}`, `{"a": -}`, `{"a": "x` + "\x01" + `"}`, "{\"a\": \"\xff\"}",
 }
 
 // TestFast reads the seeds both ways: where Fast reads a document, Decode reads it without
@@ -167,6 +176,7 @@ func TestFast(t *testing.T) {
 		`{}`: true, ` { "a" : "b" , "n" : null , "i" : -0 , "o" : { "x" : 1 } } `: true, "{\n\t\"a\":\r\n\"b\"}": true,
 		`{"o": {"k": "v", "r": null}, "after": 1}`: true, `{"o": {"k": "}"}}`: true, `{"o": {"k": {}}}`: true,
 		`{"flat": {"min": 1, "k": "}", "r": null}, "after": 1}`: true, "{\"a\": \"\xff\"}": true,
+		`{"flat": {"a": true}}`: true, `{"a": true}`: true, `{"a": false, "b": true}`: true,
 	}
 	for _, s := range fastSeeds {
 		events, ok := fastWalk([]byte(s))
