@@ -343,7 +343,7 @@ func (s *kept) parse(data []byte, d Doc, v *Values, up *updating) bool {
 // as [Apply] does: absent metadata stays absent when the update sets no key in it.
 func (s *kept) apply(patch *metadata.PatchBuilder, d Doc, v, stored *Values) bool {
 	md, err := patch.Apply(stored.Metadata, d.Limits())
-	if err == nil && (stored.HasMeta || s.keys[0] > s.removedKeys) {
+	if err == nil && metadataAfter(stored.HasMeta, s.keys[0] > s.removedKeys) {
 		v.Metadata, v.HasMeta = md, true
 	}
 	return err == nil

@@ -1,6 +1,8 @@
 package entity
 
 import (
+	"math/bits"
+
 	billing "github.com/tallykit/billing"
 	"github.com/tallykit/billing/internal/report"
 	"github.com/tallykit/billing/internal/strictjson"
@@ -124,14 +126,23 @@ const (
 func Apply(d Doc, stored *Values, u *Update, out *Values) error {
 	was := priorOf(stored) // read before *out is written: out may be stored
 	*out = *stored
-	s := &u.Set
-	merge(&out.Name, s.Name, !s.Name.IsZero(), u.removes(kName))
-	merge(&out.Email, s.Email, !s.Email.IsZero(), u.removes(kEmail))
-	merge(&out.Phone, s.Phone, !s.Phone.IsZero(), u.removes(kPhone))
-	merge(&out.Currency, s.Currency, !s.Currency.IsZero(), u.removes(kCurrency))
-	if u.removes(kBalance) {
-		out.Balance, out.HasBalance = 0, false
-	} else if s.HasBalance {
+	for r := u.Removed; r != 0; r &= r - 1 { // null removes, as along the fast path
+		members[bits.TrailingZeros32(r)].clear(out)
+	}
+	s := &u.Set // a member is set or removed, never both
+	if !s.Name.IsZero() {
+		out.Name = s.Name
+	}
+	if !s.Email.IsZero() {
+		out.Email = s.Email
+	}
+	if !s.Phone.IsZero() {
+		out.Phone = s.Phone
+	}
+	if !s.Currency.IsZero() {
+		out.Currency = s.Currency
+	}
+	if s.HasBalance {
 		out.Balance, out.HasBalance = s.Balance, true
 	}
 
@@ -139,19 +150,22 @@ func Apply(d Doc, stored *Values, u *Update, out *Values) error {
 	if code, msg := was.check(out, s.HasBalance, u.removes(kBalance)); code != "" {
 		l.Add(report.At(fieldCurrency), code, msg)
 	}
-	switch {
-	case u.removes(kMetadata):
-		out.Metadata, out.HasMeta = metadata.Metadata{}, false
-	case u.MetaGiven && (out.HasMeta || u.Meta.Sets()):
+	if u.MetaGiven && metadataAfter(out.HasMeta, u.Meta.Sets()) {
 		md, err := u.Meta.Apply(out.Metadata, d.Limits())
 		if err != nil {
 			l.AddUnder(report.Loc{}, err)
-			break
+		} else {
+			out.Metadata, out.HasMeta = md, true
 		}
-		out.Metadata, out.HasMeta = md, true
 	}
 	return l.Err()
 }
+
+// metadataAfter reports whether an object has metadata once an update's metadata object,
+// which sets keys or not, is merged into it: always when it had metadata ({} included), and
+// otherwise only when the update sets a key. Absent metadata stays absent when the update
+// sets none: the one exception to RFC 7396 that updates make.
+func metadataAfter(had, sets bool) bool { return had || sets }
 
 // prior is what the rule of the currency needs to know of a stored object before an update:
 // its currency, and whether it has a balance and payment rules.
@@ -180,20 +194,6 @@ func (was prior) check(out *Values, balanceSet, balanceRemoved bool) (billing.Co
 		return billing.CodeConflict, msgConflictWithdrawn
 	}
 	return "", ""
-}
-
-// merge sets *dst to set when the member is set (given), or to the zero value when it is
-// removed. (given is the value's own IsZero, passed in: it costs less than comparing set
-// with the zero value, and a constraint with an IsZero method would call it through the
-// generic dictionary, a tenth of Apply more.)
-func merge[T any](dst *T, set T, given, removed bool) {
-	switch {
-	case removed:
-		var zero T
-		*dst = zero
-	case given:
-		*dst = set
-	}
 }
 
 // isWithdrawn reports whether c is a currency withdrawn from ISO 4217's List One.
