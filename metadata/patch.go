@@ -237,7 +237,9 @@ func (b *PatchBuilder) Apply(m Metadata, l Limits) (Metadata, error) {
 
 // reset empties b, letting go of the strings it held.
 func (b *PatchBuilder) reset() {
-	clear(b.small[:b.n])
+	for i := range b.n { // a store per field: clear would call memclrHasPointers
+		b.small[i] = op{}
+	}
 	b.n, b.ops = 0, nil
 }
 
@@ -351,9 +353,14 @@ func (p Patch) merge(dst []entry, m Metadata) (n, added int) {
 	i := 0
 	for k := range p.ops {
 		o := &p.ops[k]
-		j, held := seek(m.entries, i, o.key)
-		for ; i < j; i++ { // one at a time: fewer instructions than copy's typedslicecopy
-			dst[n] = m.entries[i]
+		held := false
+		for ; i < len(m.entries); i++ { // the entries below o's key, one at a time
+			e := &m.entries[i]
+			if c := compareKeys(e.key, o.key); c >= 0 {
+				held = c == 0
+				break
+			}
+			dst[n] = *e
 			n++
 		}
 		if held {
