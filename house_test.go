@@ -315,3 +315,25 @@ func TestPhoneCheckSeesTheLibrary(t *testing.T) {
 		t.Errorf("%s/contact/phoneinput does not link %s: the graph is not what the phone check assumes", module, phoneLibrary)
 	}
 }
+
+// TestBenchmarksDoNotLinkPhoneNumbers keeps the phone library out of the test binaries of
+// the packages whose benchmarks the README reports. Linked there, its metadata (megabytes,
+// parsed at start-up) would sit in the heap of every benchmark and be marked by every
+// collection, a cost no program that imports those packages pays. The comparisons with
+// the phone library live in bench/.
+func TestBenchmarksDoNotLinkPhoneNumbers(t *testing.T) {
+	goCmd := testkit.GoTool(t)
+	for _, dir := range []string{"customer", "account", "metadata", "money", "ids", "internal/entity"} {
+		t.Run(dir, func(t *testing.T) {
+			out, err := exec.Command(goCmd, "list", "-test", "-deps", "./"+dir).Output()
+			if err != nil {
+				t.Fatalf("go list -test -deps ./%s: %v", dir, err)
+			}
+			for _, d := range strings.Fields(string(out)) {
+				if d == phoneLibrary || strings.HasPrefix(d, phoneLibrary+"/") {
+					t.Errorf("the test binary of %s links %s", dir, d)
+				}
+			}
+		})
+	}
+}
