@@ -106,10 +106,9 @@ func DecodeUpdateRequest(data []byte) (UpdateRequest, error) {
 // written plainly that applies without a failure), which costs less than the two calls.
 // It returns the failures of reading data when there are any, and applies nothing; else
 // those of applying it. On failure it returns a, as Apply does.
-func (a Account) ApplyJSON(data []byte) (out Account, err error) {
-	out = a
-	err = entity.DecodeApply(data, entity.AccountUpdate, &a.v, &out.v)
-	return out, err
+func (a Account) ApplyJSON(data []byte) (Account, error) {
+	err := entity.DecodeApply(data, entity.AccountUpdate, &a.v) // a is the method's own copy
+	return a, err
 }
 
 // UnmarshalJSON sets r from a JSON account create request, as [DecodeCreateRequest] reads

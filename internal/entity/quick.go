@@ -45,11 +45,12 @@ func decodeUpdateQuickly(data []byte, d Doc, u *Update) bool {
 	return ok && f.End() && s.parse(data, d, &u.Set, &up)
 }
 
-// applyQuickly reads data as the update document d and applies it to stored, whose copy
-// *out holds, along the fast path, and reports whether it could: what decodeUpdateQuickly
-// and [Apply] do, in one pass, with no Update between them, for an update that reads and
-// applies without a failure. On false, *out is to be set again.
-func applyQuickly(data []byte, d Doc, stored, out *Values) bool {
+// applyQuickly reads data as the update document d and applies it to *v, an object of the
+// entity d changes, in place, along the fast path, and reports whether it could: what
+// decodeUpdateQuickly and [Apply] do, in one pass, with no Update between them, for an
+// update that reads and applies without a failure. before holds the members of *v an
+// update can change, saved before the call; on false, *v is to be restored from it.
+func applyQuickly(data []byte, d Doc, v *Values, before *changeable) bool {
 	var (
 		f strictjson.Fast
 		s kept
@@ -57,20 +58,21 @@ func applyQuickly(data []byte, d Doc, stored, out *Values) bool {
 	if !f.Begin(data) {
 		return false
 	}
-	given, removed, ok := readUpdateQuickly(&f, d, out, &s)
+	was := priorOf(v) // read before v is written
+	given, removed, ok := readUpdateQuickly(&f, d, v, &s)
 	if !ok || !f.End() {
 		return false
 	}
 	for r := removed; r != 0; r &= r - 1 {
-		members[bits.TrailingZeros32(r)].clear(out)
+		members[bits.TrailingZeros32(r)].clear(v)
 	}
 	var patch metadata.PatchBuilder
-	up := updating{stored: stored, patch: &patch}
-	if !s.parse(data, d, out, &up) {
+	up := updating{stored: before, patch: &patch}
+	if !s.parse(data, d, v, &up) {
 		return false
 	}
 	balance := updateBits[kBalance]
-	code, _ := priorOf(stored).check(out, given&^removed&balance != 0, removed&balance != 0)
+	code, _ := was.check(v, given&^removed&balance != 0, removed&balance != 0)
 	return code == ""
 }
 
@@ -267,7 +269,7 @@ func (s *kept) keep(f *strictjson.Fast, i int, value []byte, nested bool) bool {
 // strings it keeps would seem to escape with u, and the caller's update with them.)
 type updating struct {
 	u      *Update
-	stored *Values
+	stored *changeable            // the stored object's, for an update applied in one pass
 	patch  *metadata.PatchBuilder // the changes, as they are read
 }
 
@@ -341,9 +343,9 @@ func (s *kept) parse(data []byte, d Doc, v *Values, up *updating) bool {
 
 // apply sets v's metadata to stored's with the changes of the update in patch merged in,
 // as [Apply] does: absent metadata stays absent when the update sets no key in it.
-func (s *kept) apply(patch *metadata.PatchBuilder, d Doc, v, stored *Values) bool {
-	md, err := patch.Apply(stored.Metadata, d.Limits())
-	if err == nil && metadataAfter(stored.HasMeta, s.keys[0] > s.removedKeys) {
+func (s *kept) apply(patch *metadata.PatchBuilder, d Doc, v *Values, stored *changeable) bool {
+	md, err := patch.Apply(stored.metadata, d.Limits())
+	if err == nil && metadataAfter(stored.hasMeta, s.keys[0] > s.removedKeys) {
 		v.Metadata, v.HasMeta = md, true
 	}
 	return err == nil

@@ -197,12 +197,20 @@ func applyBothWays(t *testing.T, d Doc, stored *Values, update []byte) (fast boo
 	}
 	before := *stored
 	quick := *stored
-	fast = !IsZero(d.Object(), stored) && applyQuickly(update, d, stored, &quick)
+	var saved changeable
+	saved.save(&quick)
+	fast = !IsZero(d.Object(), stored) && applyQuickly(update, d, &quick, &saved)
 	if fast && (strictErr != nil || !quick.Equal(&want)) {
 		t.Fatalf("the fast path applied %s as %+v, the strict path as %+v (%v)", update, quick, want, strictErr)
 	}
+	if !fast {
+		saved.restore(&quick)
+		if !quick.Equal(stored) {
+			t.Fatalf("the fast path gave %s up, and restoring the members it saved gave %+v, not %+v", update, quick, *stored)
+		}
+	}
 	got := *stored
-	err := DecodeApply(update, d, stored, &got)
+	err := DecodeApply(update, d, &got)
 	if fmt.Sprint(err) != fmt.Sprint(strictErr) || !got.Equal(&want) {
 		t.Fatalf("DecodeApply of %s: %+v (%v), the two steps: %+v (%v)", update, got, err, want, strictErr)
 	}
