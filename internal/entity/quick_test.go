@@ -243,6 +243,25 @@ func TestApplyFastPath(t *testing.T) {
 	assert.Greater(t, fast, 30, "updates applied along the fast path")
 }
 
+// TestApplyFastPathGivesUp applies documents the fast path gives up on at once, or after
+// reading part of them, to every stored object of testdata/apply: the object comes back
+// as stored, and the failures are the strict path's.
+func TestApplyFastPathGivesUp(t *testing.T) {
+	updates := []string{"", "null", "[]", `"balance"`, "\ufeff{}", "{", `{"balance": 5000`,
+		`{"currency": "USD", "balance": 1.5}`, `{"name": "A", "phone": "+1"}`, `{"metadata": {"k": 1}}`,
+		`{"name": "A", "email": "a@example.com", "metadata": {"k": "v"}, "currency": "EUR"}`}
+	for _, c := range readApplyCases(t) {
+		var stored Values
+		require.NoError(t, Decode(c.stored, c.d.Object(), &stored))
+		for _, u := range updates {
+			fast, err := applyBothWays(t, c.d, &stored, []byte(u))
+			if fast && err != nil {
+				t.Errorf("%s: %s applied along the fast path, failing along the strict one: %v", c.name, u, err)
+			}
+		}
+	}
+}
+
 // FuzzApplyFastPath holds the one-pass fast path of applying an update to the two steps
 // of the strict path, on every stored object of testdata/apply.
 func FuzzApplyFastPath(f *testing.F) {
